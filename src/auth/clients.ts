@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/knex';
+import { Probleme } from '../http/problemes';
+import { trouverDestinataire } from '../registry/destinataires';
+import { CacheSecretsVerifies, hacherSecret, nouveauSecret, verifierSecret } from './secrets';
+
+export interface ClientOAuth {
+  client_id: string;
+  siret: string;
+  nom: string;
+  demo: boolean;
+}
+
+export interface ClientCree extends ClientOAuth {
+  /** Shown once, never stored in clear. */
+  client_secret: string;
+}
+
+export async function creerClient(
+  db: Db,
+  c: { siret: string; nom: string; clientId?: string; secret?: string; demo?: boolean },
+): Promise<ClientCree> {
+  if (!(await trouverDestinataire(db, c.siret))) throw new Probleme('ressource_introuvable', 'Destinataire inconnu.');
+  const clientId = c.clientId ?? `cli_${randomBytes(9).toString('base64url')}`;
+  if (await db('oauth_clients').where({ client_id: clientId }).first()) {
+    throw new Probleme('conflit', 'Un client porte déjà cet identifiant.');
+  }
+  const secret = c.secret ?? nouveauSecret();
+  await db('oauth_clients').insert({
+    client_id: clientId,
+    siret: c.siret,
+    nom: c.nom,
+    secret_hash: await hacherSecret(secret),
+    demo: c.demo ?? false,
+    actif: true,
+    cree_le: new Date().toISOString(),
+  });
+  return { client_id: clientId, siret: c.siret, nom: c.nom, demo: c.demo ?? false, client_secret: secret };
+}
+
+/** New secret; the previous one keeps working during the overlap so deployments can roll over. */
+export async function renouvelerSecret(db: Db, clientId: string, recouvrementHeures = 24): Promise<ClientCree> {
+  const client = await db('oauth_clients').where({ client_id: clientId }).first();
+  if (!client) throw new Probleme('ressource_introuvable', 'Client inconnu.');
+  const secret = nouveauSecret();
+  await db('oauth_clients')
+    .where({ client_id: clientId })
+    .update({
+      secret_hash: await hacherSecret(secret),
+      ancien_secret_hash: recouvrementHeures > 0 ? client.secret_hash : null,
+      ancien_secret_expire_le: recouvrementHeures > 0 ? new Date(Date.now() + recouvrementHeures * 3600_000).toISOString() : null,
+      demo: false,
+    });
+  return { client_id: clientId, siret: client.siret, nom: client.nom, demo: false, client_secret: secret };
+}
+
+export async function listerClients(db: Db): Promise<Array<ClientOAuth & { actif: boolean }>> {
+  const lignes = await db('oauth_clients').select('client_id', 'siret', 'nom', 'demo', 'actif').orderBy('client_id');
+  return lignes.map((l: Record<string, unknown>) => ({ ...(l as unknown as ClientOAuth), demo: Boolean(l.demo), actif: Boolean(l.actif) }));
+}
+
+const cache = new CacheSecretsVerifies();
+// An unknown client still costs one scrypt, so response time does not reveal which ids exist.
+let hacheLeurre: Promise<string> | undefined;
+
+export async function authentifierClient(db: Db, clientId: string, secret: string): Promise<ClientOAuth | null> {
+  const client = await db('oauth_clients').where({ client_id: clientId, actif: true }).first();
+  if (!client) {
+    hacheLeurre ??= hacherSecret(nouveauSecret());
+    await verifierSecret(secret, await hacheLeurre);
+    return null;
+  }
+  const valides: string[] = [client.secret_hash];
+  if (client.ancien_secret_hash && client.ancien_secret_expire_le > new Date().toISOString()) valides.push(client.ancien_secret_hash);
+  let accepte = cache.estConnu(clientId, secret, valides);
+  for (const hache of valides) {
+    if (accepte) break;
+    if (await verifierSecret(secret, hache)) {
+      cache.retenir(clientId, secret, hache);
+      accepte = true;
+    }
+  }
+  return accepte ? { client_id: client.client_id, siret: client.siret, nom: client.nom, demo: Boolean(client.demo) } : null;
+}

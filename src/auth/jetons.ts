@@ -1,0 +1,38 @@
+import type { Db } from '../db/knex';
+import { readJson } from '../db/knex';
+import { empreinteJeton } from './secrets';
+
+export interface JetonStocke {
+  client_id: string;
+  scopes: string[];
+  emis_le: string;
+  expire_le: string;
+  revoque_le: string | null;
+}
+
+export async function enregistrerJeton(db: Db, jeton: string, clientId: string, scopes: string[], expireLe: Date): Promise<void> {
+  await db('oauth_tokens').insert({
+    token_hash: empreinteJeton(jeton),
+    client_id: clientId,
+    scopes: JSON.stringify(scopes),
+    emis_le: new Date().toISOString(),
+    expire_le: expireLe.toISOString(),
+  });
+}
+
+export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {
+  const ligne = await db('oauth_tokens').where({ token_hash: empreinteJeton(jeton) }).first();
+  return ligne ? { ...ligne, scopes: readJson<string[]>(ligne.scopes) } : undefined;
+}
+
+export function estActif(jeton: JetonStocke, maintenant = new Date()): boolean {
+  return jeton.revoque_le === null && jeton.expire_le > maintenant.toISOString();
+}
+
+/** RFC 7009: revoking an unknown or foreign token is not an error, and says nothing. */
+export async function revoquerJeton(db: Db, jeton: string, clientId: string): Promise<void> {
+  await db('oauth_tokens')
+    .where({ token_hash: empreinteJeton(jeton), client_id: clientId })
+    .whereNull('revoque_le')
+    .update({ revoque_le: new Date().toISOString() });
+}

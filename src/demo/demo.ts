@@ -1,0 +1,111 @@
+import type { Db } from '../db/knex';
+import { creerClient } from '../auth/clients';
+import { creerDestinataire, type NouveauDestinataire } from '../registry/destinataires';
+import { aujourdhui, changerStatut, soumettreHabilitation } from '../registry/habilitations';
+
+export interface ClientDemo {
+  clientId: string;
+  secret: string;
+  destinataire: NouveauDestinataire;
+  habilitations: Array<{ finalite: string; scopes: string[]; intitule: string }>;
+}
+
+const RENNES = '21350238800019';
+
+/** The README's demo credentials table: a contract kept by a test. Secrets start with `demo-`, refused in production. */
+export const CLIENTS_DEMO: ClientDemo[] = [
+  {
+    clientId: 'demo-mairie-rennes',
+    secret: 'demo-secret-mairie-rennes',
+    destinataire: { siret: RENNES, nom: 'Mairie de Rennes', categorie: 'commune', codeCommune: '35238' },
+    habilitations: [
+      { finalite: 'obligation_scolaire', scopes: ['mairie:obligation-scolaire'], intitule: 'Liste R131-3 de Rennes' },
+      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Écoles de Rennes' },
+      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats des établissements de Rennes' },
+    ],
+  },
+  {
+    clientId: 'demo-mairie-saint-malo',
+    secret: 'demo-secret-mairie-saint-malo',
+    destinataire: { siret: '21350288300019', nom: 'Mairie de Saint-Malo', categorie: 'commune', codeCommune: '35288' },
+    habilitations: [
+      { finalite: 'obligation_scolaire', scopes: ['mairie:obligation-scolaire'], intitule: 'Liste R131-3 de Saint-Malo' },
+      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Écoles de Saint-Malo' },
+    ],
+  },
+  {
+    clientId: 'demo-departement-35',
+    secret: 'demo-secret-departement-35',
+    destinataire: { siret: '22350001800013', nom: "Département d'Ille-et-Vilaine", categorie: 'departement', codeDepartement: '35' },
+    habilitations: [
+      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: "Collèges d'Ille-et-Vilaine" },
+      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB' },
+    ],
+  },
+  {
+    clientId: 'demo-region-bretagne',
+    secret: 'demo-secret-region-bretagne',
+    destinataire: { siret: '23350001600016', nom: 'Région Bretagne', categorie: 'region', codeRegion: '53' },
+    habilitations: [
+      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Lycées de Bretagne' },
+      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat' },
+      { finalite: 'bourse_merite_regionale', scopes: ['examens:laureats-bourse-merite'], intitule: 'Bourse régionale au mérite' },
+    ],
+  },
+  {
+    clientId: 'demo-caf-35',
+    secret: 'demo-secret-caf-35',
+    destinataire: { siret: '53408918800013', nom: "Caisse d'allocations familiales d'Ille-et-Vilaine", categorie: 'administration' },
+    habilitations: [
+      { finalite: 'droits_sociaux', scopes: ['scolarite:statut', 'scolarite:boursier', 'scolarite:echelon-bourse'], intitule: 'Allocation de rentrée scolaire' },
+    ],
+  },
+  {
+    clientId: 'demo-editeur-restauration',
+    secret: 'demo-secret-editeur-restauration',
+    destinataire: {
+      siret: '85274196300015', nom: 'Restaulib (éditeur, pour la Mairie de Rennes)', categorie: 'editeur',
+      codeCommune: '35238', pourCompteDeSiret: RENNES,
+    },
+    habilitations: [
+      { finalite: 'restauration_scolaire', scopes: ['mairie:restauration-scolaire'], intitule: 'Cantine des écoles publiques de Rennes' },
+    ],
+  },
+  {
+    clientId: 'demo-operateur',
+    secret: 'demo-secret-operateur',
+    destinataire: { siret: '11004301500012', nom: "Ministère de l'Éducation nationale — opérateurs", categorie: 'ministere' },
+    habilitations: [{ finalite: 'administration_passerelle', scopes: ['admin', 'dpo'], intitule: 'Opérateurs et DPO' }],
+  },
+];
+
+/** Habilitations run for two years from the day the demo is seeded. */
+function finDans(annees: number): string {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() + annees);
+  return aujourdhui(d);
+}
+
+/** Seeds the demo registry once, on an empty database, outside production. */
+export async function semerRegistreDemo(db: Db): Promise<boolean> {
+  const existant = await db('destinataires').first();
+  if (existant) return false;
+  for (const c of CLIENTS_DEMO) {
+    await creerDestinataire(db, c.destinataire);
+    for (const h of c.habilitations) {
+      const soumise = await soumettreHabilitation(db, {
+        siret: c.destinataire.siret, finalite: h.finalite, scopes: h.scopes, intitule: h.intitule,
+        dateDebut: '2025-09-01', dateFin: finDans(2),
+      }, 'demo');
+      await changerStatut(db, soumise.id, 'validee', 'demo', 'Jeu de démonstration');
+    }
+    await creerClient(db, { siret: c.destinataire.siret, nom: c.destinataire.nom, clientId: c.clientId, secret: c.secret, demo: true });
+  }
+  return true;
+}
+
+/** Production must never run with a secret published in the README. */
+export async function clientsDemoPresents(db: Db): Promise<string[]> {
+  const lignes = await db('oauth_clients').where({ demo: true, actif: true }).select('client_id');
+  return lignes.map((l: { client_id: string }) => l.client_id);
+}

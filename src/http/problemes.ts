@@ -1,0 +1,94 @@
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { ValidateError } from '@tsoa/runtime';
+import catalogue from './problemes.json';
+import { journalApplicatif } from './journal-applicatif';
+
+export type CodeProbleme = keyof typeof catalogue;
+export const CATALOGUE_PROBLEMES: Record<CodeProbleme, { statut: number; titre: string; description: string }> = catalogue;
+
+/** A client-facing failure: carries a stable code from the catalogue, never internal details. */
+export class Probleme extends Error {
+  constructor(
+    readonly code: CodeProbleme,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly entetes: Record<string, string> = {},
+  ) {
+    super(detail ?? CATALOGUE_PROBLEMES[code].titre);
+    this.name = 'Probleme';
+  }
+
+  get statut(): number {
+    return CATALOGUE_PROBLEMES[this.code].statut;
+  }
+}
+
+export function envoyerProbleme(res: Response, probleme: Probleme): void {
+  const { statut, titre, description } = CATALOGUE_PROBLEMES[probleme.code];
+  for (const [nom, valeur] of Object.entries(probleme.entetes)) res.setHeader(nom, valeur);
+  res
+    .status(statut)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `/problemes#${probleme.code}`,
+        title: titre,
+        status: statut,
+        detail: probleme.detail ?? description,
+        instance: res.req.originalUrl.split('?')[0],
+        code: probleme.code,
+        request_id: res.locals.requestId,
+        ...probleme.extensions,
+      }),
+    );
+}
+
+/** tsoa names a field `query.limit` or `body.siret`; the client needs the name, never the submitted value. */
+function champsInvalides(err: ValidateError): Array<{ champ: string; message: string }> {
+  return Object.entries(err.fields).map(([champ, { message }]) => ({
+    champ: champ.replace(/^(requestBody|body|query|path|header)\./, ''),
+    message,
+  }));
+}
+
+const ERREURS_BASE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'SQLITE_BUSY', 'SQLITE_CANTOPEN', '57P01', '57P03', '53300', '08006', '08001']);
+
+function estIndisponibiliteBase(err: { code?: string; name?: string; message?: string }): boolean {
+  return (
+    (err.code !== undefined && ERREURS_BASE.has(err.code)) ||
+    err.name === 'KnexTimeoutError' ||
+    /Unable to acquire a connection|Connection terminated|database connection is not open/i.test(err.message ?? '')
+  );
+}
+
+export function versProbleme(err: unknown): Probleme {
+  if (err instanceof Probleme) return err;
+  if (err instanceof ValidateError) return new Probleme('requete_invalide', undefined, { erreurs: champsInvalides(err) });
+  const e = (err ?? {}) as { type?: string; status?: number; code?: string; name?: string; message?: string };
+  // body-parser errors carry a `type`; their messages can echo the body, so they are not forwarded.
+  if (e.type === 'entity.too.large') return new Probleme('corps_trop_volumineux');
+  if (e.type === 'entity.parse.failed') return new Probleme('json_invalide');
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new Probleme('type_contenu_non_supporte');
+  if (e.type === 'parameters.too.many' || e.type === 'request.size.invalid' || e.type === 'request.aborted') return new Probleme('requete_invalide');
+  if (estIndisponibiliteBase(e)) return new Probleme('service_indisponible', undefined, {}, { 'Retry-After': '5' });
+  return new Probleme('erreur_interne');
+}
+
+export const gestionnaireErreurs: ErrorRequestHandler = (err, req, res, _next) => {
+  const probleme = versProbleme(err);
+  if (probleme.statut >= 500) {
+    const e = err as { name?: string; code?: string; stack?: string };
+    // The first line of a stack is the message, which may quote data (SQL bindings): log frames only.
+    journalApplicatif.error(
+      { requestId: res.locals.requestId, erreur: e?.name, codeErreur: e?.code, pile: e?.stack?.split('\n').slice(1, 8).join('\n') },
+      'erreur serveur',
+    );
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  envoyerProbleme(res, probleme);
+};
+
+export const routeInconnue: RequestHandler = (_req, _res, next) => next(new Probleme('route_inconnue'));

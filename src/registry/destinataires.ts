@@ -1,0 +1,95 @@
+import communes from '@etalab/decoupage-administratif/data/communes.json';
+import departements from '@etalab/decoupage-administratif/data/departements.json';
+import type { Db } from '../db/knex';
+import { Probleme } from '../http/problemes';
+import { estSiretValide } from '../territoire/codes';
+
+export type CategorieDestinataire = 'commune' | 'departement' | 'region' | 'administration' | 'editeur' | 'ministere';
+
+export interface Destinataire {
+  siret: string;
+  nom: string;
+  categorie_code: CategorieDestinataire;
+  code_commune: string | null;
+  code_departement: string | null;
+  code_region: string | null;
+  pour_compte_de_siret: string | null;
+}
+
+export interface NouveauDestinataire {
+  siret: string;
+  nom: string;
+  categorie: CategorieDestinataire;
+  /** Commune of a mairie, or of the collectivité an éditeur works for. */
+  codeCommune?: string;
+  codeDepartement?: string;
+  codeRegion?: string;
+  /** An éditeur acts for a collectivité (RGPD art. 28 processor). */
+  pourCompteDeSiret?: string;
+}
+
+const communeParCode = new Map(
+  (communes as Array<{ code: string; type: string; departement: string; region: string }>)
+    .filter((c) => c.type === 'commune-actuelle')
+    .map((c) => [c.code, c]),
+);
+const departementParCode = new Map((departements as Array<{ code: string; region: string }>).map((d) => [d.code, d]));
+
+function invalide(champ: string, message: string): Probleme {
+  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
+}
+
+/** The territory is derived from the official geography, so a commune can never claim another département. */
+function territoire(d: NouveauDestinataire): Pick<Destinataire, 'code_commune' | 'code_departement' | 'code_region'> {
+  switch (d.categorie) {
+    case 'commune':
+    case 'editeur': {
+      const commune = d.codeCommune ? communeParCode.get(d.codeCommune) : undefined;
+      if (!commune) throw invalide('codeCommune', 'code INSEE de commune inconnu ou absent');
+      return { code_commune: commune.code, code_departement: commune.departement, code_region: commune.region };
+    }
+    case 'departement': {
+      const dep = d.codeDepartement ? departementParCode.get(d.codeDepartement) : undefined;
+      if (!dep) throw invalide('codeDepartement', 'code de département inconnu ou absent');
+      return { code_commune: null, code_departement: dep.code, code_region: dep.region };
+    }
+    case 'region': {
+      const connue = [...departementParCode.values()].some((dep) => dep.region === d.codeRegion);
+      if (!connue) throw invalide('codeRegion', 'code de région inconnu ou absent');
+      return { code_commune: null, code_departement: null, code_region: d.codeRegion! };
+    }
+    default:
+      return { code_commune: null, code_departement: null, code_region: null };
+  }
+}
+
+export async function creerDestinataire(db: Db, d: NouveauDestinataire): Promise<Destinataire> {
+  if (!estSiretValide(d.siret)) throw invalide('siret', 'SIRET invalide (14 chiffres, clé de Luhn)');
+  if (d.pourCompteDeSiret !== undefined && !estSiretValide(d.pourCompteDeSiret)) {
+    throw invalide('pourCompteDeSiret', 'SIRET invalide (14 chiffres, clé de Luhn)');
+  }
+  const ligne: Destinataire = {
+    siret: d.siret,
+    nom: d.nom,
+    categorie_code: d.categorie,
+    ...territoire(d),
+    pour_compte_de_siret: d.pourCompteDeSiret ?? null,
+  };
+  const existant = await db('destinataires').where({ siret: d.siret }).first();
+  if (existant) throw new Probleme('conflit', 'Un destinataire porte déjà ce SIRET.');
+  await db('destinataires').insert({ ...ligne, cree_le: new Date().toISOString() });
+  return ligne;
+}
+
+export async function trouverDestinataire(db: Db, siret: string): Promise<Destinataire | undefined> {
+  return db('destinataires')
+    .select('siret', 'nom', 'categorie_code', 'code_commune', 'code_departement', 'code_region', 'pour_compte_de_siret')
+    .where({ siret })
+    .first();
+}
+
+export async function listerDestinataires(db: Db): Promise<Destinataire[]> {
+  return db('destinataires')
+    .select('siret', 'nom', 'categorie_code', 'code_commune', 'code_departement', 'code_region', 'pour_compte_de_siret')
+    .orderBy('siret');
+}

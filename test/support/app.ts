@@ -1,0 +1,45 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { creerApp } from '../../src/app';
+import { chargerConfig, type Config } from '../../src/config';
+import type { Db } from '../../src/db/knex';
+import { preparerBase } from '../../src/demarrage';
+import { CLIENTS_DEMO } from '../../src/demo/demo';
+import { nouvelleBase } from './base';
+
+export interface AppDeTest {
+  app: Express;
+  db: Db;
+  config: Config;
+  fermer: () => Promise<void>;
+  /** A token for a demo client (README table), optionally for some scopes only. */
+  jeton: (clientId: string, scope?: string) => Promise<string>;
+}
+
+/** The real app on a real, fresh database seeded with the demo registry. */
+export async function demarrerAppDeTest(env: Record<string, string> = {}): Promise<AppDeTest> {
+  const base = await nouvelleBase();
+  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: base.url, ...env });
+  const db = await preparerBase(config);
+  const app = creerApp({ db, config });
+  return {
+    app,
+    db,
+    config,
+    fermer: async () => {
+      await db.destroy();
+      await base.supprimer();
+    },
+    jeton: async (clientId, scope) => {
+      const client = CLIENTS_DEMO.find((c) => c.clientId === clientId);
+      if (!client) throw new Error(`client de démonstration inconnu : ${clientId}`);
+      const rep = await request(app)
+        .post('/oauth/token')
+        .auth(client.clientId, client.secret)
+        .type('form')
+        .send({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
+      if (rep.status !== 200) throw new Error(`jeton refusé (${rep.status}) : ${JSON.stringify(rep.body)}`);
+      return rep.body.access_token as string;
+    },
+  };
+}
