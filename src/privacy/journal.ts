@@ -1,0 +1,383 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { type Db, isPostgres, readJson } from '../db/knex';
+import { enPaquets } from './paquets';
+import { FORMAT_HACHAGE_PERSONNE, hacherPersonne } from './pseudonyme';
+
+/**
+ * Journal of disclosures: every response carrying personal data is recorded here, committed
+ * before its body leaves, hash-chained so that the DPO can prove it untouched.
+ *
+ * hash = SHA-256 of the entry's stored fields and the previous entry's hash. The sequence number
+ * is not hashed: the position is bound by the chain, so a moved entry is reported as 'ordre'
+ * rather than 'altere'. The chain proves integrity against edits, deletions and reordering in
+ * the database; it does not stop someone who rewrites every following hash — publishing the
+ * head (`journal_tete`) elsewhere from time to time does.
+ */
+
+export interface EntreeAJournaliser {
+  requestId: string;
+  clientId: string;
+  /** SIRET of the recipient the data is for. */
+  siret: string;
+  api: string;
+  operation: string;
+  finalite: string;
+  baseLegale: string;
+  scopes: string[];
+  /** Paths disclosed, e.g. champsDivulgues(masked response). */
+  champs: string[];
+  /** hacherPersonne(config.cles.journal, id) of each person disclosed — never the ids themselves. */
+  personnes: string[];
+  contexte?: string | null;
+  objet?: string | null;
+  resultat: string;
+}
+
+export interface EntreeJournal {
+  sequence: number;
+  horodatage: string;
+  request_id: string;
+  client_id: string;
+  siret: string;
+  api: string;
+  operation: string;
+  finalite: string;
+  base_legale: string;
+  scopes: string[];
+  champs: string[];
+  nombre_personnes: number;
+  personnes: string[];
+  contexte: string | null;
+  objet: string | null;
+  resultat: string;
+  hash_precedent: string;
+  hash: string;
+}
+
+/** An entry without its list of person hashes, as the DPO reads it. */
+export type ResumeJournal = Omit<EntreeJournal, 'personnes'>;
+
+export type VerificationJournal =
+  | { ok: true; entrees: number }
+  | { ok: false; sequence: number; raison: 'altere' | 'manquant' | 'ordre' };
+
+export interface FiltresJournal {
+  siret?: string;
+  api?: string;
+  finalite?: string;
+  /** 'YYYY-MM-DD' or ISO instant, inclusive. */
+  du?: string;
+  /** 'YYYY-MM-DD' (the whole day) or ISO instant, inclusive. */
+  au?: string;
+  limit?: number;
+  /** `curseur_suivant` of the previous page. */
+  curseur?: string;
+}
+
+export interface PageJournal {
+  entrees: ResumeJournal[];
+  curseur_suivant: string | null;
+}
+
+interface LigneJournal {
+  sequence: number | string;
+  horodatage: string;
+  request_id: string;
+  client_id: string;
+  siret: string;
+  api: string;
+  operation: string;
+  finalite: string;
+  base_legale: string;
+  scopes: string;
+  champs: string;
+  nombre_personnes: number;
+  personnes: string;
+  contexte: string | null;
+  objet: string | null;
+  resultat: string;
+  hash_precedent: string;
+  hash: string;
+}
+
+interface Maillon {
+  sequence: number;
+  hash: string;
+}
+
+const HASH_GENESE = '0'.repeat(64);
+const CHAMPS_HACHES = [
+  'horodatage', 'request_id', 'client_id', 'siret', 'api', 'operation', 'finalite', 'base_legale', 'scopes',
+  'champs', 'nombre_personnes', 'personnes', 'contexte', 'objet', 'resultat', 'hash_precedent',
+] as const;
+const COLONNES_RESUME = ['sequence', ...CHAMPS_HACHES.filter((c) => c !== 'personnes'), 'hash'];
+const VERROU_JOURNAL = 0x4a4f55524e414c; // "JOURNAL": one advisory lock key for every process
+const TAILLE_LOT = 500;
+const LONGUEUR_MAX_TEXTE = 128;
+
+function hacherLigne(ligne: Omit<LigneJournal, 'sequence' | 'hash'>): string {
+  return createHash('sha256').update(JSON.stringify(CHAMPS_HACHES.map((c) => ligne[c]))).digest('hex');
+}
+
+function versResume(ligne: Omit<LigneJournal, 'personnes'>): ResumeJournal {
+  return {
+    ...ligne,
+    sequence: Number(ligne.sequence),
+    nombre_personnes: Number(ligne.nombre_personnes),
+    scopes: readJson<string[]>(ligne.scopes),
+    champs: readJson<string[]>(ligne.champs),
+  };
+}
+
+function versEntree(ligne: LigneJournal): EntreeJournal {
+  return { ...versResume(ligne), personnes: readJson<string[]>(ligne.personnes) };
+}
+
+function texte(valeur: unknown, nom: string, obligatoire: boolean): string | null {
+  if (valeur === undefined || valeur === null || valeur === '') {
+    if (obligatoire) throw new TypeError(`Journal : ${nom} manquant`);
+    return null;
+  }
+  if (typeof valeur !== 'string' || valeur.length > LONGUEUR_MAX_TEXTE) {
+    throw new TypeError(`Journal : ${nom} invalide`);
+  }
+  return valeur;
+}
+
+function listeDeTextes(valeur: unknown, nom: string): string[] {
+  if (!Array.isArray(valeur) || valeur.some((v) => typeof v !== 'string')) {
+    throw new TypeError(`Journal : ${nom} doit être une liste de chaînes`);
+  }
+  return [...new Set(valeur as string[])].sort();
+}
+
+type LigneAChainer = Omit<LigneJournal, 'sequence' | 'horodatage' | 'hash_precedent' | 'hash'>;
+
+/** Validation happens before queueing so that one malformed entry never fails a whole group commit. */
+function preparer(entree: EntreeAJournaliser): LigneAChainer {
+  const personnes = listeDeTextes(entree.personnes, 'personnes');
+  if (personnes.some((p) => !FORMAT_HACHAGE_PERSONNE.test(p))) {
+    throw new TypeError('Journal : personnes doit contenir des hachages (hacherPersonne), jamais des identifiants');
+  }
+  if (typeof entree.baseLegale !== 'string' || entree.baseLegale === '') {
+    throw new TypeError('Journal : baseLegale manquant');
+  }
+  return {
+    request_id: texte(entree.requestId, 'requestId', true)!,
+    client_id: texte(entree.clientId, 'clientId', true)!,
+    siret: texte(entree.siret, 'siret', true)!,
+    api: texte(entree.api, 'api', true)!,
+    operation: texte(entree.operation, 'operation', true)!,
+    finalite: texte(entree.finalite, 'finalite', true)!,
+    base_legale: entree.baseLegale,
+    scopes: JSON.stringify(listeDeTextes(entree.scopes, 'scopes')),
+    champs: JSON.stringify(listeDeTextes(entree.champs, 'champs')),
+    nombre_personnes: personnes.length,
+    personnes: JSON.stringify(personnes),
+    contexte: texte(entree.contexte, 'contexte', false),
+    objet: texte(entree.objet, 'objet', false),
+    resultat: texte(entree.resultat, 'resultat', true)!,
+  };
+}
+
+/** Serialises appends across processes: an advisory lock on PostgreSQL, the write lock taken first on SQLite. */
+async function verrouiller(trx: Knex.Transaction): Promise<void> {
+  if (isPostgres(trx)) {
+    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_JOURNAL]);
+  } else {
+    await trx('journal_tete').where('id', 1).update({ id: 1 });
+  }
+}
+
+async function derniereAncre(db: Knex): Promise<Maillon> {
+  const ancre = await db('journal_ancre').orderBy('sequence', 'desc').first('sequence', 'hash');
+  return ancre ? { sequence: Number(ancre.sequence), hash: ancre.hash } : { sequence: 0, hash: HASH_GENESE };
+}
+
+async function lireTete(db: Knex): Promise<Maillon | null> {
+  const tete = await db('journal_tete').where('id', 1).first('sequence', 'hash');
+  return tete ? { sequence: Number(tete.sequence), hash: tete.hash } : null;
+}
+
+async function ecrireLot(trx: Knex.Transaction, lot: LigneAChainer[]): Promise<EntreeJournal[]> {
+  await verrouiller(trx);
+  let precedent = (await lireTete(trx)) ?? (await derniereAncre(trx));
+  const horodatage = new Date().toISOString();
+  const lignes: LigneJournal[] = lot.map((l) => {
+    const sansHash = { ...l, horodatage, hash_precedent: precedent.hash };
+    const ligne = { ...sansHash, sequence: precedent.sequence + 1, hash: hacherLigne(sansHash) };
+    precedent = { sequence: ligne.sequence, hash: ligne.hash };
+    return ligne;
+  });
+  for (const paquet of enPaquets(lignes, 100)) await trx('journal').insert(paquet);
+  const personnes = lignes.flatMap((l) =>
+    readJson<string[]>(l.personnes).map((personne_hash) => ({ personne_hash, sequence: l.sequence })),
+  );
+  for (const paquet of enPaquets(personnes)) await trx('journal_personnes').insert(paquet);
+  await trx('journal_tete').insert({ id: 1, ...precedent }).onConflict('id').merge();
+  return lignes.map(versEntree);
+}
+
+interface EnAttente {
+  ligne: LigneAChainer;
+  resoudre: (entree: EntreeJournal) => void;
+  rejeter: (erreur: unknown) => void;
+}
+
+/** Group commit: appends that arrive while a transaction runs are written together in the next one. */
+class FileJournal {
+  private attente: EnAttente[] = [];
+  private actif = false;
+
+  constructor(private readonly db: Db) {}
+
+  ajouter(ligne: LigneAChainer): Promise<EntreeJournal> {
+    return new Promise((resoudre, rejeter) => {
+      this.attente.push({ ligne, resoudre, rejeter });
+      if (!this.actif) {
+        this.actif = true;
+        setImmediate(() => void this.vider());
+      }
+    });
+  }
+
+  private async vider(): Promise<void> {
+    while (this.attente.length > 0) {
+      const lot = this.attente.splice(0, TAILLE_LOT);
+      try {
+        const entrees = await this.db.transaction((trx) => ecrireLot(trx, lot.map((a) => a.ligne)));
+        lot.forEach((a, i) => a.resoudre(entrees[i]));
+      } catch (erreur) {
+        lot.forEach((a) => a.rejeter(erreur));
+      }
+    }
+    this.actif = false;
+  }
+}
+
+const files = new WeakMap<Db, FileJournal>();
+
+/** Resolves once the entry is committed; a rejection means the data must not be sent (503). */
+export function journaliser(db: Db, entree: EntreeAJournaliser): Promise<EntreeJournal> {
+  let ligne: LigneAChainer;
+  try {
+    ligne = preparer(entree);
+  } catch (erreur) {
+    return Promise.reject(erreur);
+  }
+  let file = files.get(db);
+  if (!file) {
+    file = new FileJournal(db);
+    files.set(db, file);
+  }
+  return file.ajouter(ligne);
+}
+
+/** Recomputes the chain from the latest anchor and names the first entry at fault. */
+export async function verifierJournal(db: Db): Promise<VerificationJournal> {
+  const tete = await lireTete(db);
+  const ancre = await derniereAncre(db);
+  let precedent = ancre;
+  let entrees = 0;
+  for (;;) {
+    let requete = db('journal').where('sequence', '>', precedent.sequence).orderBy('sequence').limit(100);
+    if (tete) requete = requete.andWhere('sequence', '<=', tete.sequence); // later appends are not ours to judge
+    const page: LigneJournal[] = await requete;
+    if (page.length === 0) break;
+    for (const ligne of page) {
+      const sequence = Number(ligne.sequence);
+      if (sequence !== precedent.sequence + 1) return { ok: false, sequence: precedent.sequence + 1, raison: 'manquant' };
+      if (hacherLigne(ligne) !== ligne.hash) return { ok: false, sequence, raison: 'altere' };
+      if (ligne.hash_precedent !== precedent.hash) {
+        const deplace = await db('journal').where('hash', ligne.hash_precedent).first('sequence');
+        if (deplace) return { ok: false, sequence, raison: 'ordre' };
+        // The predecessor is not the entry this one was chained to: it was rewritten, or never there.
+        return precedent === ancre
+          ? { ok: false, sequence, raison: 'manquant' }
+          : { ok: false, sequence: precedent.sequence, raison: 'altere' };
+      }
+      precedent = { sequence, hash: ligne.hash };
+      entrees++;
+    }
+  }
+  if (!tete) {
+    return entrees === 0 ? { ok: true, entrees } : { ok: false, sequence: precedent.sequence + 1, raison: 'manquant' };
+  }
+  if (tete.sequence > precedent.sequence) return { ok: false, sequence: precedent.sequence + 1, raison: 'manquant' };
+  if (tete.hash !== precedent.hash) return { ok: false, sequence: precedent.sequence, raison: 'altere' };
+  return { ok: true, entrees };
+}
+
+/**
+ * Retention: deletes the oldest entries up to the first one recorded at or after `avant`
+ * (a prefix, so the rest stays one chain) and anchors the chain on the last deleted entry.
+ */
+export async function purgerJournal(db: Db, avant: string): Promise<{ supprimees: number; ancre: Maillon | null }> {
+  return db.transaction(async (trx) => {
+    await verrouiller(trx);
+    const premierGarde = await trx('journal').where('horodatage', '>=', avant).min({ s: 'sequence' }).first();
+    const dernier = await trx('journal').max({ s: 'sequence' }).first();
+    if (dernier?.s === null || dernier?.s === undefined) return { supprimees: 0, ancre: null };
+    const limite = premierGarde?.s !== null && premierGarde?.s !== undefined ? Number(premierGarde.s) - 1 : Number(dernier.s);
+    const maillon = await trx('journal').where('sequence', limite).first('hash');
+    if (!maillon) return { supprimees: 0, ancre: null };
+    const ancre = { sequence: limite, hash: maillon.hash as string };
+    await trx('journal_personnes').where('sequence', '<=', limite).delete();
+    const supprimees = await trx('journal').where('sequence', '<=', limite).delete();
+    await trx('journal_ancre').insert({ ...ancre, cree_le: new Date().toISOString() });
+    return { supprimees, ancre };
+  });
+}
+
+function lendemain(jour: string): string {
+  const date = new Date(`${jour}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString();
+}
+
+function filtrerPeriode(requete: Knex.QueryBuilder, du?: string, au?: string): Knex.QueryBuilder {
+  if (du) requete.where('journal.horodatage', '>=', du);
+  if (au) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(au)) requete.where('journal.horodatage', '<', lendemain(au));
+    else requete.where('journal.horodatage', '<=', au);
+  }
+  return requete;
+}
+
+/** DPO search, most recent first, by pages. */
+export async function rechercherJournal(db: Db, filtres: FiltresJournal): Promise<PageJournal> {
+  const limit = Math.min(Math.max(Math.trunc(filtres.limit ?? 100), 1), 1000);
+  const requete = db('journal').select(COLONNES_RESUME).orderBy('sequence', 'desc').limit(limit + 1);
+  if (filtres.siret) requete.where('siret', filtres.siret);
+  if (filtres.api) requete.where('api', filtres.api);
+  if (filtres.finalite) requete.where('finalite', filtres.finalite);
+  if (filtres.curseur) {
+    if (!/^\d+$/.test(filtres.curseur)) throw new TypeError('Curseur de pagination invalide');
+    requete.where('sequence', '<', Number(filtres.curseur));
+  }
+  filtrerPeriode(requete, filtres.du, filtres.au);
+  const lignes: LigneJournal[] = await requete;
+  const entrees = lignes.slice(0, limit).map(versResume);
+  return {
+    entrees,
+    curseur_suivant: lignes.length > limit ? String(entrees[entrees.length - 1].sequence) : null,
+  };
+}
+
+/** Data-subject report (RGPD art. 15): every disclosure about one person, oldest first. */
+export async function divulgationsPersonne(
+  db: Db,
+  cle: string,
+  idInterne: string,
+  periode: { du?: string; au?: string } = {},
+): Promise<ResumeJournal[]> {
+  const requete = db('journal_personnes')
+    .join('journal', 'journal.sequence', 'journal_personnes.sequence')
+    .where('journal_personnes.personne_hash', hacherPersonne(cle, idInterne))
+    .select(COLONNES_RESUME.map((c) => `journal.${c}`))
+    .orderBy('journal.sequence');
+  filtrerPeriode(requete, periode.du, periode.au);
+  const lignes: LigneJournal[] = await requete;
+  return lignes.map(versResume);
+}

@@ -1,0 +1,178 @@
+import type { Db } from '../../src/db/knex';
+import {
+  divulgationsPersonne,
+  type EntreeAJournaliser,
+  journaliser,
+  purgerJournal,
+  rechercherJournal,
+  verifierJournal,
+} from '../../src/privacy/journal';
+import { hacherPersonne } from '../../src/privacy/pseudonyme';
+import { baseTemporaire } from './base-temporaire';
+
+const CLE = 'cle-journal-de-test';
+const RENNES = '21350238800019';
+const CAF = '53468966200017';
+
+function entree(champs: Partial<EntreeAJournaliser> = {}): EntreeAJournaliser {
+  return {
+    requestId: 'req-1',
+    clientId: 'client-rennes',
+    siret: RENNES,
+    api: 'api-mairie',
+    operation: 'listeEnfants',
+    finalite: 'obligation_scolaire',
+    baseLegale: 'Code de l’éducation, R131-3',
+    scopes: ['mairie:obligation-scolaire'],
+    champs: ['nom', 'prenoms'],
+    personnes: [hacherPersonne(CLE, 'eleve-1'), hacherPersonne(CLE, 'eleve-2')],
+    contexte: 'Liste mensuelle',
+    objet: 'Contrôle obligation instruction',
+    resultat: 'succes',
+    ...champs,
+  };
+}
+
+async function remplir(db: Db, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await journaliser(db, entree({ requestId: `req-${i + 1}` }));
+}
+
+describe('journal des divulgations', () => {
+  let db: Db;
+  let fermer: () => Promise<void>;
+
+  beforeEach(async () => {
+    ({ db, fermer } = await baseTemporaire());
+  });
+  afterEach(async () => {
+    await fermer();
+  });
+
+  it("enregistre une entrée chaînée, avec les personnes hachées et jamais leur identifiant", async () => {
+    const premiere = await journaliser(db, entree());
+    const seconde = await journaliser(db, entree({ requestId: 'req-2', contexte: undefined, objet: undefined }));
+    expect(premiere).toMatchObject({ sequence: 1, siret: RENNES, nombre_personnes: 2, finalite: 'obligation_scolaire' });
+    expect(seconde.sequence).toBe(2);
+    expect(seconde.hash_precedent).toBe(premiere.hash);
+    expect(seconde.contexte).toBeNull();
+    const lignes = await db('journal').select();
+    expect(lignes).toHaveLength(2);
+    expect(JSON.stringify(lignes)).not.toContain('eleve-1');
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 2 });
+  });
+
+  it('refuse des identifiants en clair à la place des hachages, sans rien écrire', async () => {
+    await expect(journaliser(db, entree({ personnes: ['eleve-1'] }))).rejects.toThrow(TypeError);
+    await expect(journaliser(db, entree({ siret: '' }))).rejects.toThrow(TypeError);
+    expect(await db('journal').count({ n: '*' }).first()).toEqual({ n: 0 });
+  });
+
+  it('garde une chaîne unique et valide sous 200 ajouts concurrents', async () => {
+    const entrees = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => journaliser(db, entree({ requestId: `req-${i}` }))),
+    );
+    expect(entrees.map((e) => e.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(new Set(entrees.map((e) => e.request_id)).size).toBe(200);
+    // Group commit: concurrent appends share transactions (and their timestamp).
+    expect(new Set(entrees.map((e) => e.horodatage)).size).toBeLessThan(20);
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 200 });
+  });
+
+  it("localise une entrée modifiée directement en SQL", async () => {
+    await remplir(db, 10);
+    await db('journal').where('sequence', 7).update({ finalite: 'restauration_scolaire' });
+    expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 7, raison: 'altere' });
+  });
+
+  it('signale une entrée supprimée, au milieu comme en fin de journal', async () => {
+    await remplir(db, 10);
+    await db('journal').where('sequence', 10).delete();
+    expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 10, raison: 'manquant' });
+    await db('journal').where('sequence', 4).delete();
+    expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 4, raison: 'manquant' });
+  });
+
+  it('signale deux entrées interverties', async () => {
+    await remplir(db, 8);
+    await db('journal').where('sequence', 5).update({ sequence: -5 });
+    await db('journal').where('sequence', 6).update({ sequence: 5 });
+    await db('journal').where('sequence', -5).update({ sequence: 6 });
+    expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 5, raison: 'ordre' });
+  });
+
+  it("signale une entrée réécrite avec un hachage recalculé, par le lien de l'entrée suivante", async () => {
+    await remplir(db, 6);
+    // A forger copies entry 2's fields and hash onto entry 3: entry 3 looks self-consistent.
+    const deux = await db('journal').where('sequence', 2).first();
+    await db('journal').where('sequence', 3).update({ ...deux, sequence: 3 });
+    const resultat = await verifierJournal(db);
+    expect(resultat.ok).toBe(false);
+    expect(resultat).toMatchObject({ sequence: 3 });
+  });
+
+  it('reste vérifiable après une purge, et la chaîne continue après elle', async () => {
+    await remplir(db, 20);
+    // Back-date the 8 oldest entries (their own hashes break, but they are the ones purged).
+    await db('journal').where('sequence', '<=', 8).update({ horodatage: '2020-01-01T00:00:00.000Z' });
+    const { supprimees, ancre } = await purgerJournal(db, '2021-01-01');
+    expect(supprimees).toBe(8);
+    expect(ancre?.sequence).toBe(8);
+    expect(await db('journal_personnes').where('sequence', '<=', 8).count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 12 });
+    await remplir(db, 3);
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 15 });
+
+    expect((await purgerJournal(db, '2999-01-01')).supprimees).toBe(15);
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 0 });
+    expect((await journaliser(db, entree())).sequence).toBe(24);
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 1 });
+  });
+
+  it("liste pour une personne exactement les divulgations la concernant", async () => {
+    const attendues: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const ids = i % 3 === 0 ? ['eleve-cible', `eleve-${i}`] : [`eleve-${i}`];
+      const e = await journaliser(
+        db,
+        entree({ personnes: ids.map((id) => hacherPersonne(CLE, id)), siret: i % 2 ? CAF : RENNES }),
+      );
+      if (ids.includes('eleve-cible')) attendues.push(e.sequence);
+    }
+    const rapport = await divulgationsPersonne(db, CLE, 'eleve-cible');
+    expect(rapport.map((e) => e.sequence)).toEqual(attendues);
+    expect(rapport[0]).toMatchObject({ siret: RENNES, finalite: 'obligation_scolaire', champs: ['nom', 'prenoms'] });
+    expect(rapport[0]).not.toHaveProperty('personnes');
+    expect(await divulgationsPersonne(db, 'une-autre-cle', 'eleve-cible')).toEqual([]);
+    expect(await divulgationsPersonne(db, CLE, 'eleve-cible', { au: '2000-12-31' })).toEqual([]);
+  });
+
+  it('recherche par destinataire, API et période, page par page sans doublon ni oubli', async () => {
+    for (let i = 0; i < 25; i++) {
+      await journaliser(db, entree({ siret: i % 2 ? CAF : RENNES, api: i % 5 ? 'api-mairie' : 'api-scolarite' }));
+    }
+    const vues: number[] = [];
+    let curseur: string | undefined;
+    do {
+      const page = await rechercherJournal(db, { siret: RENNES, api: 'api-mairie', limit: 4, curseur });
+      vues.push(...page.entrees.map((e) => e.sequence));
+      page.entrees.forEach((e) => expect(e).toMatchObject({ siret: RENNES, api: 'api-mairie' }));
+      curseur = page.curseur_suivant ?? undefined;
+    } while (curseur);
+    const attendues = Array.from({ length: 25 }, (_, i) => i)
+      .filter((i) => i % 2 === 0 && i % 5 !== 0)
+      .map((i) => i + 1)
+      .reverse();
+    expect(vues).toEqual(attendues);
+    const aujourdhui = new Date().toISOString().slice(0, 10);
+    expect((await rechercherJournal(db, { du: aujourdhui, au: aujourdhui, limit: 100 })).entrees).toHaveLength(25);
+    expect((await rechercherJournal(db, { au: '2001-01-01', limit: 100 })).entrees).toHaveLength(0);
+  });
+
+  it("rejette l'ajout quand la base est indisponible : la réponse ne doit pas partir", async () => {
+    const { db: autre, fermer: fermerAutre } = await baseTemporaire();
+    await autre.schema.dropTable('journal_personnes');
+    await expect(journaliser(autre, entree())).rejects.toThrow();
+    expect(await verifierJournal(autre)).toEqual({ ok: true, entrees: 0 });
+    await fermerAutre();
+  });
+});
