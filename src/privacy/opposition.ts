@@ -1,0 +1,180 @@
+import type { Db } from '../db/knex';
+import { readJson } from '../db/knex';
+import { enPaquets } from './paquets';
+
+/**
+ * Rights of the person at query time. Opposition (RGPD art. 21) only binds purposes resting on a
+ * public-interest mission or legitimate interest (6.1.e, 6.1.f) — never a legal obligation (6.1.c).
+ * A purpose that requires consent reaches only persons whose consent, for that purpose and that
+ * recipient, is given, not withdrawn and not expired. Callers learn how many were excluded, not who.
+ */
+
+export interface FinaliteDroits {
+  code: string;
+  base_rgpd: string;
+  opposition_applicable: boolean | number;
+  consentement_requis: boolean | number;
+}
+
+export interface ContexteFiltrage {
+  finalite: FinaliteDroits;
+  /** Recipient SIRET: consents are given to one recipient. */
+  siret: string;
+  /** Day of the query, 'YYYY-MM-DD'. */
+  date: string;
+}
+
+export type Portee = Record<string, boolean>;
+
+export interface ResultatFiltrage {
+  /** Input order, duplicates removed. */
+  autorisees: string[];
+  exclues: number;
+  /** For consent-based purposes: what each authorised person's consent covers (e.g. adresse_contact). */
+  portees: Map<string, Portee>;
+}
+
+const BASES_OPPOSABLES = new Set(['6.1.e', '6.1.f']);
+const JOUR = /^\d{4}-\d{2}-\d{2}$/;
+
+function jour(valeur: string, nom: string): string {
+  if (typeof valeur !== 'string' || !JOUR.test(valeur) || Number.isNaN(Date.parse(valeur))) {
+    throw new TypeError(`${nom} doit être une date AAAA-MM-JJ`);
+  }
+  return valeur;
+}
+
+function nonVide(valeur: string, nom: string): string {
+  if (typeof valeur !== 'string' || valeur.trim() === '') throw new TypeError(`${nom} manquant`);
+  return valeur;
+}
+
+export function oppositionApplicable(finalite: FinaliteDroits): boolean {
+  return Boolean(finalite.opposition_applicable) && BASES_OPPOSABLES.has(finalite.base_rgpd);
+}
+
+export async function filtrerParOppositionEtConsentement(
+  db: Db,
+  contexte: ContexteFiltrage,
+  personnes: readonly string[],
+): Promise<ResultatFiltrage> {
+  const { finalite, siret } = contexte;
+  const date = jour(contexte.date, 'date');
+  const uniques = [...new Set(personnes)];
+  const opposees = new Set<string>();
+  const portees = new Map<string, Portee>();
+  const consentementRequis = Boolean(finalite.consentement_requis);
+
+  for (const paquet of enPaquets(uniques)) {
+    if (oppositionApplicable(finalite)) {
+      const lignes: { personne_id: string }[] = await db('oppositions')
+        .select('personne_id')
+        .where('finalite_code', finalite.code)
+        .whereIn('personne_id', paquet)
+        .where('date_debut', '<=', date)
+        .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', date));
+      for (const l of lignes) opposees.add(l.personne_id);
+    }
+    if (consentementRequis) {
+      const lignes: { personne_id: string; portee: string }[] = await db('consentements')
+        .select('personne_id', 'portee')
+        .where({ finalite_code: finalite.code, siret })
+        .whereIn('personne_id', paquet)
+        .where('date_recueil', '<=', date)
+        .where('date_expiration', '>=', date)
+        .where((q) => q.whereNull('date_retrait').orWhere('date_retrait', '>', date))
+        .orderBy([{ column: 'date_recueil' }, { column: 'id' }]); // the latest consent's scope wins
+      for (const l of lignes) portees.set(l.personne_id, readJson<Portee>(l.portee));
+    }
+  }
+
+  const autorisees = uniques.filter((p) => !opposees.has(p) && (!consentementRequis || portees.has(p)));
+  return { autorisees, exclues: uniques.length - autorisees.length, portees };
+}
+
+export interface NouvelleOpposition {
+  personneId: string;
+  finaliteCode: string;
+  dateDebut: string;
+  /** Last day the opposition applies; absent: until lifted. */
+  dateFin?: string | null;
+  /** How it was received, e.g. "courrier au DPO académique du 2024-09-12". */
+  origine: string;
+}
+
+export async function enregistrerOpposition(db: Db, opposition: NouvelleOpposition): Promise<number> {
+  const [ligne] = await db('oppositions').insert(
+    {
+      personne_id: nonVide(opposition.personneId, 'personneId'),
+      finalite_code: nonVide(opposition.finaliteCode, 'finaliteCode'),
+      date_debut: jour(opposition.dateDebut, 'dateDebut'),
+      date_fin: opposition.dateFin ? jour(opposition.dateFin, 'dateFin') : null,
+      origine: nonVide(opposition.origine, 'origine'),
+      cree_le: new Date().toISOString(),
+    },
+    ['id'],
+  );
+  return Number(ligne.id);
+}
+
+/** Ends the person's running oppositions for this purpose: from `date` on, they no longer apply. */
+export async function leverOpposition(
+  db: Db,
+  levee: { personneId: string; finaliteCode: string; date: string },
+): Promise<number> {
+  const veille = new Date(`${jour(levee.date, 'date')}T00:00:00.000Z`);
+  veille.setUTCDate(veille.getUTCDate() - 1);
+  return db('oppositions')
+    .where({ personne_id: levee.personneId, finalite_code: levee.finaliteCode })
+    .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', levee.date))
+    .update({ date_fin: veille.toISOString().slice(0, 10) });
+}
+
+export interface NouveauConsentement {
+  personneId: string;
+  finaliteCode: string;
+  siret: string;
+  portee: Portee;
+  dateRecueil: string;
+  /** Last day the consent is valid. */
+  dateExpiration: string;
+  origine: string;
+}
+
+export async function enregistrerConsentement(db: Db, consentement: NouveauConsentement): Promise<number> {
+  if (!/^\d{14}$/.test(consentement.siret)) throw new TypeError('siret doit compter 14 chiffres');
+  const dateRecueil = jour(consentement.dateRecueil, 'dateRecueil');
+  const dateExpiration = jour(consentement.dateExpiration, 'dateExpiration');
+  if (dateExpiration < dateRecueil) throw new TypeError("dateExpiration précède dateRecueil");
+  const [ligne] = await db('consentements').insert(
+    {
+      personne_id: nonVide(consentement.personneId, 'personneId'),
+      finalite_code: nonVide(consentement.finaliteCode, 'finaliteCode'),
+      siret: consentement.siret,
+      portee: JSON.stringify(consentement.portee ?? {}),
+      date_recueil: dateRecueil,
+      date_expiration: dateExpiration,
+      date_retrait: null,
+      origine: nonVide(consentement.origine, 'origine'),
+      cree_le: new Date().toISOString(),
+    },
+    ['id'],
+  );
+  return Number(ligne.id);
+}
+
+/** Withdrawal takes effect on `date` itself: the next query of that day no longer sees the person. */
+export async function retirerConsentement(
+  db: Db,
+  retrait: { personneId: string; finaliteCode: string; siret: string; date: string },
+): Promise<number> {
+  return db('consentements')
+    .where({ personne_id: retrait.personneId, finalite_code: retrait.finaliteCode, siret: retrait.siret })
+    .whereNull('date_retrait')
+    .update({ date_retrait: jour(retrait.date, 'date') });
+}
+
+/** Consents whose expiry is before `date` (withdrawn ones included) are deleted. */
+export async function purgerConsentementsExpires(db: Db, date: string): Promise<number> {
+  return db('consentements').where('date_expiration', '<', jour(date, 'date')).delete();
+}
