@@ -43,10 +43,10 @@ export function envoyerProbleme(res: Response, probleme: Probleme): void {
     );
 }
 
-/** tsoa names a field `query.limit` or `body.siret`; the client needs the name, never the submitted value. */
+/** tsoa prefixes body fields with the parameter name (always `corps`): the client needs the field name, never the submitted value. */
 function champsInvalides(err: ValidateError): Array<{ champ: string; message: string }> {
   return Object.entries(err.fields).map(([champ, { message }]) => ({
-    champ: champ.replace(/^(requestBody|body|query|path|header)\./, ''),
+    champ: champ.replace(/^(corps|requestBody|body|query|path|header)\./, ''),
     message,
   }));
 }
