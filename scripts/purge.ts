@@ -1,0 +1,27 @@
+import { createDb, migrate } from '../src/db/knex';
+import { purgerDonneesExpirees } from '../src/privacy/retention';
+
+/** `npm run purge`: deletes journal entries, tokens and consents past their retention period. */
+export async function main(url = process.env.DATABASE_URL ?? 'sqlite:./data/apisation.sqlite'): Promise<number> {
+  const db = createDb(url);
+  try {
+    await migrate(db);
+    const bilan = await purgerDonneesExpirees(db);
+    console.log(
+      `Purge terminée : ${bilan.journal} entrée(s) du journal antérieures au ${bilan.limite_journal}, ` +
+        `${bilan.jetons} jeton(s) expiré(s), ${bilan.consentements} consentement(s) expiré(s) supprimés.`,
+    );
+    return 0;
+  } catch (erreur) {
+    console.error(`Purge interrompue : ${erreur instanceof Error ? erreur.message : String(erreur)}`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
+
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../db/knex';
+import { purgerJournal } from './journal';
+import { purgerConsentementsExpires } from './opposition';
+
+/** The gateway's own traitement sets the journal's retention; 36 months when the registry is silent. */
+export const CONSERVATION_JOURNAL_DEFAUT_MOIS = 36;
+const DELAI_GRACE_JETONS_MS = 24 * 3600 * 1000;
+
+export async function dureeConservationJournalMois(db: Db): Promise<number> {
+  const ligne = await db('traitements').where('code', 'PASSERELLE').first('duree_conservation_mois');
+  const mois = Number(ligne?.duree_conservation_mois);
+  return Number.isInteger(mois) && mois > 0 ? mois : CONSERVATION_JOURNAL_DEFAUT_MOIS;
+}
+
+export function moisAvant(date: Date, mois: number): Date {
+  const resultat = new Date(date.getTime());
+  resultat.setUTCMonth(resultat.getUTCMonth() - mois);
+  return resultat;
+}
+
+export interface BilanPurge {
+  journal: number;
+  jetons: number;
+  consentements: number;
+  /** Entries recorded before this instant were deleted. */
+  limite_journal: string;
+}
+
+/** One pass of retention, for `npm run purge` and the server's periodic job. */
+export async function purgerDonneesExpirees(db: Db, maintenant: Date = new Date()): Promise<BilanPurge> {
+  const limiteJournal = moisAvant(maintenant, await dureeConservationJournalMois(db)).toISOString();
+  const { supprimees } = await purgerJournal(db, limiteJournal);
+  const jetons = await db('oauth_tokens')
+    .where('expire_le', '<', new Date(maintenant.getTime() - DELAI_GRACE_JETONS_MS).toISOString())
+    .delete();
+  const consentements = await purgerConsentementsExpires(db, maintenant.toISOString().slice(0, 10));
+  return { journal: supprimees, jetons, consentements, limite_journal: limiteJournal };
+}
