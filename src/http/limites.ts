@@ -1,0 +1,49 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Principal } from '../auth/principal';
+import type { Contexte } from '../contexte';
+import { Probleme } from './problemes';
+
+const limiteurs = new WeakMap<Contexte, Map<string, RateLimiterAbstract>>();
+
+function limiteur(ctx: Contexte, nom: string, points: number): RateLimiterAbstract {
+  let parNom = limiteurs.get(ctx);
+  if (!parNom) limiteurs.set(ctx, (parNom = new Map()));
+  let l = parNom.get(nom);
+  if (!l) parNom.set(nom, (l = new RateLimiterMemory({ keyPrefix: nom, points, duration: 1 })));
+  return l;
+}
+
+/** IETF RateLimit headers (API Particulier's convention) on every response, Retry-After on 429. */
+function entetes(res: Response, limite: number, etat: RateLimiterRes): void {
+  res.setHeader('RateLimit-Limit', String(limite));
+  res.setHeader('RateLimit-Remaining', String(Math.max(0, etat.remainingPoints)));
+  res.setHeader('RateLimit-Reset', String(Math.ceil(etat.msBeforeNext / 1000)));
+}
+
+function consommer(nom: string, cle: (req: Request) => string): RequestHandler {
+  return async (req, res, next) => {
+    const ctx = req.app.locals.contexte as Contexte;
+    const limite = ctx.config.limiteParSeconde;
+    try {
+      entetes(res, limite, await limiteur(ctx, nom, limite).consume(cle(req)));
+      next();
+    } catch (err) {
+      if (!(err instanceof RateLimiterRes)) return next(err);
+      entetes(res, limite, err);
+      next(new Probleme('trop_de_requetes', undefined, {}, { 'Retry-After': String(Math.max(1, Math.ceil(err.msBeforeNext / 1000))) }));
+    }
+  };
+}
+
+/** Per habilitation: the one that opens this API for the caller (tsoa runs it after authentication). */
+export function limiteParHabilitation(apiId: string): RequestHandler {
+  return consommer('habilitation', (req) => {
+    const principal = req.user as Principal;
+    const h = principal.habilitations.find((x) => x.api_id === apiId);
+    return h ? h.id : principal.clientId;
+  });
+}
+
+/** Open-data routes: per client IP. */
+export const limiteParIp: RequestHandler = consommer('ip', (req) => req.ip ?? 'inconnue');
