@@ -1,0 +1,26 @@
+import type { Knex } from 'knex';
+import * as registre from './001_registre';
+import * as oauth from './002_oauth';
+import * as journal from './010_journal';
+import * as oppositionConsentement from './011_opposition_consentement';
+import * as etablissements from './020_etablissements';
+
+export interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Migrations are imported statically so the same list runs from ts-jest, tsx and compiled JS. */
+const migrations: Record<string, Migration> = {
+  '001_registre': registre,
+  '002_oauth': oauth,
+  '010_journal': journal,
+  '011_opposition_consentement': oppositionConsentement,
+  '020_etablissements': etablissements,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};
