@@ -7,8 +7,11 @@ export type Db = Knex;
 
 /** `sqlite:<path>` (embedded, default) or `postgres://…` (several processes, scale). */
 export function createDb(databaseUrl: string): Db {
+  // Knex would otherwise interpolate bound values (names, birth dates) into error messages.
+  const commun = { compileSqlOnError: false };
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     return knex({
+      ...commun,
       client: 'pg',
       connection: databaseUrl,
       pool: { min: 0, max: 10 },
@@ -20,6 +23,7 @@ export function createDb(databaseUrl: string): Db {
   const file = databaseUrl.slice('sqlite:'.length);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   return knex({
+    ...commun,
     client: 'better-sqlite3',
     connection: { filename: file },
     useNullAsDefault: true,

@@ -6,9 +6,10 @@ import { parse, type Options } from 'csv-parse';
 import type { Db } from '../../db/knex';
 import { estCodeInseeValide } from '../../territoire/codes';
 import { lettreCleUai, normaliserUai } from '../../territoire/uai';
+import { RACINE } from '../../racine';
 
 /** Ille-et-Vilaine's export, shipped with the code so a clean clone has a demo annuaire. */
-export const FICHIER_ANNUAIRE_DEMO = path.join(__dirname, 'donnees', 'fr-en-annuaire-education-035.csv');
+export const FICHIER_ANNUAIRE_DEMO = path.join(RACINE, 'src', 'apis', 'ecole', 'donnees', 'fr-en-annuaire-education-035.csv');
 
 export type TypeEtablissement =
   | 'ecole'
