@@ -1,11 +1,25 @@
+import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './apis/ecole/annuaire-import';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
 import { journalApplicatif } from './http/journal-applicatif';
 import { chargerPolitique } from './registry/politique';
 
+export interface OptionsDemarrage {
+  /** Seed the demo registry and data on an empty database (never in production). Default true. */
+  demo?: boolean;
+}
+
+/** The real open annuaire of Ille-et-Vilaine, imported once. */
+async function semerDonneesDemo(db: Db): Promise<void> {
+  if (!(await db('etablissements').first('uai'))) {
+    const rapport = await importerAnnuaire(db, FICHIER_ANNUAIRE_DEMO);
+    journalApplicatif.info({ importes: rapport.importes, rejetes: rapport.rejetes }, 'annuaire de démonstration importé');
+  }
+}
+
 /** Schema, then policy, then (outside production, on an empty registry) the demo data. */
-export async function preparerBase(config: Config, options: { demo?: boolean } = {}): Promise<Db> {
+export async function preparerBase(config: Config, options: OptionsDemarrage = {}): Promise<Db> {
   const db = createDb(config.databaseUrl);
   try {
     await migrate(db);
@@ -15,8 +29,9 @@ export async function preparerBase(config: Config, options: { demo?: boolean } =
       if (demo.length > 0) {
         throw new Error(`Refus de démarrer en production : des clients de démonstration sont actifs (${demo.join(', ')}). Renouvelez leur secret ou désactivez-les.`);
       }
-    } else if (options.demo !== false && (await semerRegistreDemo(db))) {
-      journalApplicatif.info('registre de démonstration créé (identifiants dans README.md)');
+    } else if (options.demo !== false) {
+      if (await semerRegistreDemo(db)) journalApplicatif.info('registre de démonstration créé (identifiants dans README.md)');
+      await semerDonneesDemo(db);
     }
     return db;
   } catch (err) {
