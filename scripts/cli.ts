@@ -2,13 +2,25 @@
  * Operators' command line: `npm run cli -- <commande> [options]`. Same services as the admin API.
  * The first administrator client is created here (`operateur:initialiser`).
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chargerConfig } from '../src/config';
 import { creerClient, renouvelerSecret, listerClients } from '../src/auth/clients';
 import { createDb, migrate } from '../src/db/knex';
 import { Probleme } from '../src/http/problemes';
 import { creerDestinataire, listerDestinataires, type CategorieDestinataire } from '../src/registry/destinataires';
-import { changerStatut, listerHabilitations, soumettreHabilitation } from '../src/registry/habilitations';
+import {
+  denoncerConvention, enregistrerConvention, historiqueConvention, listerConventions, modifierConvention,
+  type DonneesConvention, type PartieConvention, type TypeConvention,
+} from '../src/conventions/conventions';
+import type { StatutConvention } from '../src/conventions/termes';
+import { creerAbonnement, listerAbonnements } from '../src/notifications/abonnements';
+import { listerLivraisons, rejouerLivraison } from '../src/notifications/distributeur';
+import type { TypeEvenement } from '../src/notifications/evenements';
+import {
+  aujourdhui, changerStatut, listerHabilitations, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
+  type ChampsHabilitation, type StatutHabilitation,
+} from '../src/registry/habilitations';
 import { chargerPolitique } from '../src/registry/politique';
 
 const AIDE = `Usage : npm run cli -- <commande> [options]
@@ -16,14 +28,31 @@ const AIDE = `Usage : npm run cli -- <commande> [options]
   destinataires                                   liste les destinataires
   destinataire:creer --siret S --nom N --categorie commune|departement|region|administration|editeur|ministere
                      [--commune 35238] [--departement 35] [--region 53] [--pour-compte-de SIRET]
-  habilitations [--siret S]                       liste les habilitations
+  habilitations [--siret S] [--statut S] [--expirant-avant AAAA-MM-JJ] [--convention ID]
+                                                  liste les habilitations
   habilitation:soumettre --siret S --finalite F --scopes a,b --intitule T --debut AAAA-MM-JJ --fin AAAA-MM-JJ
-  habilitation:valider|refuser|revoquer --id ID [--motif M]
+                     [--convention ID] [--conservation MOIS --justification J] [--brouillon]
+  habilitation:soumission|valider --id ID [--motif M]
+  habilitation:demande-modifications|refuser|revoquer --id ID --motif M
+  habilitation:renouveler --id ID --fin AAAA-MM-JJ [--debut AAAA-MM-JJ] [--motif M]
+                                                  nouvelle version soumise ; l'actuelle devient obsolète à sa validation
+  habilitation:transitions --id ID                journal des transitions
+  conventions [--academie 14] [--region 53] [--type T] [--statut en_vigueur|denoncee|expiree|a_venir]
+  convention:enregistrer --fichier convention.json [--motif M]
+                                                  champs JSON comme POST /admin/conventions
+  convention:modifier --id ID --fichier changements.json --motif M
+  convention:denoncer --id ID --partie academie|collectivite|etablissement [--date AAAA-MM-JJ] --motif M
+  convention:historique --id ID
+  notifications:abonnements [--siret S]
+  notification:abonner --siret S --url https://… [--types liste_modifiee,habilitation_modifiee,convention_modifiee]
+                                                  le secret de signature n'est affiché qu'une fois
+  notifications:livraisons [--statut en_attente|livree|abandonnee] [--siret S]
+  notification:rejouer --id N                     remet une livraison en file
   clients                                         liste les clients OAuth2
   client:creer --siret S --nom N                  crée un client (le secret n'est affiché qu'une fois)
   client:rotation --client-id C [--recouvrement 24]
   operateur:initialiser --siret S --nom N --fin AAAA-MM-JJ
-                                                  crée le premier client administrateur (scopes admin et dpo)
+                                                  crée le premier client administrateur (scopes admin, dpo, conventions:lecture)
 `;
 
 const { positionals, values } = parseArgs({
@@ -33,7 +62,10 @@ const { positionals, values } = parseArgs({
     departement: { type: 'string' }, region: { type: 'string' }, 'pour-compte-de': { type: 'string' },
     finalite: { type: 'string' }, scopes: { type: 'string' }, intitule: { type: 'string' }, debut: { type: 'string' },
     fin: { type: 'string' }, id: { type: 'string' }, motif: { type: 'string' }, 'client-id': { type: 'string' },
-    recouvrement: { type: 'string' }, aide: { type: 'boolean' },
+    recouvrement: { type: 'string' }, aide: { type: 'boolean' }, statut: { type: 'string' }, 'expirant-avant': { type: 'string' },
+    convention: { type: 'string' }, conservation: { type: 'string' }, justification: { type: 'string' }, brouillon: { type: 'boolean' },
+    academie: { type: 'string' }, type: { type: 'string' }, fichier: { type: 'string' }, partie: { type: 'string' },
+    date: { type: 'string' }, url: { type: 'string' }, types: { type: 'string' },
   },
 });
 
@@ -41,6 +73,10 @@ function requis(nom: keyof typeof values): string {
   const v = values[nom];
   if (typeof v !== 'string' || v === '') throw new Error(`option --${nom} obligatoire`);
   return v;
+}
+
+function lireJson<T>(fichier: string): T {
+  return JSON.parse(fs.readFileSync(fichier, 'utf8')) as T;
 }
 
 const ACTEUR = `cli:${process.env.USER ?? 'operateur'}`;
@@ -66,18 +102,59 @@ async function main(): Promise<void> {
           pourCompteDeSiret: values['pour-compte-de'],
         }));
       case 'habilitations':
-        return afficher(await listerHabilitations(db, { siret: values.siret }));
+        return afficher(await listerHabilitations(db, {
+          siret: values.siret, statut: values.statut as StatutHabilitation | undefined,
+          expirantAvant: values['expirant-avant'], conventionId: values.convention,
+        }));
       case 'habilitation:soumettre':
         return afficher(await soumettreHabilitation(db, {
           siret: requis('siret'), finalite: requis('finalite'), scopes: requis('scopes').split(','),
-          intitule: requis('intitule'), dateDebut: requis('debut'), dateFin: requis('fin'),
+          intitule: requis('intitule'), dateDebut: requis('debut'), dateFin: requis('fin'), conventionId: values.convention,
+          dureeConservationMois: values.conservation ? Number(values.conservation) : undefined,
+          justificationConservation: values.justification, brouillon: values.brouillon,
         }, ACTEUR));
+      case 'habilitation:soumission':
+        return afficher(await changerStatut(db, requis('id'), 'soumise', ACTEUR, values.motif));
+      case 'habilitation:demande-modifications':
+        return afficher(await changerStatut(db, requis('id'), 'modifications_demandees', ACTEUR, requis('motif')));
       case 'habilitation:valider':
         return afficher(await changerStatut(db, requis('id'), 'validee', ACTEUR, values.motif));
       case 'habilitation:refuser':
-        return afficher(await changerStatut(db, requis('id'), 'refusee', ACTEUR, values.motif));
+        return afficher(await changerStatut(db, requis('id'), 'refusee', ACTEUR, requis('motif')));
       case 'habilitation:revoquer':
-        return afficher(await changerStatut(db, requis('id'), 'revoquee', ACTEUR, values.motif));
+        return afficher(await changerStatut(db, requis('id'), 'revoquee', ACTEUR, requis('motif')));
+      case 'habilitation:renouveler': {
+        const changements: Partial<ChampsHabilitation> = { dateFin: requis('fin') };
+        if (values.debut) changements.dateDebut = values.debut;
+        return afficher(await renouvelerHabilitation(db, requis('id'), changements, ACTEUR, values.motif));
+      }
+      case 'habilitation:transitions':
+        return afficher(await transitionsHabilitation(db, requis('id')));
+      case 'conventions':
+        return afficher(await listerConventions(db, {
+          academie: values.academie, region: values.region, type: values.type as TypeConvention | undefined,
+          statut: values.statut as StatutConvention | undefined,
+        }));
+      case 'convention:enregistrer':
+        return afficher(await enregistrerConvention(db, lireJson<DonneesConvention>(requis('fichier')), ACTEUR, values.motif));
+      case 'convention:modifier':
+        return afficher(await modifierConvention(db, requis('id'), lireJson<Partial<DonneesConvention>>(requis('fichier')), ACTEUR, requis('motif')));
+      case 'convention:denoncer':
+        return afficher(await denoncerConvention(db, requis('id'), {
+          date: values.date ?? aujourdhui(), partie: requis('partie') as PartieConvention,
+        }, ACTEUR, requis('motif')));
+      case 'convention:historique':
+        return afficher(await historiqueConvention(db, requis('id')));
+      case 'notifications:abonnements':
+        return afficher(await listerAbonnements(db, { siret: values.siret }));
+      case 'notification:abonner':
+        return afficher(await creerAbonnement(db, {
+          siret: requis('siret'), url: requis('url'), types: values.types?.split(',') as TypeEvenement[] | undefined,
+        }, chargerConfig().production));
+      case 'notifications:livraisons':
+        return afficher(await listerLivraisons(db, { statut: values.statut as 'en_attente' | 'livree' | 'abandonnee' | undefined, siret: values.siret }));
+      case 'notification:rejouer':
+        return afficher(await rejouerLivraison(db, Number(requis('id'))));
       case 'clients':
         return afficher(await listerClients(db));
       case 'client:creer':
@@ -88,7 +165,7 @@ async function main(): Promise<void> {
         const siret = requis('siret');
         await creerDestinataire(db, { siret, nom: requis('nom'), categorie: 'ministere' });
         const h = await soumettreHabilitation(db, {
-          siret, finalite: 'administration_passerelle', scopes: ['admin', 'dpo'], intitule: 'Opérateurs de la passerelle',
+          siret, finalite: 'administration_passerelle', scopes: ['admin', 'dpo', 'conventions:lecture'], intitule: 'Opérateurs de la passerelle',
           dateDebut: new Date().toISOString().slice(0, 10), dateFin: requis('fin'),
         }, ACTEUR);
         await changerStatut(db, h.id, 'validee', ACTEUR, 'Initialisation de la passerelle');

@@ -3,11 +3,13 @@ import { creerApp } from './app';
 import { chargerConfig } from './config';
 import { preparerBase } from './demarrage';
 import { journalApplicatif } from './http/journal-applicatif';
+import { demarrerDistributeur } from './notifications/distributeur';
 
 async function main(): Promise<void> {
   const config = chargerConfig();
   const db = await preparerBase(config);
   const app = creerApp({ db, config });
+  const distributeur = demarrerDistributeur(db);
   const serveur: Server = app.listen(config.port, () => {
     journalApplicatif.info({ port: config.port, url: config.urlPublique }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
   });
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     arret = true;
     journalApplicatif.info({ signal }, 'arrêt demandé');
     serveur.close(async () => {
+      await distributeur.arreter();
       await db.destroy();
       process.exit(0);
     });

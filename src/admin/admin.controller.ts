@@ -1,10 +1,7 @@
-import { Body, Controller, Get, Path, Post, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
-import type { Request as ExpressRequest } from 'express';
+import { Body, Controller, Get, Path, Post, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Contexte } from '../contexte';
-import type { Principal } from '../auth/principal';
 import { creerClient, listerClients, renouvelerSecret, type ClientCree, type ClientOAuth } from '../auth/clients';
 import { creerDestinataire, listerDestinataires, type CategorieDestinataire, type Destinataire } from '../registry/destinataires';
-import { changerStatut, listerHabilitations, soumettreHabilitation, type Habilitation } from '../registry/habilitations';
 
 export interface DestinataireCorps {
   /**
@@ -27,32 +24,6 @@ export interface DestinataireCorps {
   code_region?: string;
   /** SIRET de la collectivité pour le compte de laquelle agit un éditeur. */
   pour_compte_de_siret?: string;
-}
-
-export interface HabilitationCorps {
-  /** @pattern ^\d{14}$ */
-  siret: string;
-  /** @example "obligation_scolaire" */
-  finalite: string;
-  /** @example ["mairie:obligation-scolaire"] */
-  scopes: string[];
-  /** @example "Liste R131-3 de la commune" */
-  intitule: string;
-  /**
-   * @pattern ^\d{4}-\d{2}-\d{2}$
-   * @example "2026-09-01"
-   */
-  date_debut: string;
-  /**
-   * @pattern ^\d{4}-\d{2}-\d{2}$
-   * @example "2027-08-31"
-   */
-  date_fin: string;
-}
-
-export interface MotifCorps {
-  /** @example "Convention dénoncée par la collectivité" */
-  motif?: string;
 }
 
 export interface ClientCorps {
@@ -103,46 +74,6 @@ export class AdminController extends Controller {
     return d;
   }
 
-  /** Habilitations, avec leur statut calculé (une habilitation validée échue est « expiree »). */
-  @Get('habilitations')
-  public async habilitations(@Query() siret?: string): Promise<Habilitation[]> {
-    return listerHabilitations(this.ctx.db, { siret });
-  }
-
-  /** Soumettre une habilitation : ses scopes doivent être permis par une règle du registre pour la catégorie du destinataire. */
-  @Post('habilitations')
-  @SuccessResponse(201, 'Soumise')
-  public async soumettre(@Body() corps: HabilitationCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
-    const h = await soumettreHabilitation(this.ctx.db, {
-      siret: corps.siret,
-      finalite: corps.finalite,
-      scopes: corps.scopes,
-      intitule: corps.intitule,
-      dateDebut: corps.date_debut,
-      dateFin: corps.date_fin,
-    }, acteur(req));
-    this.setStatus(201);
-    return h;
-  }
-
-  /** Valider une habilitation soumise. */
-  @Post('habilitations/{id}/validation')
-  public async valider(@Path() id: string, @Body() corps: MotifCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
-    return changerStatut(this.ctx.db, id, 'validee', acteur(req), corps.motif);
-  }
-
-  /** Refuser une habilitation soumise. */
-  @Post('habilitations/{id}/refus')
-  public async refuser(@Path() id: string, @Body() corps: MotifCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
-    return changerStatut(this.ctx.db, id, 'refusee', acteur(req), corps.motif);
-  }
-
-  /** Révoquer une habilitation validée : les jetons qu'elle fondait cessent d'ouvrir l'accès immédiatement. */
-  @Post('habilitations/{id}/revocation')
-  public async revoquer(@Path() id: string, @Body() corps: MotifCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
-    return changerStatut(this.ctx.db, id, 'revoquee', acteur(req), corps.motif);
-  }
-
   /** Clients OAuth2 (jamais leurs secrets). */
   @Get('clients')
   public async clients(): Promise<Array<ClientOAuth & { actif: boolean }>> {
@@ -165,8 +96,4 @@ export class AdminController extends Controller {
     this.setHeader('Cache-Control', 'no-store');
     return renouvelerSecret(this.ctx.db, clientId, corps.recouvrement_heures ?? 24);
   }
-}
-
-function acteur(req: ExpressRequest): string {
-  return `client:${(req.user as Principal).clientId}`;
 }

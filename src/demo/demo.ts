@@ -75,7 +75,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     clientId: 'demo-operateur',
     secret: 'demo-secret-operateur',
     destinataire: { siret: '11004301500012', nom: "Ministère de l'Éducation nationale — opérateurs", categorie: 'ministere' },
-    habilitations: [{ finalite: 'administration_passerelle', scopes: ['admin', 'dpo'], intitule: 'Opérateurs et DPO' }],
+    habilitations: [{ finalite: 'administration_passerelle', scopes: ['admin', 'dpo', 'conventions:lecture'], intitule: 'Opérateurs et DPO' }],
   },
 ];
 

@@ -6,9 +6,19 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { SanteController } from './../supervision/sante.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { AbonnementsController } from './../notifications/notifications.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { NotificationsController } from './../notifications/notifications.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { RecensementController } from './../conventions/recensement.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ConventionsController } from './../conventions/conventions.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CatalogueController } from './../catalogue/catalogue.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { EcoleController } from './../apis/ecole/ecole.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { HabilitationsController } from './../admin/habilitations.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminController } from './../admin/admin.controller';
 import { expressAuthentication } from './../auth/authentification-tsoa';
@@ -27,6 +37,262 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "statut": {"dataType":"enum","enums":["ok"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeEvenement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["liste_modifiee"]},{"dataType":"enum","enums":["habilitation_modifiee"]},{"dataType":"enum","enums":["convention_modifiee"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Abonnement": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "actif": {"dataType":"boolean","required":true},
+            "cree_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementCree": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "actif": {"dataType":"boolean","required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "secret": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementOperateurCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Livraison": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "evenement_id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "abonnement_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "statut": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}],"required":true},
+            "tentatives": {"dataType":"double","required":true},
+            "prochaine_tentative_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "livree_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cree_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Tentative": {
+        "dataType": "refObject",
+        "properties": {
+            "le": {"dataType":"string","required":true},
+            "statut_http": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "erreur": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "duree_ms": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["cadre_national"]},{"dataType":"enum","enums":["convention_locale"]},{"dataType":"enum","enums":["tripartite"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["a_venir"]},{"dataType":"enum","enums":["en_vigueur"]},{"dataType":"enum","enums":["denoncee"]},{"dataType":"enum","enums":["expiree"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleRecensement": {
+        "dataType": "refObject",
+        "properties": {
+            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "academie": {"dataType":"string","required":true},
+            "type": {"ref":"TypeConvention","required":true},
+            "statut": {"ref":"StatutConvention","required":true},
+            "nombre": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NatureCollectivite": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["groupement"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementPartie": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "chef_etablissement": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PerimetreConvention": {
+        "dataType": "refObject",
+        "properties": {
+            "traitements": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "apis": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PartieConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["academie"]},{"dataType":"enum","enums":["collectivite"]},{"dataType":"enum","enums":["etablissement"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Convention": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "reference": {"dataType":"string","required":true},
+            "type": {"ref":"TypeConvention","required":true},
+            "academie": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"code":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "collectivite": {"dataType":"nestedObjectLiteral","nestedProperties":{"nature":{"ref":"NatureCollectivite","required":true},"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"required":true},
+            "objet": {"dataType":"string","required":true},
+            "perimetre": {"ref":"PerimetreConvention","required":true},
+            "date_signature": {"dataType":"string","required":true},
+            "date_effet": {"dataType":"string","required":true},
+            "duree_mois": {"dataType":"double","required":true},
+            "reconduction_tacite": {"dataType":"boolean","required":true},
+            "preavis_mois": {"dataType":"double","required":true},
+            "date_denonciation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "partie_denoncante": {"dataType":"union","subSchemas":[{"ref":"PartieConvention"},{"dataType":"enum","enums":[null]}],"required":true},
+            "statut": {"ref":"StatutConvention","required":true},
+            "dernier_jour": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "fin_periode_en_cours": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "document": {"dataType":"nestedObjectLiteral","nestedProperties":{"sha256":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"url":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "version": {"dataType":"double","required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "modifie_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Recensement": {
+        "dataType": "refObject",
+        "properties": {
+            "vue": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["publique"]},{"dataType":"enum","enums":["detaillee"]}],"required":true},
+            "date": {"dataType":"string","required":true},
+            "total": {"dataType":"double","required":true},
+            "agregats": {"dataType":"array","array":{"dataType":"refObject","ref":"CelluleRecensement"},"required":true},
+            "conventions": {"dataType":"array","array":{"dataType":"refObject","ref":"Convention"}},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Partial_PerimetreConvention_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"traitements":{"dataType":"array","array":{"dataType":"string"}},"apis":{"dataType":"array","array":{"dataType":"string"}},"scopes":{"dataType":"array","array":{"dataType":"string"}}},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnregistrementConventionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "reference": {"dataType":"string","required":true},
+            "type": {"ref":"TypeConvention","required":true},
+            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "collectivite_siret": {"dataType":"string","required":true},
+            "collectivite_nom": {"dataType":"string","required":true},
+            "collectivite_nature": {"ref":"NatureCollectivite","required":true},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
+            "objet": {"dataType":"string","required":true},
+            "perimetre": {"ref":"Partial_PerimetreConvention_"},
+            "date_signature": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
+            "reconduction_tacite": {"dataType":"boolean"},
+            "preavis_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":24}}},
+            "document_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "document_sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
+            "motif": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.unknown_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EntreeHistorique": {
+        "dataType": "refObject",
+        "properties": {
+            "version": {"dataType":"double","required":true},
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["enregistrement"]},{"dataType":"enum","enums":["modification"]},{"dataType":"enum","enums":["denonciation"]}],"required":true},
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "acteur": {"dataType":"string","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "le": {"dataType":"string","required":true},
+            "etat": {"ref":"Record_string.unknown_","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AvenantCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "reference": {"dataType":"string"},
+            "type": {"ref":"TypeConvention"},
+            "academie_code": {"dataType":"string"},
+            "collectivite_siret": {"dataType":"string"},
+            "collectivite_nom": {"dataType":"string"},
+            "collectivite_nature": {"ref":"NatureCollectivite"},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
+            "objet": {"dataType":"string"},
+            "perimetre": {"ref":"Partial_PerimetreConvention_"},
+            "date_signature": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
+            "reconduction_tacite": {"dataType":"boolean"},
+            "preavis_mois": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":24}}},
+            "document_url": {"dataType":"string"},
+            "document_sha256": {"dataType":"string","validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
+            "motif": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DenonciationCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "date_denonciation": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "partie": {"ref":"PartieConvention","required":true},
+            "motif": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -146,6 +412,114 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutHabilitation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Habilitation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "api_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "regle_code": {"dataType":"string","required":true},
+            "finalite_code": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_texte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "duree_conservation_mois": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "convention_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "version": {"dataType":"double","required":true},
+            "remplace_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"string","required":true},
+            "date_fin_effective": {"dataType":"string","required":true},
+            "statut": {"ref":"StatutHabilitation","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "HabilitationCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "finalite": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "description": {"dataType":"string"},
+            "base_legale_texte": {"dataType":"string"},
+            "base_legale_url": {"dataType":"string"},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
+            "justification_conservation": {"dataType":"string"},
+            "responsable_traitement": {"dataType":"string"},
+            "dpo": {"dataType":"string"},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
+            "convention_id": {"dataType":"string"},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "brouillon": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Transition": {
+        "dataType": "refObject",
+        "properties": {
+            "de": {"dataType":"union","subSchemas":[{"ref":"StatutHabilitation"},{"dataType":"enum","enums":[null]}],"required":true},
+            "vers": {"ref":"StatutHabilitation","required":true},
+            "acteur": {"dataType":"string","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationHabilitationCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "finalite": {"dataType":"string"},
+            "scopes": {"dataType":"array","array":{"dataType":"string"}},
+            "intitule": {"dataType":"string"},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "description": {"dataType":"string"},
+            "base_legale_texte": {"dataType":"string"},
+            "base_legale_url": {"dataType":"string"},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
+            "justification_conservation": {"dataType":"string"},
+            "responsable_traitement": {"dataType":"string"},
+            "dpo": {"dataType":"string"},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
+            "convention_id": {"dataType":"string"},
+            "motif": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "motif": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifObligatoireCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "motif": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CategorieDestinataire": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["administration"]},{"dataType":"enum","enums":["editeur"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
@@ -175,50 +549,6 @@ const models: TsoaRoute.Models = {
             "code_departement": {"dataType":"string"},
             "code_region": {"dataType":"string"},
             "pour_compte_de_siret": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutHabilitation": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Habilitation": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true},
-            "api_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "regle_code": {"dataType":"string","required":true},
-            "finalite_code": {"dataType":"string","required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "intitule": {"dataType":"string","required":true},
-            "date_debut": {"dataType":"string","required":true},
-            "date_fin": {"dataType":"string","required":true},
-            "statut": {"ref":"StatutHabilitation","required":true},
-            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "HabilitationCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "finalite": {"dataType":"string","required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "intitule": {"dataType":"string","required":true},
-            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MotifCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "motif": {"dataType":"string"},
         },
         "additionalProperties": false,
     },
@@ -348,6 +678,600 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAbonnementsController_mesAbonnements: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/notifications/abonnements',
+            authenticateMiddleware([{"oauth2":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController)),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController.prototype.mesAbonnements)),
+
+            async function AbonnementsController_mesAbonnements(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAbonnementsController_mesAbonnements, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AbonnementsController>(AbonnementsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'mesAbonnements',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAbonnementsController_sAbonner: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"AbonnementCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/notifications/abonnements',
+            authenticateMiddleware([{"oauth2":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController)),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController.prototype.sAbonner)),
+
+            async function AbonnementsController_sAbonner(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAbonnementsController_sAbonner, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AbonnementsController>(AbonnementsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'sAbonner',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAbonnementsController_seDesabonner: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/notifications/abonnements/:id',
+            authenticateMiddleware([{"oauth2":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController)),
+            ...(fetchMiddlewares<RequestHandler>(AbonnementsController.prototype.seDesabonner)),
+
+            async function AbonnementsController_seDesabonner(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAbonnementsController_seDesabonner, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AbonnementsController>(AbonnementsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'seDesabonner',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_abonnements: Record<string, TsoaRoute.ParameterSchema> = {
+                siret: {"in":"query","name":"siret","dataType":"string"},
+        };
+        app.get('/admin/notifications/abonnements',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.abonnements)),
+
+            async function NotificationsController_abonnements(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_abonnements, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'abonnements',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_abonner: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"AbonnementOperateurCorps"},
+        };
+        app.post('/admin/notifications/abonnements',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.abonner)),
+
+            async function NotificationsController_abonner(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_abonner, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'abonner',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_desactiver: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.delete('/admin/notifications/abonnements/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.desactiver)),
+
+            async function NotificationsController_desactiver(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_desactiver, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'desactiver',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_livraisons: Record<string, TsoaRoute.ParameterSchema> = {
+                statut: {"in":"query","name":"statut","dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}]},
+                siret: {"in":"query","name":"siret","dataType":"string"},
+                abonnementId: {"in":"query","name":"abonnementId","dataType":"string"},
+        };
+        app.get('/admin/notifications/livraisons',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.livraisons)),
+
+            async function NotificationsController_livraisons(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_livraisons, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'livraisons',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_livraison: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+        };
+        app.get('/admin/notifications/livraisons/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.livraison)),
+
+            async function NotificationsController_livraison(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_livraison, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'livraison',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsNotificationsController_rejouer: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+        };
+        app.post('/admin/notifications/livraisons/:id/rejeu',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController)),
+            ...(fetchMiddlewares<RequestHandler>(NotificationsController.prototype.rejouer)),
+
+            async function NotificationsController_rejouer(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsNotificationsController_rejouer, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<NotificationsController>(NotificationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'rejouer',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsRecensementController_recensement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                academie: {"in":"query","name":"academie","dataType":"string"},
+                region: {"in":"query","name":"region","dataType":"string"},
+                type: {"in":"query","name":"type","ref":"TypeConvention"},
+                statut: {"in":"query","name":"statut","ref":"StatutConvention"},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+        };
+        app.get('/catalogue/conventions',
+            ...(fetchMiddlewares<RequestHandler>(RecensementController)),
+            ...(fetchMiddlewares<RequestHandler>(RecensementController.prototype.recensement)),
+
+            async function RecensementController_recensement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsRecensementController_recensement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<RecensementController>(RecensementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'recensement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_lister: Record<string, TsoaRoute.ParameterSchema> = {
+                academie: {"in":"query","name":"academie","dataType":"string"},
+                region: {"in":"query","name":"region","dataType":"string"},
+                type: {"in":"query","name":"type","ref":"TypeConvention"},
+                statut: {"in":"query","name":"statut","ref":"StatutConvention"},
+        };
+        app.get('/admin/conventions',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.lister)),
+
+            async function ConventionsController_lister(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_lister, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'lister',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_enregistrer: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"EnregistrementConventionCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/conventions',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.enregistrer)),
+
+            async function ConventionsController_enregistrer(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_enregistrer, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'enregistrer',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_convention: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/admin/conventions/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.convention)),
+
+            async function ConventionsController_convention(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_convention, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'convention',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_historique: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/admin/conventions/:id/historique',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.historique)),
+
+            async function ConventionsController_historique(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_historique, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'historique',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"AvenantCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/admin/conventions/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.modifier)),
+
+            async function ConventionsController_modifier(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_modifier, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'modifier',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConventionsController_denoncer: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"DenonciationCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/conventions/:id/denonciation',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConventionsController.prototype.denoncer)),
+
+            async function ConventionsController_denoncer(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConventionsController_denoncer, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConventionsController>(ConventionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'denoncer',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsCatalogueController_catalogue: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/catalogue',
@@ -462,6 +1386,420 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_habilitations: Record<string, TsoaRoute.ParameterSchema> = {
+                siret: {"in":"query","name":"siret","dataType":"string"},
+                statut: {"in":"query","name":"statut","ref":"StatutHabilitation"},
+                expirantAvant: {"in":"query","name":"expirantAvant","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+                conventionId: {"in":"query","name":"conventionId","dataType":"string"},
+        };
+        app.get('/admin/habilitations',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.habilitations)),
+
+            async function HabilitationsController_habilitations(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_habilitations, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'habilitations',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_soumettre: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"HabilitationCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.soumettre)),
+
+            async function HabilitationsController_soumettre(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_soumettre, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'soumettre',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_habilitation: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/admin/habilitations/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.habilitation)),
+
+            async function HabilitationsController_habilitation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_habilitation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'habilitation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_transitions: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+        };
+        app.get('/admin/habilitations/:id/transitions',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.transitions)),
+
+            async function HabilitationsController_transitions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_transitions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'transitions',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/admin/habilitations/:id',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.modifier)),
+
+            async function HabilitationsController_modifier(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_modifier, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'modifier',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_soumission: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/soumission',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.soumission)),
+
+            async function HabilitationsController_soumission(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_soumission, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'soumission',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_demanderModifications: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/demande-modifications',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.demanderModifications)),
+
+            async function HabilitationsController_demanderModifications(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_demanderModifications, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'demanderModifications',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_valider: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/validation',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.valider)),
+
+            async function HabilitationsController_valider(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_valider, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'valider',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_refuser: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/refus',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.refuser)),
+
+            async function HabilitationsController_refuser(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_refuser, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'refuser',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_revoquer: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/revocation',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.revoquer)),
+
+            async function HabilitationsController_revoquer(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_revoquer, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'revoquer',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_renouveler: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/habilitations/:id/renouvellement',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.renouveler)),
+
+            async function HabilitationsController_renouveler(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_renouveler, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'renouveler',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminController_destinataires: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/admin/destinataires',
@@ -527,193 +1865,6 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminController_habilitations: Record<string, TsoaRoute.ParameterSchema> = {
-                siret: {"in":"query","name":"siret","dataType":"string"},
-        };
-        app.get('/admin/habilitations',
-            authenticateMiddleware([{"oauth2":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.habilitations)),
-
-            async function AdminController_habilitations(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_habilitations, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<AdminController>(AdminController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'habilitations',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminController_soumettre: Record<string, TsoaRoute.ParameterSchema> = {
-                corps: {"in":"body","name":"corps","required":true,"ref":"HabilitationCorps"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/admin/habilitations',
-            authenticateMiddleware([{"oauth2":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.soumettre)),
-
-            async function AdminController_soumettre(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_soumettre, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<AdminController>(AdminController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'soumettre',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminController_valider: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-                corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/admin/habilitations/:id/validation',
-            authenticateMiddleware([{"oauth2":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.valider)),
-
-            async function AdminController_valider(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_valider, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<AdminController>(AdminController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'valider',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminController_refuser: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-                corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/admin/habilitations/:id/refus',
-            authenticateMiddleware([{"oauth2":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.refuser)),
-
-            async function AdminController_refuser(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_refuser, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<AdminController>(AdminController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'refuser',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsAdminController_revoquer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
-                corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/admin/habilitations/:id/revocation',
-            authenticateMiddleware([{"oauth2":["admin"]}]),
-            ...(fetchMiddlewares<RequestHandler>(AdminController)),
-            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.revoquer)),
-
-            async function AdminController_revoquer(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_revoquer, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<AdminController>(AdminController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'revoquer',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
               });
             } catch (err) {
                 return next(err);

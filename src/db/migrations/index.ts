@@ -4,6 +4,7 @@ import * as oauth from './002_oauth';
 import * as journal from './010_journal';
 import * as oppositionConsentement from './011_opposition_consentement';
 import * as etablissements from './020_etablissements';
+import * as conventionsNotifications from './040_conventions_notifications';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '010_journal': journal,
   '011_opposition_consentement': oppositionConsentement,
   '020_etablissements': etablissements,
+  '040_conventions_notifications': conventionsNotifications,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,189 @@
+import { Body, Controller, Get, Patch, Path, Post, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
+import type { Contexte } from '../contexte';
+import { Probleme } from '../http/problemes';
+import {
+  changerStatut, listerHabilitations, modifierHabilitation, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
+  trouverHabilitation, type ChampsHabilitation, type Habilitation, type StatutHabilitation, type Transition, type TransitionDemandee,
+} from '../registry/habilitations';
+import { acteur } from './acteur';
+
+/** DataPass's fields; those the foundation did not ask for remain optional. */
+export interface ChampsHabilitationCorps {
+  /** @example "obligation_scolaire" */
+  finalite: string;
+  /** @example ["mairie:obligation-scolaire"] */
+  scopes: string[];
+  /** Intitulé du projet. @example "Liste R131-3 de la commune" */
+  intitule: string;
+  /**
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @example "2026-09-01"
+   */
+  date_debut: string;
+  /**
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @example "2027-08-31"
+   */
+  date_fin: string;
+  /** @example "Contrôle de l'obligation d'instruction par le service enfance." */
+  description?: string;
+  /** Par défaut : la base légale de la règle du registre. */
+  base_legale_texte?: string;
+  /** @example "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000044575213" */
+  base_legale_url?: string;
+  /**
+   * Durée de conservation chez le destinataire, en mois ; au-delà de 36, une justification est exigée.
+   * @isInt
+   * @minimum 1
+   * @example 12
+   */
+  duree_conservation_mois?: number;
+  justification_conservation?: string;
+  /** @example "Le maire de Rennes" */
+  responsable_traitement?: string;
+  /** Adresse fonctionnelle du DPO. @example "dpo@ville-rennes.fr" */
+  dpo?: string;
+  /**
+   * Volume attendu, en requêtes par minute.
+   * @isInt
+   * @minimum 0
+   * @example 10
+   */
+  volume_attendu?: number;
+  /** Convention sur laquelle repose l'habilitation : quand elle prend fin, l'habilitation expire. */
+  convention_id?: string;
+}
+
+export interface HabilitationCorps extends ChampsHabilitationCorps {
+  /** @pattern ^\d{14}$ */
+  siret: string;
+  /** Garder la demande en brouillon au lieu de la soumettre. */
+  brouillon?: boolean;
+}
+
+export interface ModificationHabilitationCorps extends Partial<ChampsHabilitationCorps> {
+  motif?: string;
+}
+
+export interface MotifCorps {
+  /** @example "Convention dénoncée par la collectivité" */
+  motif?: string;
+}
+
+export interface MotifObligatoireCorps {
+  /** @example "Préciser la durée de conservation et la justifier." */
+  motif: string;
+}
+
+function versChamps(c: Partial<HabilitationCorps>): Partial<ChampsHabilitation> {
+  const champs: Partial<ChampsHabilitation> = {
+    siret: c.siret, finalite: c.finalite, scopes: c.scopes, intitule: c.intitule, dateDebut: c.date_debut, dateFin: c.date_fin,
+    description: c.description, baseLegaleTexte: c.base_legale_texte, baseLegaleUrl: c.base_legale_url,
+    dureeConservationMois: c.duree_conservation_mois, justificationConservation: c.justification_conservation,
+    responsableTraitement: c.responsable_traitement, dpo: c.dpo, volumeAttendu: c.volume_attendu, conventionId: c.convention_id,
+  };
+  return Object.fromEntries(Object.entries(champs).filter(([, v]) => v !== undefined));
+}
+
+/** The DataPass-like lifecycle of habilitations, for operators; every transition is logged with its actor and reason. */
+@Route('admin/habilitations')
+@Tags('Administration')
+@Security('oauth2', ['admin'])
+export class HabilitationsController extends Controller {
+  constructor(private readonly ctx: Contexte) {
+    super();
+  }
+
+  /**
+   * Habilitations, avec leur statut calculé (une habilitation validée échue, ou dont la convention a pris fin, est « expiree »).
+   * @param expirantAvant Seulement les habilitations en cours dont le dernier jour précède cette date (AAAA-MM-JJ), de la plus proche à la plus lointaine.
+   * @pattern expirantAvant ^\d{4}-\d{2}-\d{2}$
+   * @param conventionId Seulement celles qui reposent sur cette convention.
+   */
+  @Get()
+  public async habilitations(
+    @Query() siret?: string,
+    @Query() statut?: StatutHabilitation,
+    @Query() expirantAvant?: string,
+    @Query() conventionId?: string,
+  ): Promise<Habilitation[]> {
+    return listerHabilitations(this.ctx.db, { siret, statut, expirantAvant, conventionId });
+  }
+
+  /** Déposer une habilitation (soumise, ou brouillon) : ses scopes doivent être permis par une règle du registre pour la catégorie du destinataire. */
+  @Post()
+  @SuccessResponse(201, 'Enregistrée')
+  public async soumettre(@Body() corps: HabilitationCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    const h = await soumettreHabilitation(this.ctx.db, { ...(versChamps(corps) as ChampsHabilitation), brouillon: corps.brouillon }, acteur(req));
+    this.setStatus(201);
+    return h;
+  }
+
+  @Get('{id}')
+  public async habilitation(@Path() id: string): Promise<Habilitation> {
+    const h = await trouverHabilitation(this.ctx.db, id);
+    if (!h) throw new Probleme('ressource_introuvable', 'Habilitation inconnue.');
+    return h;
+  }
+
+  /** Journal des transitions : de, vers, acteur, motif, date. */
+  @Get('{id}/transitions')
+  public async transitions(@Path() id: string): Promise<Transition[]> {
+    return transitionsHabilitation(this.ctx.db, id);
+  }
+
+  /** Modifier une demande en brouillon ou à laquelle des modifications ont été demandées. */
+  @Patch('{id}')
+  public async modifier(@Path() id: string, @Body() corps: ModificationHabilitationCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    const { motif, ...champs } = corps;
+    return modifierHabilitation(this.ctx.db, id, versChamps(champs), acteur(req), motif);
+  }
+
+  /** Soumettre un brouillon, ou une demande modifiée. */
+  @Post('{id}/soumission')
+  public async soumission(@Path() id: string, @Body() corps: MotifCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    return this.transition(id, 'soumise', req, corps.motif);
+  }
+
+  /** Demander des modifications au demandeur ; le motif dit lesquelles. */
+  @Post('{id}/demande-modifications')
+  public async demanderModifications(@Path() id: string, @Body() corps: MotifObligatoireCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    return this.transition(id, 'modifications_demandees', req, corps.motif);
+  }
+
+  /** Valider une habilitation soumise ; s'il s'agit d'un renouvellement, la version précédente devient obsolète. */
+  @Post('{id}/validation')
+  public async valider(@Path() id: string, @Body() corps: MotifCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    return this.transition(id, 'validee', req, corps.motif);
+  }
+
+  /** Refuser une habilitation soumise. */
+  @Post('{id}/refus')
+  public async refuser(@Path() id: string, @Body() corps: MotifObligatoireCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    return this.transition(id, 'refusee', req, corps.motif);
+  }
+
+  /** Révoquer une habilitation validée : les jetons qu'elle fondait cessent d'ouvrir l'accès immédiatement. */
+  @Post('{id}/revocation')
+  public async revoquer(@Path() id: string, @Body() corps: MotifObligatoireCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    return this.transition(id, 'revoquee', req, corps.motif);
+  }
+
+  /**
+   * Renouveler une habilitation validée ou expirée : crée la version suivante, soumise ; la version
+   * actuelle reste valable jusqu'à la validation de la nouvelle, puis devient obsolète.
+   */
+  @Post('{id}/renouvellement')
+  @SuccessResponse(201, 'Nouvelle version soumise')
+  public async renouveler(@Path() id: string, @Body() corps: ModificationHabilitationCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
+    const { motif, ...champs } = corps;
+    const h = await renouvelerHabilitation(this.ctx.db, id, versChamps(champs), acteur(req), motif);
+    this.setStatus(201);
+    return h;
+  }
+
+  private transition(id: string, vers: TransitionDemandee, req: ExpressRequest, motif?: string): Promise<Habilitation> {
+    return changerStatut(this.ctx.db, id, vers, acteur(req), motif);
+  }
+}

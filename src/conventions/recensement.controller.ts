@@ -1,0 +1,95 @@
+import { Controller, Get, Produces, Query, Request, Response, Route, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
+import type { Contexte } from '../contexte';
+import { authentifier } from '../auth/principal';
+import { decoderCurseur, encoderCurseur, lienSuivant } from '../http/pagination';
+import { aujourdhui } from '../registry/habilitations';
+import { listerConventions, type Convention, type TypeConvention } from './conventions';
+import { versCsv } from './csv';
+import { agreger, COLONNES_AGREGATS, COLONNES_DETAIL, lignesAgregats, lignesDetail, type CelluleRecensement } from './recensement';
+import type { StatutConvention } from './termes';
+
+export const SCOPE_LECTURE_CONVENTIONS = 'conventions:lecture';
+
+export interface Recensement {
+  /** « publique » sans jeton (comptages seuls) ; « detaillee » avec le scope conventions:lecture. */
+  vue: 'publique' | 'detaillee';
+  /** Jour auquel les statuts sont calculés. @example "2026-11-28" */
+  date: string;
+  /** Nombre de conventions correspondant aux filtres. */
+  total: number;
+  /** Comptages par académie × type × statut. */
+  agregats: CelluleRecensement[];
+  /** Vue détaillée seulement : une page de conventions, par référence. */
+  conventions?: Convention[];
+  /** Vue détaillée seulement : curseur de la page suivante (aussi dans l'en-tête Link). */
+  curseur_suivant?: string | null;
+}
+
+@Route('catalogue/conventions')
+@Tags('Catalogue')
+export class RecensementController extends Controller {
+  constructor(private readonly ctx: Contexte) {
+    super();
+  }
+
+  /**
+   * Recensement national des conventions d'échange de données entre académies et collectivités
+   * (recommandation 7). Sans jeton : comptages par académie, type et statut. Avec un jeton portant
+   * le scope `conventions:lecture` : les conventions elles-mêmes (parties, périmètre, dates).
+   * Export CSV pour tableur (`Accept: text/csv` ou `format=csv`, UTF-8 avec BOM, séparateur `;`).
+   *
+   * @param academie Code de l'académie. @example "14"
+   * @param region Code INSEE de la région des académies. @example "53"
+   * @param statut Statut calculé à la date du jour.
+   * @param limit Taille de page de la vue détaillée.
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 1000
+   */
+  @Get()
+  @Produces('application/json')
+  @Produces('text/csv')
+  @Response(401, 'Jeton fourni mais invalide, expiré ou révoqué')
+  @Response(403, 'Jeton valide sans le scope conventions:lecture')
+  public async recensement(
+    @Request() req: ExpressRequest,
+    @Query() academie?: string,
+    @Query() region?: string,
+    @Query() type?: TypeConvention,
+    @Query() statut?: StatutConvention,
+    @Query() format?: 'json' | 'csv',
+    @Query() limit = 100,
+    @Query() curseur?: string,
+  ): Promise<Recensement> {
+    // tsoa's @Security makes the token mandatory; this address serves both views, so the optional
+    // bearer goes through the same `authentifier` — a token that is present but bad is refused, never downgraded.
+    const detaillee = req.headers.authorization !== undefined;
+    if (detaillee) await authentifier(this.ctx.db, req.headers.authorization, [SCOPE_LECTURE_CONVENTIONS]);
+    const jour = aujourdhui();
+    const conventions = await listerConventions(this.ctx.db, { academie, region, type, statut }, jour);
+    const agregats = agreger(conventions);
+    const entetes = { 'Cache-Control': detaillee ? 'private, no-store' : 'public, max-age=300', Vary: 'Authorization, Accept' };
+
+    if (format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv')) {
+      const csv = detaillee ? versCsv(COLONNES_DETAIL, lignesDetail(conventions)) : versCsv(COLONNES_AGREGATS, lignesAgregats(agregats));
+      req.res!
+        .set(entetes)
+        .attachment(`conventions-${detaillee ? 'detail' : 'recensement'}-${jour}.csv`)
+        .type('text/csv; charset=utf-8')
+        .send(csv);
+      return undefined as never; // the CSV is sent: tsoa sees the headers sent and writes nothing more
+    }
+    for (const [nom, valeur] of Object.entries(entetes)) this.setHeader(nom, valeur);
+    if (!detaillee) return { vue: 'publique', date: jour, total: conventions.length, agregats };
+
+    const apres = decoderCurseur<[string, string]>(curseur);
+    const suite = apres ? conventions.filter((c) => c.reference > apres[0] || (c.reference === apres[0] && c.id > apres[1])) : conventions;
+    const page = suite.slice(0, limit);
+    const dernier = page[page.length - 1];
+    const curseurSuivant = suite.length > limit && dernier ? encoderCurseur([dernier.reference, dernier.id]) : null;
+    const lien = lienSuivant(req, curseurSuivant);
+    if (lien) this.setHeader('Link', lien);
+    return { vue: 'detaillee', date: jour, total: conventions.length, agregats, conventions: page, curseur_suivant: curseurSuivant };
+  }
+}
