@@ -188,3 +188,37 @@ export function appliquerSecretStatistiqueListe(
     total: publier(termes[comptages.length]),
   };
 }
+
+/** One "sum of parts = total" relation a reader knows between published terms (indices into the values). */
+export interface EquationComptage {
+  parties: number[];
+  total: number;
+}
+
+/**
+ * Any system of such relations: several breakdowns of one total (sex, régime, boursiers),
+ * nested rows (formations within a level). Each term that is the total of some equation is
+ * treated as a total. Returns the published cells in the order of `valeurs`.
+ * With several breakdowns the 'primaire'/'secondaire' marks alone can pin a value (e.g. a row
+ * of three 'primaire' régimes whose total is split into two 'secondaire' sexes): the audit
+ * cannot fix that by masking more, so publish such masks without their reason.
+ */
+export function appliquerSecretStatistiqueEquations(
+  valeurs: number[],
+  equations: EquationComptage[],
+  options: OptionsSecret = {},
+): { seuil: number; cellules: Cellule[] } {
+  const seuil = verifierSeuil(options);
+  const totaux = new Set(equations.map((e) => e.total));
+  const termes: Terme[] = valeurs.map((v, i) => ({ valeur: verifierComptage(v), estTotal: totaux.has(i), secret: null }));
+  for (const { parties, total } of equations) {
+    if ([...parties, total].some((t) => !Number.isInteger(t) || t < 0 || t >= valeurs.length)) {
+      throw new TypeError('Une équation désigne un terme inexistant');
+    }
+    if (parties.reduce((s, p) => s + valeurs[p], 0) !== valeurs[total]) {
+      throw new TypeError('Une équation est fausse : la somme des parties diffère du total');
+    }
+  }
+  proteger(termes, equations, seuil);
+  return { seuil, cellules: termes.map(publier) };
+}
