@@ -4,6 +4,7 @@ import * as oauth from './002_oauth';
 import * as journal from './010_journal';
 import * as oppositionConsentement from './011_opposition_consentement';
 import * as etablissements from './020_etablissements';
+import * as eleves from './030_eleves';
 import * as conventionsNotifications from './040_conventions_notifications';
 
 export interface Migration {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '010_journal': journal,
   '011_opposition_consentement': oppositionConsentement,
   '020_etablissements': etablissements,
+  '030_eleves': eleves,
   '040_conventions_notifications': conventionsNotifications,
 };
 

@@ -1,0 +1,51 @@
+/**
+ * Common surnames in France with relative weights ("Nom:poids"): the most frequent French
+ * names, Breton names (the demo territory is Ille-et-Vilaine) and names of the main
+ * immigration origins, apostrophes and particles included.
+ */
+
+export const NOMS_FAMILLE = `
+Martin:230,Bernard:120,Thomas:110,Petit:105,Robert:100,Richard:100,Durand:95,Dubois:95,
+Moreau:90,Laurent:88,Simon:85,Michel:85,Lefebvre:80,Leroy:78,Roux:75,David:73,Bertrand:72,
+Morel:70,Fournier:70,Girard:68,Bonnet:66,Dupont:65,Lambert:64,Fontaine:62,Rousseau:61,
+Vincent:60,Muller:59,Lefèvre:58,Faure:57,André:56,Mercier:55,Blanc:55,Guérin:54,Boyer:53,
+Garnier:52,Chevalier:51,François:50,Legrand:50,Gauthier:49,Garcia:49,Perrin:48,Robin:47,
+Clément:47,Morin:46,Nicolas:46,Henry:45,Roussel:45,Mathieu:44,Gautier:44,Masson:43,
+Marchand:43,Duval:42,Denis:42,Dumont:41,Marie:41,Lemaire:40,Noël:40,Meyer:40,Dufour:39,
+Meunier:39,Brun:39,Blanchard:38,Giraud:38,Joly:38,Rivière:37,Lucas:37,Brunet:37,Gaillard:36,
+Barbier:36,Arnaud:36,Martinez:35,Gérard:35,Roche:35,Renard:34,Schmitt:34,Roy:34,Leroux:33,
+Colin:33,Vidal:33,Caron:33,Picard:32,Roger:32,Fabre:32,Aubert:32,Lemoine:31,Renaud:31,
+Dumas:31,Lacroix:31,Olivier:30,Philippe:30,Bourgeois:30,Pierre:30,Benoît:29,Rey:29,
+Leclerc:29,Payet:20,Rolland:28,Leclercq:28,Guillaume:28,Lecomte:28,Lopez:28,Jean:27,
+Dupuy:27,Guillot:27,Hubert:27,Berger:27,Carpentier:26,Sanchez:26,Dupuis:26,Moulin:26,
+Louis:26,Deschamps:25,Huet:25,Vasseur:25,Perez:25,Boucher:25,Fleury:24,Royer:24,Klein:24,
+Jacquet:24,Adam:24,Paris:24,Poirier:23,Marty:23,Aubry:23,Guyot:23,Carré:23,Charles:23,
+Renault:22,Charpentier:22,Ménard:22,Maillard:22,Baron:22,Bertin:22,Bailly:22,Hervé:21,
+Schneider:21,Fernandez:21,Collet:21,Léger:21,Bouvier:20,Julien:20,Prévost:20,Millet:20,
+Perrot:20,Daniel:20,Cousin:19,Germain:19,Breton:19,Besson:19,Langlois:19,Rémy:19,
+Pelletier:18,Lévêque:18,Perrier:18,Leblanc:18,Barré:18,Lebrun:18,Marchal:18,Weber:17,
+Mallet:17,Hamon:17,Boulanger:17,Jacob:17,Monnier:17,Michaud:17,Rodriguez:17,Guichard:16,
+Gillet:16,Étienne:16,Poulain:16,Tessier:16,Chevallier:16,Collin:16,Chauvin:16,Bouchet:15,
+Gay:15,Lemaître:15,Bénard:15,Maréchal:15,Humbert:15,Reynaud:15,Antoine:15,Perret:15,
+Barthélemy:15,Cordier:15,Pichon:14,Lejeune:14,Gilbert:14,Lamy:14,Delaunay:14,Pasquier:14,
+Carlier:14,Laporte:14,Le Gall:21,Le Roux:20,Le Goff:19,Le Bihan:14,Guillou:14,Le Corre:13,
+Le Floch:13,Le Guen:13,Tanguy:13,Le Moal:12,Le Bris:12,Le Borgne:12,Le Hir:11,Jégou:11,
+Prigent:11,Riou:11,Morvan:11,Quéré:10,Le Berre:10,Cadiou:10,Le Meur:10,Le Cam:10,
+Guégan:10,Ollivier:10,Gicquel:10,Rault:9,Lebreton:9,Derrien:9,Le Du:8,Corbel:8,Josse:8,
+Mahé:10,Pennec:8,L'Hostis:5,Le Gouill:4,Kerhervé:5,Le Calvez:6,Le Lay:6,Le Guennec:5,
+Hamel:9,Lemonnier:8,Gendron:7,Chevrel:6,Bouvet:7,Pinel:7,Gaudin:7,Loisel:6,Texier:6,
+Nguyen:14,Tran:6,Pham:5,Le Van:3,Diallo:10,Traoré:8,Diop:7,Ndiaye:7,N'Diaye:5,Camara:7,
+Sow:5,Cissé:5,Konaté:4,Coulibaly:6,Keita:4,Benali:6,Benaïssa:4,Haddad:5,Mansouri:4,
+Bouaziz:4,Belkacem:4,Cherif:4,Hamidi:4,Amrani:4,El Amrani:3,Benhamou:4,Saïdi:4,Bensaïd:3,
+Rahmani:3,Kaci:3,Meziane:3,Da Costa:6,Dos Santos:9,Ferreira:8,Pereira:8,Rodrigues:7,
+Fernandes:7,Gonçalves:6,Oliveira:6,De Oliveira:4,Martins:6,D'Almeida:4,Da Silva:10,
+Lopes:5,Santos:5,Rossi:4,Russo:3,Bianchi:3,Romano:3,D'Angelo:3,Yilmaz:5,Kaya:3,Demir:3,
+Öztürk:2,Kowalski:2,Nowak:2,Popescu:2,Ionescu:2,D'Souza:2,N'Guessan:3,N'Goran:2,
+Kouassi:4,Koffi:3,Mendy:3,Gomis:3,Sylla:3,Touré:4,Fofana:4,Bah:4,Barry:4,Sissoko:3,
+Kanté:3,Mbappé:1,Dembélé:3,Ouattara:3,Zerbib:2,Cohen:4,Lévy:4,Ben Ahmed:3,Chaouch:2,
+Abdallah:3,Hassan:3,Ali:3,Ahmed:3,Aït Ali:2,Aït Ouali:2,De La Fontaine:1,De Villiers:1,
+Du Pont:1,Saint-Martin:2,Sainte-Marie:1,Le Moigne:4,Rivoallan:3,Le Bras:6,Le Men:5,
+Gourmelon:3,Le Roy:8,Thébault:8,Bréal:3,Rouxel:7,Hervé-Gruyer:1,Lebouc:2,Rocher:5,
+Chesnel:4,Fouré:4,Bourdais:4,Lemarié:4,Blot:5,Barbot:4,Gautron:4,Piel:4,Lecoq:6,
+Jouan:6,Lemée:5,Boudet:4,Daniel-Lacombe:1,Delamarre:4,Chauvel:5,Hardy:8,Gallais:5
+`;

@@ -1,0 +1,222 @@
+import type { Knex } from 'knex';
+import { type Db, isPostgres } from '../db/knex';
+import { COLONNES, TABLES_SYNTHETIQUES, type TableSynthetique } from './tables';
+
+/** What `generations` records about a run, before its counts are known. */
+export interface GenerationLigne {
+  graine: number;
+  perimetre: string;
+  echelle: number;
+  aujourdhui: string;
+  annee_scolaire: string;
+  dates_publication: string;
+  nombre_communes: number;
+  cree_le: string;
+}
+
+export interface Comptes {
+  nombre_eleves: number;
+  nombre_responsables: number;
+  nombre_scolarites: number;
+  nombre_versions: number;
+  termine_le: string;
+}
+
+/**
+ * Writes one generation atomically: the previous rows are deleted and the new ones inserted in
+ * one transaction, so readers see either the old dataset or the new one.
+ */
+export interface Ecrivain {
+  /** Deletes the previous dataset and records the run; returns its `generations.id`. */
+  commencer(generation: GenerationLigne): Promise<number>;
+  ecrire(table: TableSynthetique, ligne: object): void;
+  /** Called after each commune: the moment to flush what is buffered. */
+  entreCommunes(): Promise<void>;
+  terminer(comptes: Comptes): Promise<void>;
+  annuler(): Promise<void>;
+}
+
+export async function ouvrirEcrivain(db: Db): Promise<Ecrivain> {
+  return isPostgres(db) ? new EcrivainKnex(await db.transaction()) : EcrivainSqlite.ouvrir(db);
+}
+
+/** SQLite's limit on bound variables per statement. */
+const VARIABLES_MAX = 32766;
+
+interface Instruction {
+  run(...valeurs: unknown[]): { lastInsertRowid: number | bigint };
+}
+interface ConnexionSqlite {
+  prepare(sql: string): Instruction & { all(...valeurs: unknown[]): unknown[] };
+  exec(sql: string): void;
+  pragma(sql: string, options?: { simple: boolean }): unknown;
+}
+
+/**
+ * The fast path: better-sqlite3's synchronous prepared statements with as many rows per
+ * statement as the variable limit allows, indexes dropped during the load and rebuilt at the
+ * end (one sort instead of a B-tree insert per row), all inside one transaction.
+ */
+class EcrivainSqlite implements Ecrivain {
+  private readonly tampons = new Map<TableSynthetique, Tampon>();
+  private readonly instructions = new Map<string, Instruction>();
+  private index: Array<{ name: string; sql: string }> = [];
+  private cacheInitial: unknown;
+  private generationId = 0;
+
+  private constructor(
+    private readonly db: Db,
+    private readonly connexion: ConnexionSqlite,
+  ) {}
+
+  static async ouvrir(db: Db): Promise<EcrivainSqlite> {
+    // knex's pool holds one better-sqlite3 connection: borrow it for the whole load.
+    const connexion = (await db.client.acquireConnection()) as ConnexionSqlite;
+    return new EcrivainSqlite(db, connexion);
+  }
+
+  async commencer(generation: GenerationLigne): Promise<number> {
+    const c = this.connexion;
+    this.cacheInitial = c.pragma('cache_size', { simple: true });
+    c.pragma('cache_size = -262144');
+    // The generator guarantees the references; checking them row by row would double the load time.
+    c.pragma('foreign_keys = OFF');
+    c.exec('BEGIN');
+    const tables = TABLES_SYNTHETIQUES.map((t) => `'${t}'`).join(',');
+    this.index = c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables}) ORDER BY name`).all() as Array<{
+      name: string;
+      sql: string;
+    }>;
+    for (const { name } of this.index) c.exec(`DROP INDEX "${name}"`);
+    for (const table of TABLES_SYNTHETIQUES) c.exec(`DELETE FROM ${table}`);
+    const colonnes = Object.keys(generation);
+    const resultat = c
+      .prepare(`INSERT INTO generations (${colonnes.join(', ')}) VALUES (${colonnes.map(() => '?').join(', ')})`)
+      .run(...Object.values(generation));
+    this.generationId = Number(resultat.lastInsertRowid);
+    return this.generationId;
+  }
+
+  ecrire(table: TableSynthetique, ligne: object): void {
+    let tampon = this.tampons.get(table);
+    if (!tampon) {
+      const colonnes = COLONNES[table];
+      tampon = { colonnes, valeurs: new Array(lignesParInstruction(colonnes.length) * colonnes.length), rempli: 0 };
+      this.tampons.set(table, tampon);
+    }
+    const { colonnes, valeurs } = tampon;
+    const champs = ligne as Record<string, unknown>;
+    let i = tampon.rempli;
+    for (let c = 0; c < colonnes.length; c++) {
+      const v = champs[colonnes[c]];
+      valeurs[i++] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    }
+    tampon.rempli = i;
+    if (i === valeurs.length) this.vider(table);
+  }
+
+  async entreCommunes(): Promise<void> {}
+
+  async terminer(comptes: Comptes): Promise<void> {
+    const c = this.connexion;
+    try {
+      for (const table of this.tampons.keys()) this.vider(table);
+      for (const { sql } of this.index) c.exec(sql);
+      const colonnes = Object.keys(comptes);
+      c.prepare(`UPDATE generations SET ${colonnes.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(comptes), this.generationId);
+      c.exec('COMMIT');
+      // Statistics for the query planner, from a sample: exact counts are not worth seconds.
+      c.pragma('analysis_limit = 1000');
+      c.exec('ANALYZE');
+    } finally {
+      await this.liberer();
+    }
+  }
+
+  async annuler(): Promise<void> {
+    try {
+      this.connexion.exec('ROLLBACK');
+    } finally {
+      await this.liberer();
+    }
+  }
+
+  private async liberer(): Promise<void> {
+    this.connexion.pragma('foreign_keys = ON');
+    this.connexion.pragma(`cache_size = ${Number(this.cacheInitial) || -2000}`);
+    await this.db.client.releaseConnection(this.connexion);
+  }
+
+  private vider(table: TableSynthetique): void {
+    const tampon = this.tampons.get(table);
+    if (!tampon || tampon.rempli === 0) return;
+    const lignes = tampon.rempli / tampon.colonnes.length;
+    this.instruction(table, lignes).run(tampon.rempli === tampon.valeurs.length ? tampon.valeurs : tampon.valeurs.slice(0, tampon.rempli));
+    tampon.rempli = 0;
+  }
+
+  private instruction(table: TableSynthetique, lignes: number): Instruction {
+    const cle = `${table}:${lignes}`;
+    let instruction = this.instructions.get(cle);
+    if (!instruction) {
+      const colonnes = COLONNES[table];
+      const ligne = `(${colonnes.map(() => '?').join(',')})`;
+      instruction = this.connexion.prepare(`INSERT INTO ${table} (${colonnes.join(',')}) VALUES ${Array(lignes).fill(ligne).join(',')}`);
+      this.instructions.set(cle, instruction);
+    }
+    return instruction;
+  }
+}
+
+/** Rows waiting for their multi-row INSERT, flattened column by column. */
+interface Tampon {
+  colonnes: readonly string[];
+  valeurs: unknown[];
+  rempli: number;
+}
+
+function lignesParInstruction(colonnes: number): number {
+  return Math.floor(VARIABLES_MAX / colonnes);
+}
+
+/** Any other database (PostgreSQL): knex batch inserts in one transaction, flushed after each commune. */
+class EcrivainKnex implements Ecrivain {
+  private readonly tampons = new Map<TableSynthetique, object[]>();
+  private generationId = 0;
+
+  constructor(private readonly trx: Knex.Transaction) {}
+
+  async commencer(generation: GenerationLigne): Promise<number> {
+    for (const table of TABLES_SYNTHETIQUES) await this.trx(table).del();
+    const [ligne] = await this.trx('generations').insert(generation).returning('id');
+    this.generationId = typeof ligne === 'object' ? (ligne as { id: number }).id : Number(ligne);
+    return this.generationId;
+  }
+
+  ecrire(table: TableSynthetique, ligne: object): void {
+    const tampon = this.tampons.get(table);
+    if (tampon) tampon.push(ligne);
+    else this.tampons.set(table, [ligne]);
+  }
+
+  async entreCommunes(): Promise<void> {
+    // Parents before children: PostgreSQL checks the references at each insert.
+    for (const table of [...TABLES_SYNTHETIQUES].reverse()) {
+      const lignes = this.tampons.get(table);
+      if (!lignes || lignes.length === 0) continue;
+      const parInstruction = Math.min(1000, Math.floor(65535 / COLONNES[table].length));
+      for (let i = 0; i < lignes.length; i += parInstruction) await this.trx(table).insert(lignes.slice(i, i + parInstruction));
+      lignes.length = 0;
+    }
+  }
+
+  async terminer(comptes: Comptes): Promise<void> {
+    await this.entreCommunes();
+    await this.trx('generations').where({ id: this.generationId }).update(comptes);
+    await this.trx.commit();
+  }
+
+  async annuler(): Promise<void> {
+    await this.trx.rollback();
+  }
+}

@@ -1,0 +1,142 @@
+import { importerAnnuaire } from '../apis/ecole/annuaire-import';
+import type { Db } from '../db/knex';
+import { anneeScolaireDe, datesPublication, lireDate } from './calendrier';
+import type { EtablissementSource } from './carte-scolaire';
+import { type Comptes, ouvrirEcrivain } from './ecriture';
+import { GenerateurPopulation, type Puits } from './generateur';
+import { communesDuPerimetre, territoireOfficiel } from './territoire';
+
+export interface OptionsGeneration {
+  /** Départements to generate ('35', '2A'…); with neither this nor `communes`, all of France. */
+  departements?: string[];
+  /** Communes to generate (INSEE codes): a subset, for tests and demos. */
+  communes?: string[];
+  /** Same seed and inputs → same rows. An integer from 0 to 2 147 483 647. */
+  seed: number;
+  /** Scale factor on the number of children (default 1). */
+  echelle?: number;
+  /** 'YYYY-MM-DD': the school year and the months published follow from it. */
+  aujourdhui: string;
+  /** Progress messages (counts only, never personal data). */
+  journal?: (message: string) => void;
+  /** Establishments to place the pupils in, instead of table `etablissements`. */
+  etablissements?: readonly EtablissementSource[];
+  /** Annuaire CSV imported first if table `etablissements` is empty. */
+  annuaire?: string;
+}
+
+export interface BilanGeneration {
+  generationId: number;
+  communes: number;
+  eleves: number;
+  responsables: number;
+  scolarites: number;
+  versions: number;
+  publications: number;
+}
+
+const COLONNES_ETABLISSEMENT = [
+  'uai',
+  'nom',
+  'type',
+  'statut',
+  'type_contrat_prive',
+  'code_commune',
+  'code_departement',
+  'code_region',
+  'ecole_maternelle',
+  'ecole_elementaire',
+  'voie_generale',
+  'voie_technologique',
+  'voie_professionnelle',
+  'hebergement',
+  'etat',
+  'nombre_eleves',
+  'latitude',
+  'longitude',
+];
+
+/**
+ * Replaces the synthetic pupils (tables eleves, responsables, scolarites, obligation_versions,
+ * obligation_publications) with a new generation, streamed commune by commune in one
+ * transaction, and records it in `generations`.
+ */
+export async function genererDonnees(db: Db, options: OptionsGeneration): Promise<BilanGeneration> {
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 2 ** 31 - 1) {
+    throw new RangeError('La graine doit être un entier de 0 à 2147483647');
+  }
+  lireDate(options.aujourdhui);
+  const echelle = options.echelle ?? 1;
+  if (!(echelle > 0)) throw new RangeError("L'échelle doit être un nombre positif");
+  const journal = options.journal ?? (() => {});
+  const territoire = territoireOfficiel();
+  const communes = communesDuPerimetre(territoire, options);
+  const etablissements = options.etablissements ?? (await lireEtablissements(db, options.annuaire, journal));
+  const generateur = new GenerateurPopulation({
+    graine: options.seed,
+    aujourdhui: options.aujourdhui,
+    echelle,
+    etablissements,
+    perimetre: new Set(communes.map((c) => c.code)),
+    territoire,
+  });
+  journal(`génération de ${communes.length} communes (graine ${options.seed}, échelle ${echelle}, ${etablissements.length} établissements)`);
+
+  const ecrivain = await ouvrirEcrivain(db);
+  const comptes = { eleves: 0, responsables: 0, scolarites: 0, versions: 0, publications: 0 };
+  try {
+    const generationId = await ecrivain.commencer({
+      graine: options.seed,
+      perimetre: JSON.stringify({ departements: options.departements ?? null, communes: options.communes ?? null }),
+      echelle,
+      aujourdhui: options.aujourdhui,
+      annee_scolaire: anneeScolaireDe(options.aujourdhui),
+      dates_publication: JSON.stringify(datesPublication(options.aujourdhui)),
+      nombre_communes: communes.length,
+      cree_le: new Date().toISOString(),
+    });
+    const puits: Puits = {
+      eleve: (l) => (comptes.eleves++, ecrivain.ecrire('eleves', l)),
+      responsable: (l) => (comptes.responsables++, ecrivain.ecrire('responsables', l)),
+      scolarite: (l) => (comptes.scolarites++, ecrivain.ecrire('scolarites', l)),
+      version: (l) => (comptes.versions++, ecrivain.ecrire('obligation_versions', l)),
+    };
+    const pas = Math.max(1, Math.ceil(communes.length / 10));
+    for (const [i, commune] of communes.entries()) {
+      generateur.genererCommune(commune, puits);
+      await ecrivain.entreCommunes();
+      if ((i + 1) % pas === 0 || i + 1 === communes.length) {
+        journal(`${i + 1}/${communes.length} communes, ${comptes.eleves} élèves, ${comptes.versions} versions de liste`);
+      }
+    }
+    for (const publication of generateur.bilanPublications(generationId)) {
+      comptes.publications++;
+      ecrivain.ecrire('obligation_publications', publication);
+    }
+    const fin: Comptes = {
+      nombre_eleves: comptes.eleves,
+      nombre_responsables: comptes.responsables,
+      nombre_scolarites: comptes.scolarites,
+      nombre_versions: comptes.versions,
+      termine_le: new Date().toISOString(),
+    };
+    journal('écriture des index');
+    await ecrivain.terminer(fin);
+    return { generationId, communes: communes.length, ...comptes };
+  } catch (erreur) {
+    await ecrivain.annuler();
+    throw erreur;
+  }
+}
+
+/** The establishments of table `etablissements`, importing the annuaire first when the table is empty. */
+export async function lireEtablissements(db: Db, annuaire: string | undefined, journal: (message: string) => void): Promise<EtablissementSource[]> {
+  const lire = () => db('etablissements').select(COLONNES_ETABLISSEMENT).orderBy('uai') as Promise<EtablissementSource[]>;
+  let etablissements = await lire();
+  if (etablissements.length === 0 && annuaire) {
+    const rapport = await importerAnnuaire(db, annuaire);
+    journal(`annuaire importé : ${rapport.importes} établissements, ${rapport.rejetes} lignes rejetées`);
+    etablissements = await lire();
+  }
+  return etablissements;
+}
