@@ -3,18 +3,42 @@ import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
 import { journalApplicatif } from './http/journal-applicatif';
+import { genererDonnees } from './synthetique/generer-donnees';
 import { chargerPolitique } from './registry/politique';
+
+export interface PerimetreDemo {
+  departements?: string[];
+  /** A subset of communes (tests). */
+  communes?: string[];
+  /** Scale factor on the number of children (tests). */
+  echelle?: number;
+}
 
 export interface OptionsDemarrage {
   /** Seed the demo registry and data on an empty database (never in production). Default true. */
   demo?: boolean;
+  /** Synthetic pupils of the demo; default: all of Ille-et-Vilaine. */
+  perimetreDemo?: PerimetreDemo;
 }
 
-/** The real open annuaire of Ille-et-Vilaine, imported once. */
-async function semerDonneesDemo(db: Db): Promise<void> {
+export const GRAINE_DEMO = 42;
+
+/** The real open annuaire of Ille-et-Vilaine, then synthetic pupils living there, each generated once. */
+async function semerDonneesDemo(db: Db, perimetre: PerimetreDemo): Promise<void> {
   if (!(await db('etablissements').first('uai'))) {
     const rapport = await importerAnnuaire(db, FICHIER_ANNUAIRE_DEMO);
     journalApplicatif.info({ importes: rapport.importes, rejetes: rapport.rejetes }, 'annuaire de démonstration importé');
+  }
+  if (!(await db('generations').first('id'))) {
+    const debut = Date.now();
+    const bilan = await genererDonnees(db, {
+      departements: perimetre.communes ? undefined : (perimetre.departements ?? ['35']),
+      communes: perimetre.communes,
+      echelle: perimetre.echelle,
+      seed: GRAINE_DEMO,
+      aujourdhui: new Date().toISOString().slice(0, 10),
+    });
+    journalApplicatif.info({ eleves: bilan.eleves, communes: bilan.communes, dureeMs: Date.now() - debut }, 'élèves synthétiques de démonstration générés');
   }
 }
 
@@ -31,7 +55,7 @@ export async function preparerBase(config: Config, options: OptionsDemarrage = {
       }
     } else if (options.demo !== false) {
       if (await semerRegistreDemo(db)) journalApplicatif.info('registre de démonstration créé (identifiants dans README.md)');
-      await semerDonneesDemo(db);
+      await semerDonneesDemo(db, options.perimetreDemo ?? {});
     }
     return db;
   } catch (err) {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { creerApp } from '../../src/app';
 import { chargerConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/knex';
-import { preparerBase } from '../../src/demarrage';
+import { preparerBase, type PerimetreDemo } from '../../src/demarrage';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { nouvelleBase } from './base';
 
@@ -16,11 +16,20 @@ export interface AppDeTest {
   jeton: (clientId: string, scope?: string) => Promise<string>;
 }
 
-/** The real app on a real, fresh database seeded with the demo registry. */
-export async function demarrerAppDeTest(env: Record<string, string> = {}): Promise<AppDeTest> {
+/**
+ * Communes of the demo clients plus neighbours, at a small scale: a few thousand synthetic
+ * children, enough for every API and fast to generate for each test file.
+ */
+export const PERIMETRE_TEST: PerimetreDemo = {
+  communes: ['35238', '35288', '35047', '35051', '35281', '35024'],
+  echelle: 0.05,
+};
+
+/** The real app on a real, fresh database seeded with the demo registry, annuaire and synthetic pupils. */
+export async function demarrerAppDeTest(env: Record<string, string> = {}, perimetre: PerimetreDemo = PERIMETRE_TEST): Promise<AppDeTest> {
   const base = await nouvelleBase();
   const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: base.url, ...env });
-  const db = await preparerBase(config);
+  const db = await preparerBase(config, { perimetreDemo: perimetre });
   const app = creerApp({ db, config });
   return {
     app,
