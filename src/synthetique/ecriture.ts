@@ -78,7 +78,7 @@ class EcrivainSqlite implements Ecrivain {
   async commencer(generation: GenerationLigne): Promise<number> {
     const c = this.connexion;
     this.cacheInitial = c.pragma('cache_size', { simple: true });
-    c.pragma('cache_size = -262144');
+    c.pragma('cache_size = -1048576');
     // The generator guarantees the references; checking them row by row would double the load time.
     c.pragma('foreign_keys = OFF');
     c.exec('BEGIN');

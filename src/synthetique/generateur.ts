@@ -1,22 +1,14 @@
 import { Alea, hacher32, TablePonderee } from './alea';
 import { type Adresse, Voirie } from './adresses';
 import { ajouterJours, anniversaire, anneeDeRentree, dateRentree, datesPublication, estBissextile, jourDeLAnnee, joursEntre, libelleAnneeScolaire } from './calendrier';
-import { type Accueil, accueilDuNiveau, CarteScolaire, type EtablissementSource, type Secteur } from './carte-scolaire';
+import { accueilDuNiveau, CarteScolaire, type EtablissementSource, type Secteur } from './carte-scolaire';
+import { HistoriqueListes } from './historique-listes';
 import { normaliserNomMemorise, type Sexe, tirerNom, tirerPrenoms } from './identites';
-import {
-  type CodeLien,
-  type CodeModeInstruction,
-  ECHELON_MAX,
-  type Mef,
-  mefDuNiveau,
-  MOTIFS_AJOUT,
-  type MotifDebut,
-  type MotifFin,
-  NIVEAU,
-  NIVEAUX,
-} from './referentiels';
-import { CHAMPS_LISTE, type EleveLigne, type PublicationLigne, type ResponsableLigne, type ResponsableStocke, type ScolariteLigne, type VersionLigne } from './tables';
-import { type Commune, type Lieu, Territoire, territoireOfficiel } from './territoire';
+import type { Enfant, Erreur, Foyer } from './modele';
+import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU } from './referentiels';
+import { Scolarisation } from './scolarisation';
+import type { EleveLigne, PublicationLigne, ResponsableLigne, ResponsableStocke, ScolariteLigne, VersionLigne } from './tables';
+import { type Commune, Territoire, territoireOfficiel } from './territoire';
 
 /** Share of a commune's population aged 3 to 16 (the compulsory-instruction ages). */
 export const PART_3_16_ANS = 0.15;
@@ -50,11 +42,6 @@ const SECTEURS = TablePonderee.depuis<Secteur>([
   ['prive_hors_contrat', 0.004],
 ]);
 
-const SEUIL_BOURSE = 0.255;
-/** Levels that do not depend on the track: primary, collège, BTS. */
-const NIVEAU_PAR_RANG: Readonly<Record<number, string>> = Object.fromEntries(
-  NIVEAUX.filter((n) => n.rang <= 11 || n.rang >= 15).map((n) => [n.rang, n.code]),
-);
 const LETTRES_CLE = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 const MODULO_INE = 36n ** 10n;
 /** A Weyl multiplier coprime to 36: consecutive pupils get unrelated-looking INEs. */
@@ -81,103 +68,6 @@ export interface Puits {
   version(ligne: VersionLigne): void;
 }
 
-interface EtatScolaire {
-  mode: CodeModeInstruction;
-  uai: string | null;
-  niveau: string | null;
-  mef: Mef | null;
-  dateEntree: string | null;
-}
-
-interface Responsable {
-  id: string;
-  rang: number;
-  lien: CodeLien;
-  nom: string;
-  prenoms: string;
-  sexe: Sexe;
-  adresse: Adresse;
-  /** Separated parents keep their own address when the household moves. */
-  suitLeFoyer: boolean;
-}
-
-/** An identity error in the source file, corrected at publication `indice`. */
-interface Erreur {
-  indice: number;
-  nom?: string;
-  prenoms?: string;
-  date_naissance?: string;
-  naissance?: Lieu;
-}
-
-interface Enfant {
-  id: string;
-  ine: string;
-  alea: Alea;
-  nom: string;
-  prenoms: string;
-  sexe: Sexe;
-  dateNaissance: string;
-  anneeNaissance: number;
-  /** 16th birthday: the end of compulsory instruction. */
-  seize: string;
-  naissance: Lieu;
-  /** Age reached during the calendar year of the current rentrée. */
-  age: number;
-  /** Years since petite section in the current school year. */
-  rang: number;
-  redoublant: boolean;
-  filiere: 'gt' | 'pro' | 'cap';
-  technologique: boolean;
-  indiceMef: number;
-  uRegime: number;
-  uApprenti: number;
-  modes: [CodeModeInstruction, CodeModeInstruction];
-  /** School years N-2, N-1 and N (null: not schooled yet, or unknown for arrivals). */
-  annees: [EtatScolaire | null, EtatScolaire | null, EtatScolaire | null];
-  erreur: Erreur | null;
-  /** The last version of his entry in a commune's list, not yet closed. */
-  ouverte: VersionLigne | null;
-  /** Left the territory during the current year. */
-  dateSortie: string | null;
-  emis: boolean;
-  /** Something of his entry changed since the last publication. */
-  modifie: boolean;
-}
-
-interface Foyer {
-  id: string;
-  alea: Alea;
-  commune: Commune;
-  adresse: Adresse;
-  responsables: Responsable[];
-  enfants: Enfant[];
-  /** Lower is poorer: drives the grants. */
-  ressources: number;
-  secteur: Secteur;
-  instructionFamille: boolean;
-  /** Establishments chosen for the siblings, by kind and sector. */
-  ecoles: Map<string, string | null>;
-  /** First publication at which the household lives in its commune (0 for the June list). */
-  arrivee: number;
-  venuDAilleurs: boolean;
-  dansPerimetre: boolean;
-  /** Why its children appear in, or leave, a list at the next publication. */
-  motifEntree: MotifDebut | null;
-  motifSortie: MotifFin | null;
-  dateEvenement: string | null;
-  responsablesJson: string | null;
-  /** Something of its children's entries changed since the last publication. */
-  modifie: boolean;
-}
-
-/** What happened to one commune's list at one publication. */
-interface Compteurs {
-  ajouts: number;
-  modifications: number;
-  retraits: number;
-}
-
 /**
  * The synthetic population: households of each commune with their children, schooling over
  * two school years and the monthly changes of the mairie lists. Pure: rows go to a `Puits`,
@@ -192,7 +82,8 @@ export class GenerateurPopulation {
   private readonly carte: CarteScolaire;
   private readonly voirie: Voirie;
   private readonly echelle: number;
-  private readonly compteurs = new Map<string, Map<string, Compteurs>>();
+  private readonly historique: HistoriqueListes;
+  private readonly scolarisation: Scolarisation;
   private puits!: Puits;
 
   constructor(private readonly parametres: ParametresGeneration) {
@@ -204,12 +95,15 @@ export class GenerateurPopulation {
     this.anneeRentree = anneeDeRentree(parametres.aujourdhui);
     this.publications = datesPublication(parametres.aujourdhui);
     this.joursIntervalle = this.publications.map((d, i) => (i === 0 ? 0 : joursEntre(this.publications[i - 1], d)));
+    this.historique = new HistoriqueListes(this.publications, (i) => this.anneeScolaireA(i));
+    this.scolarisation = new Scolarisation(this.carte, this.anneeRentree);
   }
 
   /** All households living in the commune in June, then those arriving until the last publication. */
   genererCommune(commune: Commune, puits: Puits): void {
     this.puits = puits;
-    this.compteursDe(commune.code);
+    this.historique.brancher((v) => puits.version(v));
+    this.historique.declarerCommune(commune.code);
     const alea = this.racine.fils(`commune:${commune.code}`);
     const sequence = { valeur: 0 };
     const cible = (commune.population * PART_3_16_ANS * this.echelle * POIDS_AGE.total) / 14;
@@ -236,26 +130,8 @@ export class GenerateurPopulation {
   }
 
   /** Counts of each commune's publications (commune order, then date order), once every commune is generated. */
-  *bilanPublications(generationId: number): Generator<PublicationLigne> {
-    for (const [code, parDate] of [...this.compteurs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      let nombre = 0;
-      for (let i = 0; i < this.publications.length; i++) {
-        const date = this.publications[i];
-        const c = parDate.get(date) ?? { ajouts: 0, modifications: 0, retraits: 0 };
-        nombre += c.ajouts - c.retraits;
-        yield {
-          code_commune: code,
-          date_publication: date,
-          annee_scolaire: this.anneeScolaireA(i),
-          numero: i + 1,
-          nombre_enfants: nombre,
-          nombre_ajouts: c.ajouts,
-          nombre_modifications: c.modifications,
-          nombre_retraits: c.retraits,
-          generation_id: generationId,
-        };
-      }
-    }
+  bilanPublications(generationId: number): Generator<PublicationLigne> {
+    return this.historique.bilan(generationId);
   }
 
   private anneeScolaireA(indice: number): string {
@@ -382,7 +258,7 @@ export class GenerateurPopulation {
       erreur: null,
       ouverte: null,
       dateSortie: null,
-      emis: false,
+      inscrit: false,
       modifie: false,
     };
     enfant.modes = this.tirerModes(alea, foyer, age);
@@ -440,109 +316,14 @@ export class GenerateurPopulation {
     return valeur.toString(36).toUpperCase().padStart(10, '0') + LETTRES_CLE[Number(valeur % 23n)];
   }
 
-  // ---- schooling -------------------------------------------------------------------------
-
-  private niveauDuRang(enfant: Enfant, rang: number): string | null {
-    if (rang < 0) return null;
-    if (rang <= 11 || rang >= 15) return NIVEAU_PAR_RANG[rang];
-    const { filiere, technologique } = enfant;
-    if (rang === 12) return filiere === 'gt' ? '2GT' : filiere === 'pro' ? '2PRO' : '1CAP';
-    if (rang === 13) return filiere === 'gt' ? (technologique ? '1T' : '1G') : filiere === 'pro' ? '1PRO' : '2CAP';
-    // After a CAP, the pupils still at school go on to a bac pro.
-    return filiere === 'gt' ? (technologique ? 'TT' : 'TG') : filiere === 'pro' ? 'TPRO' : '1PRO';
-  }
-
-  /**
-   * The schooling of a child in year `indiceAnnee` (0 = N-2, 1 = N-1, 2 = N), living in
-   * `commune`: he keeps last year's establishment when it teaches his new level.
-   */
-  private etatAnnee(enfant: Enfant, foyer: Foyer, indiceAnnee: number, precedent: EtatScolaire | null, dateEntree: string | null): EtatScolaire | null {
-    const rangCourant = enfant.rang;
-    const rangPrecedent = enfant.redoublant ? rangCourant : rangCourant - 1;
-    const rang = indiceAnnee === 2 ? rangCourant : indiceAnnee === 1 ? rangPrecedent : rangPrecedent - 1;
-    const niveau = this.niveauDuRang(enfant, rang);
-    if (!niveau) return null;
-    const mode = enfant.modes[indiceAnnee === 2 ? 1 : 0];
-    return this.scolariser(enfant, foyer, mode, niveau, precedent, dateEntree);
-  }
-
-  private scolariser(enfant: Enfant, foyer: Foyer, mode: CodeModeInstruction, niveau: string, precedent: EtatScolaire | null, dateEntree: string | null): EtatScolaire {
-    switch (mode) {
-      case 'instruction_famille':
-      case 'inconnu':
-        return { mode, uai: null, niveau: null, mef: null, dateEntree };
-      case 'cned':
-        return { mode, uai: null, niveau, mef: mefDuNiveau(niveau, enfant.indiceMef), dateEntree };
-      case 'etablissement_specialise': {
-        const etablissement = this.carte.choisir(foyer.alea, foyer.commune, 'specialise', 'public');
-        if (etablissement) return { mode, uai: etablissement.uai, niveau: null, mef: null, dateEntree };
-        return this.scolariser(enfant, foyer, 'public', niveau, precedent, dateEntree);
-      }
-      default: {
-        const accueil = accueilDuNiveau(niveau);
-        const secteur = this.secteurOffert(foyer.commune, accueil, mode);
-        const mef = mefDuNiveau(niveau, enfant.indiceMef);
-        if (precedent?.uai && precedent.mode === secteur && this.carte.accueille(precedent.uai, accueil)) {
-          return { mode: secteur, uai: precedent.uai, niveau, mef, dateEntree };
-        }
-        const cle = `${accueil}|${secteur}`;
-        let uai = foyer.ecoles.get(cle);
-        if (uai === undefined) {
-          uai = this.carte.choisir(foyer.alea, foyer.commune, accueil, secteur)?.uai ?? null;
-          foyer.ecoles.set(cle, uai);
-        }
-        return { mode: secteur, uai, niveau, mef, dateEntree };
-      }
-    }
-  }
-
-  /** No such establishment in the family's sector: it falls back on private under contract, then public. */
-  private secteurOffert(commune: Commune, accueil: Accueil, mode: Secteur): Secteur {
-    if (this.carte.propose(commune, accueil, mode)) return mode;
-    if (mode === 'prive_hors_contrat' && this.carte.propose(commune, accueil, 'prive_sous_contrat')) return 'prive_sous_contrat';
-    return 'public';
-  }
-
-  private ligneScolarite(enfant: Enfant, foyer: Foyer, etat: EtatScolaire, annee: number, dateSortie: string | null): ScolariteLigne {
-    const niveau = etat.niveau ? NIVEAU[etat.niveau] : null;
-    const cycle = niveau?.cycle;
-    const secondaire = cycle === 'college' || cycle === 'lycee' || cycle === 'sts';
-    const enEtablissement = etat.uai !== null || etat.mode === 'cned';
-    const bourse = (cycle === 'college' || cycle === 'lycee') && (etat.mode === 'public' || etat.mode === 'prive_sous_contrat') && foyer.ressources < SEUIL_BOURSE;
-    const internat = !!etat.uai && !!this.carte.etablissement(etat.uai)?.internat;
-    let regime: string | null = null;
-    if (secondaire && etat.uai) {
-      const [externe, demiPension] = cycle === 'college' ? [0.25, 0.98] : cycle === 'lycee' ? [0.35, 0.88] : [0.5, 0.92];
-      regime = enfant.uRegime < externe ? '0' : enfant.uRegime < demiPension || !internat ? '2' : '3';
-    }
-    const apprenti = (cycle === 'sts' || (etat.niveau !== null && /PRO|CAP/.test(etat.niveau))) && enfant.uApprenti < 0.08;
-    return {
-      eleve_id: enfant.id,
-      annee_scolaire: libelleAnneeScolaire(annee),
-      mode_instruction: etat.mode,
-      uai: etat.uai,
-      niveau_code: etat.niveau,
-      niveau_libelle: niveau?.libelle ?? null,
-      code_mef_stat: etat.mef?.code_mef_stat ?? null,
-      libelle_mef: etat.mef?.libelle ?? null,
-      statut_eleve: enEtablissement ? (apprenti ? 'AP' : 'ST') : null,
-      est_boursier: bourse,
-      echelon_bourse: bourse ? echelon(foyer.ressources / SEUIL_BOURSE, cycle === 'college' ? ECHELON_MAX.college : ECHELON_MAX.lycee) : null,
-      regime,
-      redoublant: annee === this.anneeRentree && enfant.redoublant && etat.niveau !== null,
-      date_entree: etat.dateEntree,
-      date_sortie: dateSortie,
-    };
-  }
-
   // ---- the timeline ----------------------------------------------------------------------
 
   private simulerFoyer(foyer: Foyer): void {
     const rentree = this.publications[1];
     if (foyer.arrivee === 0) {
       for (const enfant of foyer.enfants) {
-        enfant.annees[0] = this.etatAnnee(enfant, foyer, 0, null, null);
-        enfant.annees[1] = this.etatAnnee(enfant, foyer, 1, enfant.annees[0], dateRentree(this.anneeRentree - 1));
+        enfant.annees[0] = this.scolarisation.etatAnnee(enfant, foyer, 0, null, null);
+        enfant.annees[1] = this.scolarisation.etatAnnee(enfant, foyer, 1, enfant.annees[0], dateRentree(this.anneeRentree - 1));
       }
       this.publier(foyer, 0);
     } else {
@@ -561,8 +342,8 @@ export class GenerateurPopulation {
   /** A household coming from outside: this year's schooling in its new commune, last year's mostly unknown. */
   private arriverDAilleurs(enfant: Enfant, foyer: Foyer): void {
     const date = foyer.dateEvenement ?? this.publications[foyer.arrivee];
-    enfant.annees[2] = this.etatAnnee(enfant, foyer, 2, null, date);
-    const niveauPrecedent = this.niveauDuRang(enfant, enfant.redoublant ? enfant.rang : enfant.rang - 1);
+    enfant.annees[2] = this.scolarisation.etatAnnee(enfant, foyer, 2, null, date);
+    const niveauPrecedent = this.scolarisation.niveauDuRang(enfant, enfant.redoublant ? enfant.rang : enfant.rang - 1);
     if (niveauPrecedent && enfant.alea.probabilite(0.5)) {
       enfant.annees[1] = { mode: enfant.modes[0], uai: null, niveau: niveauPrecedent, mef: null, dateEntree: null };
     }
@@ -574,7 +355,7 @@ export class GenerateurPopulation {
     if (demenage) this.demenager(foyer, this.territoire.destination(foyer.alea, foyer.commune), this.dateDansIntervalle(foyer.alea, 1), 'demenagement');
     if (!foyer.dansPerimetre) return;
     for (const enfant of foyer.enfants) {
-      enfant.annees[2] = this.etatAnnee(enfant, foyer, 2, demenage ? null : enfant.annees[1], rentree);
+      enfant.annees[2] = this.scolarisation.etatAnnee(enfant, foyer, 2, demenage ? null : enfant.annees[1], rentree);
     }
   }
 
@@ -598,8 +379,8 @@ export class GenerateurPopulation {
       const v = enfant.alea.nombre();
       if (etat.mode === 'inconnu') {
         if (v < TAUX.inconnuRetrouveMois && etat.niveau === null) {
-          const niveau = this.niveauDuRang(enfant, enfant.rang);
-          if (niveau) enfant.annees[2] = this.scolariser(enfant, foyer, foyer.secteur, niveau, null, date);
+          const niveau = this.scolarisation.niveauDuRang(enfant, enfant.rang);
+          if (niveau) enfant.annees[2] = this.scolarisation.scolariser(enfant, foyer, foyer.secteur, niveau, null, date);
           enfant.modifie = true;
         }
       } else if (etat.uai && etat.niveau && v < TAUX.changementEtablissementMois) {
@@ -635,7 +416,7 @@ export class GenerateurPopulation {
       // Primary pupils change school with the commune; secondary pupils keep theirs within the département.
       const cycle = etat.niveau ? NIVEAU[etat.niveau].cycle : null;
       const garde = (cycle === 'lycee' || cycle === 'sts' || cycle === 'college') && this.carte.etablissement(etat.uai ?? '')?.departement === destination.departement;
-      if (etat.uai && etat.niveau && !garde) enfant.annees[2] = this.scolariser(enfant, foyer, etat.mode, etat.niveau, null, date);
+      if (etat.uai && etat.niveau && !garde) enfant.annees[2] = this.scolarisation.scolariser(enfant, foyer, etat.mode, etat.niveau, null, date);
     }
   }
 
@@ -664,31 +445,18 @@ export class GenerateurPopulation {
     for (const enfant of foyer.enfants) {
       if (i >= 2 && !foyer.modifie && !enfant.modifie && enfant.erreur?.indice !== i) {
         // Nothing happened this month: only a 16th birthday can take him off the list.
-        if (enfant.ouverte && date >= enfant.seize) this.fermer(enfant, date, 'fin_obligation');
+        if (enfant.ouverte && date >= enfant.seize) this.historique.retirer(enfant, date, 'fin_obligation');
         continue;
       }
       enfant.modifie = false;
       const visible = foyer.dansPerimetre && this.estSoumis(enfant, i, date);
-      const fiche = visible ? this.fiche(enfant, foyer, i) : null;
-      const ouverte = enfant.ouverte;
-      if (ouverte && (!fiche || fiche.code_commune !== ouverte.code_commune)) {
-        const motif = ouverte.code_commune !== foyer.commune.code ? (foyer.motifSortie ?? 'demenagement') : 'fin_obligation';
-        this.fermer(enfant, date, motif);
-      }
-      if (!fiche) continue;
-      if (!enfant.ouverte) {
-        fiche.motif_debut = i === 0 ? 'publication_initiale' : (foyer.motifEntree ?? 'entree_obligation');
-        fiche.date_evenement = i === 0 ? date : (foyer.motifEntree ? (foyer.dateEvenement ?? date) : date);
-        this.ouvrir(enfant, fiche);
-        continue;
-      }
-      const changes = champsModifies(enfant.ouverte, fiche);
-      if (changes.length === 0) continue;
-      fiche.motif_debut = motifModification(i, changes);
-      fiche.champs_modifies = JSON.stringify(changes);
-      fiche.date_evenement = i === 1 ? date : (foyer.dateEvenement ?? this.dateChangementScolaire(enfant, i) ?? date);
-      this.fermer(enfant, date, null);
-      this.ouvrir(enfant, fiche);
+      this.historique.constater(enfant, i, visible ? this.fiche(enfant, foyer, i) : null, {
+        commune: foyer.commune.code,
+        motifSortie: foyer.motifSortie ?? 'demenagement',
+        motifEntree: i === 0 ? 'publication_initiale' : (foyer.motifEntree ?? 'entree_obligation'),
+        dateEntree: (foyer.motifEntree && foyer.dateEvenement) || date,
+        dateModification: i === 1 ? date : (foyer.dateEvenement ?? this.dateChangementScolaire(enfant, i) ?? date),
+      });
     }
     foyer.motifEntree = null;
     foyer.motifSortie = null;
@@ -748,51 +516,16 @@ export class GenerateurPopulation {
     return foyer.responsablesJson;
   }
 
-  private ouvrir(enfant: Enfant, fiche: VersionLigne): void {
-    enfant.ouverte = fiche;
-    enfant.emis = true;
-    const c = this.compteursDe(fiche.code_commune, fiche.valide_du);
-    if (MOTIFS_AJOUT.includes(fiche.motif_debut)) c.ajouts++;
-    else c.modifications++;
-  }
-
-  private fermer(enfant: Enfant, date: string, motif: MotifFin | null): void {
-    const version = enfant.ouverte!;
-    version.valide_jusqu_au = date;
-    version.motif_fin = motif;
-    if (motif) this.compteursDe(version.code_commune, date).retraits++;
-    this.puits.version(version);
-    enfant.ouverte = null;
-  }
-
-  private compteursDe(code: string, date?: string): Compteurs {
-    let parDate = this.compteurs.get(code);
-    if (!parDate) {
-      parDate = new Map();
-      this.compteurs.set(code, parDate);
-    }
-    if (!date) return { ajouts: 0, modifications: 0, retraits: 0 };
-    let c = parDate.get(date);
-    if (!c) {
-      c = { ajouts: 0, modifications: 0, retraits: 0 };
-      parDate.set(date, c);
-    }
-    return c;
-  }
-
   /** Open versions, then the current state of the household: pupils, schooling, guardians. */
   private cloturer(foyer: Foyer): void {
     let emis = false;
     for (const enfant of foyer.enfants) {
-      if (enfant.ouverte) {
-        this.puits.version(enfant.ouverte);
-        enfant.ouverte = null;
-      }
+      this.historique.clore(enfant);
       const scolarites: ScolariteLigne[] = [];
       const [, precedente, courante] = enfant.annees;
-      if (precedente && foyer.arrivee === 0) scolarites.push(this.ligneScolarite(enfant, foyer, precedente, this.anneeRentree - 1, null));
-      if (courante) scolarites.push(this.ligneScolarite(enfant, foyer, courante, this.anneeRentree, enfant.dateSortie));
-      if (!enfant.emis && scolarites.length === 0) continue;
+      if (precedente && foyer.arrivee === 0) scolarites.push(this.scolarisation.ligneScolarite(enfant, foyer, precedente, this.anneeRentree - 1, null));
+      if (courante) scolarites.push(this.scolarisation.ligneScolarite(enfant, foyer, courante, this.anneeRentree, enfant.dateSortie));
+      if (!enfant.inscrit && scolarites.length === 0) continue;
       emis = true;
       this.puits.eleve({
         id: enfant.id,
@@ -829,29 +562,6 @@ export class GenerateurPopulation {
   }
 }
 
-/** Échelon from the household's relative resources (0 = poorest): the poorest get the highest échelon. */
-function echelon(relatif: number, maximum: number): number {
-  const seuils = maximum === 3 ? [0.3, 0.55] : [0.13, 0.25, 0.4, 0.55, 0.7];
-  const rang = seuils.findIndex((s) => relatif < s);
-  return rang === -1 ? 1 : maximum - rang;
-}
-
 function sansAccents(texte: string): string {
   return texte.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
-function champsModifies(avant: VersionLigne, apres: VersionLigne): string[] {
-  const champs: string[] = [];
-  for (const [colonne, champ] of CHAMPS_LISTE) {
-    if (avant[colonne] !== apres[colonne] && !champs.includes(champ)) champs.push(champ);
-  }
-  return champs;
-}
-
-function motifModification(indice: number, champs: readonly string[]): MotifDebut {
-  if (indice === 1) return 'rentree';
-  if (champs.some((c) => c === 'nom' || c === 'prenoms' || c === 'date_naissance' || c === 'lieu_naissance')) return 'correction';
-  if (champs.includes('mode_instruction')) return 'changement_mode';
-  if (champs.includes('etablissement')) return 'changement_etablissement';
-  return 'changement_adresse';
 }
