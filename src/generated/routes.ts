@@ -412,6 +412,186 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SecretStatistique": {
+        "dataType": "refObject",
+        "properties": {
+            "seuil": {"dataType":"double","required":true},
+            "regle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleSecret": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LigneEffectifs": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+            "code_mef_stat": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "formations": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsFormation"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "source": {"dataType":"string","required":true},
+            "secret_statistique": {"ref":"SecretStatistique","required":true},
+            "total": {"ref":"LigneEffectifs","required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsNiveau"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapaciteNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "divisions": {"dataType":"double","required":true},
+            "places_par_division": {"dataType":"double","required":true},
+            "places": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapacitesAnnee": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nature": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["structure"]},{"dataType":"enum","enums":["prevision"]}],"required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"CapaciteNiveau"},"required":true},
+            "divisions": {"dataType":"double","required":true},
+            "places": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapacitesEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "source": {"dataType":"string","required":true},
+            "annees": {"dataType":"array","array":{"dataType":"refObject","ref":"CapacitesAnnee"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoirePrevisions": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string"},
+            "code_departement": {"dataType":"string"},
+            "code_region": {"dataType":"string"},
+            "types_etablissement": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEtablissement"}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TauxPublie": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"dataType":"string","required":true},
+            "depuis": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "taux": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "entree_moyenne": {"dataType":"union","subSchemas":[{"ref":"CelluleSecret"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "effectif": {"ref":"CelluleSecret","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsAnnee": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifNiveau"},"required":true},
+            "total": {"ref":"CelluleSecret","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MethodePrevision": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"enum","enums":["matrice_de_passage"],"required":true},
+            "description": {"dataType":"string","required":true},
+            "annees_historique": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "taux": {"dataType":"array","array":{"dataType":"refObject","ref":"TauxPublie"},"required":true},
+            "constat": {"ref":"EffectifsAnnee","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Previsions": {
+        "dataType": "refObject",
+        "properties": {
+            "territoire": {"ref":"TerritoirePrevisions","required":true},
+            "annee_reference": {"dataType":"string","required":true},
+            "horizon": {"dataType":"double","required":true},
+            "source": {"dataType":"string","required":true},
+            "methode": {"ref":"MethodePrevision","required":true},
+            "previsions": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsAnnee"},"required":true},
+            "secret_statistique": {"ref":"SecretStatistique","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "StatutHabilitation": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
@@ -1375,6 +1555,122 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'etablissement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
+            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
+
+            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'effectifs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/capacites',
+            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
+
+            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'capacites',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
+                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
+        };
+        app.get('/api-ecole/v1/previsions',
+            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
+
+            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'previsions',
                 controller,
                 response,
                 next,

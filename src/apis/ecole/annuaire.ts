@@ -4,7 +4,7 @@ import { Probleme } from '../../http/problemes';
 import { estUaiValide, normaliserUai } from '../../territoire/uai';
 import { normaliserLibelle, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from './annuaire-import';
 
-/** An establishment as the open annuaire publishes it (Licence Ouverte). */
+/** Un établissement de l'annuaire de l'éducation (donnée ouverte, Licence Ouverte). */
 export interface Etablissement {
   /** @example "0350001A" */
   uai: string;

@@ -1,18 +1,25 @@
-import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import { etagDe, estInchange } from '../../http/etag';
-import { limiteParIp } from '../../http/limites';
+import { limiteParHabilitation, limiteParIp } from '../../http/limites';
+import type { Principal } from '../../auth/principal';
 import { lienSuivant } from '../../http/pagination';
 import type { EtatEtablissement, StatutEtablissement, TypeEtablissement } from './annuaire-import';
 import { listerEtablissements, lireUaiDemande, trouverEtablissement, type Etablissement } from './annuaire';
+import type { CapacitesEtablissement } from './capacites';
+import type { EffectifsEtablissement } from './effectifs';
+import type { Previsions } from './previsions';
+import * as service from './service';
 
+/** Une page de l'annuaire. */
 export interface PageEtablissements {
   etablissements: Etablissement[];
   /** À passer en paramètre `curseur` pour la page suivante ; null sur la dernière page (voir aussi l'en-tête Link). */
   curseur_suivant: string | null;
 }
 
+/** Erreur au format RFC 9457 (application/problem+json) ; `code` renvoie au catalogue /problemes. */
 export interface ProblemeHttp {
   type: string;
   title: string;
@@ -79,6 +86,78 @@ export class EcoleController extends Controller {
     const { etablissement, empreinte } = await trouverEtablissement(this.ctx.db, lireUaiDemande(uai));
     if (this.nonModifie(req, etagDe(empreinte))) return undefined;
     return etablissement;
+  }
+
+  /**
+   * Effectifs constatés d'un établissement du territoire de l'habilitation, par niveau et, au
+   * second degré, par formation (MEF) : total, filles et garçons, boursiers, externes,
+   * demi-pensionnaires et internes. Secret statistique : aucune cellule publiée sous le seuil
+   * (5 par défaut) ; une cellule masquée vaut null et dit pourquoi (`primaire` ou `secondaire`),
+   * et aucune ne se recalcule par différence avec les totaux.
+   * Une commune voit ses écoles, un département ses collèges, une région ses lycées.
+   * @param uai @example uai "0350122T"
+   * @param anneeScolaire Année scolaire ; par défaut la dernière constatée. @example anneeScolaire "2025-2026"
+   */
+  @Get('etablissements/{uai}/effectifs')
+  @Security('oauth2', ['ecole:effectifs'])
+  @Middlewares(limiteParHabilitation('api-ecole'))
+  @Response<ProblemeHttp>(400, 'UAI ou année mal formés')
+  @Response<ProblemeHttp>(403, 'Établissement hors du territoire ou du périmètre de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'UAI inconnu ou année sans constat')
+  public async effectifs(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<EffectifsEtablissement> {
+    return service.effectifs(this.ctx, req.user as Principal, uai, anneeScolaire);
+  }
+
+  /**
+   * Capacités d'accueil d'un établissement du territoire de l'habilitation : divisions et
+   * places par division, par niveau, pour l'année demandée (structure constatée) et l'année
+   * suivante (structure prévisionnelle).
+   * @param uai @example uai "0350122T"
+   * @param anneeScolaire Année scolaire ; par défaut la dernière constatée. @example anneeScolaire "2025-2026"
+   */
+  @Get('etablissements/{uai}/capacites')
+  @Security('oauth2', ['ecole:capacites'])
+  @Middlewares(limiteParHabilitation('api-ecole'))
+  @Response<ProblemeHttp>(400, 'UAI ou année mal formés')
+  @Response<ProblemeHttp>(403, 'Établissement hors du territoire ou du périmètre de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'UAI inconnu ou année sans capacités')
+  public async capacites(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<CapacitesEtablissement> {
+    return service.capacites(this.ctx, req.user as Principal, uai, anneeScolaire);
+  }
+
+  /**
+   * Prévisions d'effectifs d'un territoire (exactement un de codeCommune, codeDepartement,
+   * codeRegion, dans le territoire de l'habilitation), par niveau, pour les 1 à 5 prochaines
+   * années scolaires, limitées aux niveaux des établissements de l'habilitation (écoles,
+   * collèges ou lycées). La méthode (matrice de passage), ses taux, son historique et les
+   * effectifs de l'année de référence accompagnent les chiffres, sous secret statistique.
+   * @param codeCommune @example codeCommune "35238"
+   * @param codeDepartement @example codeDepartement "35"
+   * @param codeRegion @example codeRegion "53"
+   * @param horizon Nombre d'années projetées (1 à 5).
+   * @isInt horizon
+   * @minimum horizon 1
+   * @maximum horizon 5
+   */
+  @Get('previsions')
+  @Security('oauth2', ['ecole:previsions'])
+  @Middlewares(limiteParHabilitation('api-ecole'))
+  @Response<ProblemeHttp>(400, 'Horizon hors de 1 à 5')
+  @Response<ProblemeHttp>(403, 'Territoire hors de celui de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'Territoire sans établissement ni historique')
+  @Response<ProblemeHttp>(422, 'Aucun ou plusieurs territoires indiqués')
+  public async previsions(
+    @Request() req: ExpressRequest,
+    @Query() codeCommune?: string,
+    @Query() codeDepartement?: string,
+    @Query() codeRegion?: string,
+    @Query() horizon = 5,
+  ): Promise<Previsions> {
+    return service.previsions(this.ctx, req.user as Principal, {
+      code_commune: codeCommune,
+      code_departement: codeDepartement,
+      code_region: codeRegion,
+    }, horizon);
   }
 
   /** Sets the ETag; true when the client's copy is current (304, no body). */

@@ -6,6 +6,7 @@ import * as oppositionConsentement from './011_opposition_consentement';
 import * as etablissements from './020_etablissements';
 import * as eleves from './030_eleves';
 import * as conventionsNotifications from './040_conventions_notifications';
+import * as ecoleConstatsCapacites from './050_ecole_constats_capacites';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '020_etablissements': etablissements,
   '030_eleves': eleves,
   '040_conventions_notifications': conventionsNotifications,
+  '050_ecole_constats_capacites': ecoleConstatsCapacites,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,0 +1,83 @@
+import type { Db } from '../../db/knex';
+import { Probleme } from '../../http/problemes';
+import { comparerNiveaux, libelleNiveau, lireAnneeScolaire, anneeScolaire as libelleAnnee, rentreeDe } from './niveaux';
+
+export const SOURCE_CAPACITES =
+  'Rectorat — structures des établissements (divisions) de l’année constatée et structures prévisionnelles de l’année suivante (données synthétiques de démonstration)';
+
+/** Capacité d'accueil d'un niveau. */
+export interface CapaciteNiveau {
+  /** @example "6E" */
+  code: string;
+  /** @example "Sixième" */
+  libelle: string;
+  /** Nombre de divisions (classes). */
+  divisions: number;
+  /** Places par division prévues par la structure. */
+  places_par_division: number;
+  /** divisions × places_par_division. */
+  places: number;
+}
+
+/** Structure d'une année scolaire : divisions et places par niveau, et leurs totaux. */
+export interface CapacitesAnnee {
+  /** @example "2025-2026" */
+  annee_scolaire: string;
+  /** « structure » : année constatée ; « prevision » : structure prévisionnelle de l'année suivante. */
+  nature: 'structure' | 'prevision';
+  niveaux: CapaciteNiveau[];
+  divisions: number;
+  places: number;
+}
+
+/** Capacités d'accueil d'un établissement. */
+export interface CapacitesEtablissement {
+  /** @example "0350024A" */
+  uai: string;
+  /** Année demandée ; la réponse donne aussi l'année suivante quand elle est connue. */
+  annee_scolaire: string;
+  source: string;
+  annees: CapacitesAnnee[];
+}
+
+/** The requested year (default: the latest observed structure) and the next one. */
+export async function capacitesEtablissement(db: Db, uai: string, anneeDemandee: string | undefined): Promise<CapacitesEtablissement> {
+  const annee =
+    lireAnneeScolaire(anneeDemandee) ??
+    ((await db('capacites').where({ origine: 'structure' }).max({ a: 'annee_scolaire' }).first()) as { a: string | null } | undefined)?.a ??
+    undefined;
+  if (annee === undefined) throw new Probleme('ressource_introuvable', 'Aucune capacité d’accueil enregistrée.');
+  const annees = [annee, libelleAnnee(rentreeDe(annee) + 1)];
+  const lignes = (await db('capacites').where({ uai }).whereIn('annee_scolaire', annees)) as Array<{
+    annee_scolaire: string;
+    niveau_code: string;
+    divisions: number;
+    places_par_division: number;
+    origine: 'structure' | 'prevision';
+  }>;
+  const parAnnee = annees
+    .map((a) => lignes.filter((l) => l.annee_scolaire === a))
+    .filter((l) => l.length > 0)
+    .map((l): CapacitesAnnee => {
+      const niveaux = l
+        .sort((x, y) => comparerNiveaux(x.niveau_code, y.niveau_code))
+        .map((x) => ({
+          code: x.niveau_code,
+          libelle: libelleNiveau(x.niveau_code),
+          divisions: Number(x.divisions),
+          places_par_division: Number(x.places_par_division),
+          places: Number(x.divisions) * Number(x.places_par_division),
+        }));
+      return {
+        annee_scolaire: l[0].annee_scolaire,
+        nature: l[0].origine,
+        niveaux,
+        divisions: niveaux.reduce((s, n) => s + n.divisions, 0),
+        places: niveaux.reduce((s, n) => s + n.places, 0),
+      };
+    });
+  if (parAnnee.length === 0) {
+    throw new Probleme('ressource_introuvable', `Aucune capacité d’accueil enregistrée pour cet établissement en ${annee}.`);
+  }
+  return { uai, annee_scolaire: annee, source: SOURCE_CAPACITES, annees: parAnnee };
+}

@@ -1,0 +1,48 @@
+import { NIVEAU, type Cycle } from '../../synthetique/referentiels';
+import { Probleme } from '../../http/problemes';
+import type { TypeEtablissement } from './annuaire-import';
+import { PASSAGES } from './projection';
+
+/** Which collectivité's establishments teach a cycle: écoles (communes), collèges (départements), lycées (régions). */
+const TYPE_PAR_CYCLE: Record<Cycle, TypeEtablissement> = {
+  maternelle: 'ecole',
+  elementaire: 'ecole',
+  college: 'college',
+  lycee: 'lycee',
+  sts: 'lycee',
+};
+
+export function typeDuNiveau(code: string): TypeEtablissement | undefined {
+  const niveau = NIVEAU[code];
+  return niveau ? TYPE_PAR_CYCLE[niveau.cycle] : undefined;
+}
+
+export function libelleNiveau(code: string): string {
+  return NIVEAU[code]?.libelle ?? code;
+}
+
+/** '2025-2026' ⇄ 2025: the history is computed on rentrée years. */
+export function anneeScolaire(rentree: number): string {
+  return `${rentree}-${rentree + 1}`;
+}
+
+export function rentreeDe(anneeScolaire: string): number {
+  return Number(anneeScolaire.slice(0, 4));
+}
+
+/** Query parameter check: two consecutive years, the caller's error otherwise. */
+export function lireAnneeScolaire(saisie: string | undefined): string | undefined {
+  if (saisie === undefined) return undefined;
+  const m = /^(\d{4})-(\d{4})$/.exec(saisie);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) {
+    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'anneeScolaire', message: 'AAAA-AAAA attendu, deux années consécutives' }] });
+  }
+  return saisie;
+}
+
+const ORDRE = new Map(PASSAGES.map((p, i) => [p.niveau, i]));
+
+/** Levels in the order pupils go through them, unknown codes last. */
+export function comparerNiveaux(a: string, b: string): number {
+  return (ORDRE.get(a) ?? Infinity) - (ORDRE.get(b) ?? Infinity) || a.localeCompare(b);
+}

@@ -1,0 +1,179 @@
+import type { Db } from '../../db/knex';
+import { Probleme } from '../../http/problemes';
+import { appliquerSecretStatistiqueListe } from '../../privacy/secret-statistique';
+import type { Lieu } from '../../territoire/perimetre';
+import type { TypeEtablissement } from './annuaire-import';
+import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret, type SecretStatistique } from './effectifs';
+import { anneeScolaire, libelleNiveau, rentreeDe, typeDuNiveau } from './niveaux';
+import { PASSAGES, projeter } from './projection';
+
+export type NiveauTerritoire = 'code_commune' | 'code_departement' | 'code_region';
+
+/** Le territoire projeté (un seul code renseigné). */
+export interface TerritoirePrevisions {
+  /** @example "35238" */
+  code_commune?: string;
+  /** @example "35" */
+  code_departement?: string;
+  /** @example "53" */
+  code_region?: string;
+  /** Types d'établissement dont les niveaux sont projetés (ceux de l'habilitation). */
+  types_etablissement: TypeEtablissement[] | null;
+}
+
+/** Effectif d'un niveau, sous secret statistique. */
+export interface EffectifNiveau {
+  /** @example "6E" */
+  code: string;
+  /** @example "Sixième" */
+  libelle: string;
+  effectif: CelluleSecret;
+}
+
+/** Effectifs d'une année scolaire par niveau, et leur total. */
+export interface EffectifsAnnee {
+  /** @example "2026-2027" */
+  annee_scolaire: string;
+  niveaux: EffectifNiveau[];
+  total: CelluleSecret;
+}
+
+/** Un coefficient de la matrice de passage. */
+export interface TauxPublie {
+  /** @example "6E" */
+  niveau: string;
+  /** Niveaux de l'année t dont la somme alimente ce niveau en t+1. @example ["CM2"] */
+  depuis: string[];
+  /** Taux de passage apparent estimé sur l'historique ; null pour un niveau d'entrée. @example 0.9873 */
+  taux: number | null;
+  /** Niveau d'entrée : effectif moyen de l'historique, maintenu constant (sous secret statistique). */
+  entree_moyenne: CelluleSecret | null;
+}
+
+/** La méthode de projection et ses paramètres, pour refaire le calcul. */
+export interface MethodePrevision {
+  /** @example "matrice_de_passage" */
+  code: 'matrice_de_passage';
+  description: string;
+  /** Années scolaires de l'historique sur lesquelles les taux sont estimés. */
+  annees_historique: string[];
+  taux: TauxPublie[];
+  /** Effectifs constatés de l'année de référence pour chaque niveau utilisé par la projection. */
+  constat: EffectifsAnnee;
+}
+
+/** Prévisions d'effectifs d'un territoire. */
+export interface Previsions {
+  territoire: TerritoirePrevisions;
+  /** Dernière année constatée, point de départ de la projection. @example "2025-2026" */
+  annee_reference: string;
+  /** @example 5 */
+  horizon: number;
+  source: string;
+  methode: MethodePrevision;
+  previsions: EffectifsAnnee[];
+  secret_statistique: SecretStatistique;
+}
+
+export const DESCRIPTION_METHODE =
+  'Matrice de passage (convention DEPP–ARF 2015) : l’effectif d’un niveau en t+1 est le taux de passage apparent ' +
+  'multiplié par l’effectif en t du ou des niveaux qui l’alimentent ; chaque taux est le rapport, cumulé sur les années ' +
+  'consécutives de l’historique, des arrivées dans le niveau aux effectifs des niveaux sources (redoublements, ' +
+  'arrivées et départs du territoire compris). Un niveau que rien n’alimente dans le territoire est maintenu à sa ' +
+  'moyenne historique. Les projections sont arrondies à l’unité et publiées sous secret statistique : ce sont des ' +
+  'estimations, non des dénombrements.';
+
+/** Where a territory lies, read from the annuaire, for the one territory rule. 404 when no establishment is there. */
+export async function lieuDuTerritoire(db: Db, niveau: NiveauTerritoire, code: string): Promise<Lieu> {
+  const e = await db('etablissements').where(niveau, code).first('code_commune', 'code_departement', 'code_region');
+  if (!e) throw new Probleme('ressource_introuvable', 'Aucun établissement de l’annuaire dans ce territoire.');
+  return {
+    code_commune: niveau === 'code_commune' ? e.code_commune : null,
+    code_departement: niveau === 'code_region' ? null : e.code_departement,
+    code_region: e.code_region,
+  };
+}
+
+/** Levels whose year-t values feed `niveaux` within `profondeur` years. */
+function amont(niveaux: ReadonlySet<string>, profondeur: number): Set<string> {
+  const utilises = new Set(niveaux);
+  let front = [...niveaux];
+  for (let p = 0; p < profondeur; p++) {
+    front = front.flatMap((n) => PASSAGES.find((x) => x.niveau === n)?.depuis ?? []).filter((d) => !utilises.has(d));
+    front.forEach((d) => utilises.add(d));
+  }
+  return utilises;
+}
+
+function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<string, number>, seuil: number): EffectifsAnnee {
+  const liste = appliquerSecretStatistiqueListe(
+    niveaux.map((n) => ({ libelle: n, valeur: Math.round(valeurs.get(n) ?? 0) })),
+    { seuil },
+  );
+  return {
+    annee_scolaire: annee,
+    niveaux: liste.cellules.map(({ libelle, ...cellule }) => ({ code: libelle, libelle: libelleNiveau(libelle), effectif: publierCellule(cellule) })),
+    total: publierCellule(liste.total),
+  };
+}
+
+/**
+ * Projected head-counts of a territory's establishments of the given types, by the passage
+ * matrix estimated on the territory's history (all its establishments, so a département's 6e
+ * are fed by its écoles' CM2), with the rates and base-year inputs beside the figures.
+ */
+export async function previsionsTerritoire(
+  db: Db,
+  territoire: { niveau: NiveauTerritoire; code: string },
+  options: { horizon: number; types: TypeEtablissement[] | null; seuil: number },
+): Promise<Previsions> {
+  const lignes = (await db('constats_effectifs as c')
+    .join('etablissements as e', 'e.uai', 'c.uai')
+    .where(`e.${territoire.niveau}`, territoire.code)
+    .groupBy('c.annee_scolaire', 'c.niveau_code')
+    .select('c.annee_scolaire', 'c.niveau_code')
+    .sum({ effectif: 'c.effectif' })) as Array<{ annee_scolaire: string; niveau_code: string; effectif: number | string }>;
+  if (lignes.length === 0) throw new Probleme('ressource_introuvable', 'Aucun effectif historique pour ce territoire.');
+  const historique = new Map<number, Map<string, number>>();
+  for (const l of lignes) {
+    const a = rentreeDe(l.annee_scolaire);
+    if (!historique.has(a)) historique.set(a, new Map());
+    historique.get(a)!.set(l.niveau_code, Number(l.effectif));
+  }
+
+  const projection = projeter(historique, options.horizon);
+  const reference = historique.get(projection.annee_reference)!;
+  const presents = (n: string): boolean => (reference.get(n) ?? 0) > 0 || projection.annees.some((a) => Math.round(a.effectifs.get(n) ?? 0) > 0);
+  const sorties = PASSAGES.map((p) => p.niveau).filter((n) => presents(n) && (options.types === null || options.types.includes(typeDuNiveau(n)!)));
+  const utilises = amont(new Set(sorties), options.horizon);
+  const niveauxUtilises = PASSAGES.map((p) => p.niveau).filter((n) => utilises.has(n) && (presents(n) || sorties.includes(n)));
+
+  return {
+    territoire: { [territoire.niveau]: territoire.code, types_etablissement: options.types },
+    annee_reference: anneeScolaire(projection.annee_reference),
+    horizon: options.horizon,
+    source: SOURCE_EFFECTIFS,
+    methode: {
+      code: 'matrice_de_passage',
+      description: DESCRIPTION_METHODE,
+      annees_historique: projection.annees_historique.map(anneeScolaire),
+      taux: projection.taux
+        .filter((t) => niveauxUtilises.includes(t.niveau))
+        .map((t) => ({
+          niveau: t.niveau,
+          depuis: t.depuis,
+          taux: t.taux === null ? null : Math.round(t.taux * 10_000) / 10_000,
+          entree_moyenne: t.entree_moyenne === null ? null : moyennePubliee(t.entree_moyenne, options.seuil),
+        })),
+      constat: publierAnnee(anneeScolaire(projection.annee_reference), niveauxUtilises, reference, options.seuil),
+    },
+    previsions: projection.annees.map((a) => publierAnnee(anneeScolaire(a.annee), sorties, a.effectifs, options.seuil)),
+    secret_statistique: { seuil: options.seuil, regle: REGLE_SECRET },
+  };
+}
+
+/** A mean head-count is a count too: below the threshold it is masked like one. */
+function moyennePubliee(moyenne: number, seuil: number): CelluleSecret {
+  const arrondie = Math.round(moyenne * 10) / 10;
+  return arrondie > 0 && arrondie < seuil ? { valeur: null, secret: true } : { valeur: arrondie };
+}

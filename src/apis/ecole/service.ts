@@ -1,0 +1,69 @@
+import type { Contexte } from '../../contexte';
+import { habilitationPour, type Principal } from '../../auth/principal';
+import { Probleme } from '../../http/problemes';
+import { champsDesScopes, compilerMasque } from '../../privacy/masque';
+import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
+import { verifierTerritoire } from '../../territoire/perimetre';
+import { lireUaiDemande, trouverEtablissement, type Etablissement } from './annuaire';
+import { capacitesEtablissement, type CapacitesEtablissement } from './capacites';
+import { anneeDemandee, groupesEleves, publierEffectifs, SOURCE_EFFECTIFS, type EffectifsEtablissement } from './effectifs';
+import { lieuDuTerritoire, previsionsTerritoire, type NiveauTerritoire, type Previsions } from './previsions';
+
+/**
+ * API école's protected operations: aggregates, not personal data, so they are not journaled;
+ * they go registry → territory rule → statistical secret → scope mask. 400, 404, then 403.
+ */
+
+/** The registry's scope → fields table decides what leaves, here as for every API. */
+function reveler<T>(scope: string, valeur: T): T {
+  return compilerMasque(champsDesScopes(CHAMPS_PAR_SCOPE, [scope]))(valeur) as T;
+}
+
+async function etablissementAutorise(ctx: Contexte, principal: Principal, scope: string, uai: string): Promise<Etablissement> {
+  const { etablissement } = await trouverEtablissement(ctx.db, lireUaiDemande(uai));
+  verifierTerritoire(principal, habilitationPour(principal, scope), {
+    code_commune: etablissement.code_commune,
+    code_departement: etablissement.code_departement,
+    code_region: etablissement.code_region,
+    type_etablissement: etablissement.type,
+  });
+  return etablissement;
+}
+
+export async function effectifs(ctx: Contexte, principal: Principal, uai: string, anneeScolaire?: string): Promise<EffectifsEtablissement> {
+  const etablissement = await etablissementAutorise(ctx, principal, 'ecole:effectifs', uai);
+  const annee = await anneeDemandee(ctx.db, anneeScolaire);
+  const publie = publierEffectifs(await groupesEleves(ctx.db, etablissement.uai, annee), {
+    type: etablissement.type,
+    seuil: ctx.config.seuilSecretStatistique,
+  });
+  return reveler('ecole:effectifs', { uai: etablissement.uai, annee_scolaire: annee, source: SOURCE_EFFECTIFS, ...publie });
+}
+
+export async function capacites(ctx: Contexte, principal: Principal, uai: string, anneeScolaire?: string): Promise<CapacitesEtablissement> {
+  const etablissement = await etablissementAutorise(ctx, principal, 'ecole:capacites', uai);
+  return reveler('ecole:capacites', await capacitesEtablissement(ctx.db, etablissement.uai, anneeScolaire));
+}
+
+export async function previsions(
+  ctx: Contexte,
+  principal: Principal,
+  territoire: Partial<Record<NiveauTerritoire, string>>,
+  horizon: number,
+): Promise<Previsions> {
+  const demandes = (Object.entries(territoire) as Array<[NiveauTerritoire, string | undefined]>).filter(([, code]) => code);
+  if (demandes.length !== 1) {
+    throw new Probleme('entite_non_traitable', 'Indiquer exactement un territoire : codeCommune, codeDepartement ou codeRegion.');
+  }
+  const [[niveau, code]] = demandes as Array<[NiveauTerritoire, string]>;
+  const habilitation = habilitationPour(principal, 'ecole:previsions');
+  verifierTerritoire(principal, habilitation, await lieuDuTerritoire(ctx.db, niveau, code.toUpperCase()));
+  return reveler(
+    'ecole:previsions',
+    await previsionsTerritoire(ctx.db, { niveau, code: code.toUpperCase() }, {
+      horizon,
+      types: (habilitation.perimetre?.types_etablissement as Previsions['territoire']['types_etablissement']) ?? null,
+      seuil: ctx.config.seuilSecretStatistique,
+    }),
+  );
+}
