@@ -46,7 +46,8 @@ describe('territoire de chaque collectivité (403 hors_territoire)', () => {
     const [collegeRennes] = await peuples('college', RENNES);
     const [ecoleSaintMalo] = await peuples('ecole', SAINT_MALO);
     for (const op of operations) {
-      await appel('demo-mairie-rennes', `/api-ecole/v1/etablissements/${ecoleRennes}/${op}`).expect(200);
+      const lue = await appel('demo-mairie-rennes', `/api-ecole/v1/etablissements/${ecoleRennes}/${op}`).expect(200);
+      expect(lue.headers['ratelimit-limit']).toBe('10000');
       for (const uai of [collegeRennes, ecoleSaintMalo]) {
         const rep = await appel('demo-mairie-rennes', `/api-ecole/v1/etablissements/${uai}/${op}`).expect(403);
         expect(rep.body.code).toBe('hors_territoire');
