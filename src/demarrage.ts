@@ -1,4 +1,5 @@
 import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './apis/ecole/annuaire-import';
+import { genererConstatsEtCapacites } from './apis/ecole/generation';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
@@ -38,6 +39,8 @@ async function semerDonneesDemo(db: Db, perimetre: PerimetreDemo): Promise<void>
       seed: GRAINE_DEMO,
       aujourdhui: new Date().toISOString().slice(0, 10),
     });
+    // Head-count history and capacities derive from the pupils just generated.
+    await genererConstatsEtCapacites(db, { graine: GRAINE_DEMO });
     journalApplicatif.info({ eleves: bilan.eleves, communes: bilan.communes, dureeMs: Date.now() - debut }, 'élèves synthétiques de démonstration générés');
   }
 }
