@@ -50,6 +50,7 @@ interface ConnexionSqlite {
   prepare(sql: string): Instruction & { all(...valeurs: unknown[]): unknown[] };
   exec(sql: string): void;
   pragma(sql: string, options?: { simple: boolean }): unknown;
+  readonly inTransaction: boolean;
 }
 
 /**
@@ -63,6 +64,7 @@ class EcrivainSqlite implements Ecrivain {
   private index: Array<{ name: string; sql: string }> = [];
   private cacheInitial: unknown;
   private generationId = 0;
+  private libere = false;
 
   private constructor(
     private readonly db: Db,
@@ -117,31 +119,31 @@ class EcrivainSqlite implements Ecrivain {
 
   async entreCommunes(): Promise<void> {}
 
+  /** On failure the caller calls `annuler`, which rolls back and gives the connection back. */
   async terminer(comptes: Comptes): Promise<void> {
     const c = this.connexion;
-    try {
-      for (const table of this.tampons.keys()) this.vider(table);
-      for (const { sql } of this.index) c.exec(sql);
-      const colonnes = Object.keys(comptes);
-      c.prepare(`UPDATE generations SET ${colonnes.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(comptes), this.generationId);
-      c.exec('COMMIT');
-      // Statistics for the query planner, from a sample: exact counts are not worth seconds.
-      c.pragma('analysis_limit = 1000');
-      c.exec('ANALYZE');
-    } finally {
-      await this.liberer();
-    }
+    for (const table of this.tampons.keys()) this.vider(table);
+    for (const { sql } of this.index) c.exec(sql);
+    const colonnes = Object.keys(comptes);
+    c.prepare(`UPDATE generations SET ${colonnes.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(comptes), this.generationId);
+    c.exec('COMMIT');
+    // Statistics for the query planner, from a sample: exact counts are not worth seconds.
+    c.pragma('analysis_limit = 1000');
+    c.exec('ANALYZE');
+    await this.liberer();
   }
 
   async annuler(): Promise<void> {
     try {
-      this.connexion.exec('ROLLBACK');
+      if (this.connexion.inTransaction) this.connexion.exec('ROLLBACK');
     } finally {
       await this.liberer();
     }
   }
 
   private async liberer(): Promise<void> {
+    if (this.libere) return;
+    this.libere = true;
     this.connexion.pragma('foreign_keys = ON');
     this.connexion.pragma(`cache_size = ${Number(this.cacheInitial) || -2000}`);
     await this.db.client.releaseConnection(this.connexion);
@@ -217,6 +219,6 @@ class EcrivainKnex implements Ecrivain {
   }
 
   async annuler(): Promise<void> {
-    await this.trx.rollback();
+    if (!this.trx.isCompleted()) await this.trx.rollback();
   }
 }

@@ -81,6 +81,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
     territoire,
   });
   journal(`génération de ${communes.length} communes (graine ${options.seed}, échelle ${echelle}, ${etablissements.length} établissements)`);
+  if (etablissements.length === 0) journal('aucun établissement : les élèves seront générés sans établissement (importez un annuaire)');
 
   const ecrivain = await ouvrirEcrivain(db);
   const comptes = { eleves: 0, responsables: 0, scolarites: 0, versions: 0, publications: 0 };
