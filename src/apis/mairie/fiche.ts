@@ -1,0 +1,68 @@
+import { libelleAnneeScolaire } from '../../synthetique/calendrier';
+import { adresseDeLaVersion, responsablesDeLaVersion } from '../../synthetique/liste';
+import { type Code, MODE_INSTRUCTION, NIVEAU } from '../../synthetique/referentiels';
+import type { EnfantSoumisObligation, Scolarite } from './modeles';
+import type { VersionAvecEcoles } from './repository';
+
+function codeLibelle(table: Readonly<Record<string, Code>>, code: string | null): Code | null {
+  if (code === null || code === undefined) return null;
+  const entree = table[code];
+  return { code, libelle: entree ? entree.libelle : code };
+}
+
+function anneePrecedente(anneeScolaire: string): string {
+  return libelleAnneeScolaire(Number(anneeScolaire.slice(0, 4)) - 1);
+}
+
+function scolarite(annee: string, uai: string | null, nom: string | null, commune: string | null, niveau: string | null): Scolarite {
+  return {
+    annee_scolaire: annee,
+    etablissement: uai ? { uai, nom, code_insee: commune } : null,
+    niveau: codeLibelle(NIVEAU, niveau),
+  };
+}
+
+/** A child's entry as the list publishes it, every field: the scope mask then keeps the caller's. */
+export function ficheEnfant(v: VersionAvecEcoles, id: string): Required<EnfantSoumisObligation> {
+  return {
+    id,
+    nom: v.nom,
+    prenoms: v.prenoms,
+    sexe: v.sexe,
+    date_naissance: v.date_naissance,
+    lieu_naissance: { code_insee: v.code_commune_naissance, libelle: v.libelle_commune_naissance },
+    adresse: adresseDeLaVersion(v),
+    mode_instruction: codeLibelle(MODE_INSTRUCTION, v.mode_instruction)!,
+    scolarite_actuelle: scolarite(v.annee_scolaire, v.uai, v.etablissement_nom, v.etablissement_commune, v.niveau_code),
+    scolarite_precedente: {
+      ...scolarite(anneePrecedente(v.annee_scolaire), v.uai_precedent, v.etablissement_precedent_nom, v.etablissement_precedent_commune, v.niveau_precedent_code),
+      mode_instruction: codeLibelle(MODE_INSTRUCTION, v.mode_instruction_precedent),
+    },
+    responsables: responsablesDeLaVersion(v),
+    date_mise_a_jour: v.valide_du,
+  };
+}
+
+/** Bookkeeping, not content: a new date alone is no change a recipient must act on. */
+const HORS_COMPARAISON = new Set(['id', 'date_mise_a_jour']);
+
+/**
+ * Fields that differ between two (masked) entries of the same child: top-level fields, and the
+ * parts of the schoolings (`scolarite_actuelle.niveau`…), so a recipient sees what to update.
+ */
+export function champsModifies(avant: object, apres: object): string[] {
+  const a = avant as Record<string, unknown>;
+  const b = apres as Record<string, unknown>;
+  const champs: string[] = [];
+  for (const cle of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    if (HORS_COMPARAISON.has(cle) || JSON.stringify(a[cle]) === JSON.stringify(b[cle])) continue;
+    const x = a[cle];
+    const y = b[cle];
+    if (cle.startsWith('scolarite_') && x && y && typeof x === 'object' && typeof y === 'object') {
+      champs.push(...champsModifies(x, y).map((sous) => `${cle}.${sous}`));
+    } else {
+      champs.push(cle);
+    }
+  }
+  return champs;
+}

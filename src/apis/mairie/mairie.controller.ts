@@ -1,0 +1,118 @@
+import type { Readable } from 'node:stream';
+import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
+import type { Contexte } from '../../contexte';
+import { limiteParHabilitation } from '../../http/limites';
+import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './modeles';
+import { changementsEnfants, listeEnfants, type Reponse } from './service';
+
+@Route('api-mairie/v1')
+@Tags('API mairie')
+export class MairieController extends Controller {
+  constructor(private readonly ctx: Contexte) {
+    super();
+  }
+
+  /**
+   * Liste des enfants de 3 à 16 ans résidant dans la commune et soumis à l'obligation
+   * d'instruction (article R131-3 du code de l'éducation), publiée le 1er de chaque mois.
+   * Réservée à la mairie de la commune (ou à son prestataire habilité) : tout autre code INSEE
+   * est refusé (403 `hors_territoire`).
+   *
+   * - Scope `mairie:obligation-scolaire` (RGPD 6.1.c, pas d'opposition) : tous les champs.
+   * - Scope `mairie:restauration-scolaire` (RGPD 6.1.e) : les seuls élèves des écoles publiques
+   *   de la commune, sans adresse ni responsables ; les enfants dont la famille s'est opposée
+   *   sont écartés (`nombre_exclus` en donne le nombre). Un jeton portant les deux scopes reçoit
+   *   la liste complète.
+   *
+   * Pagination par curseur (ordre stable ; suivre `curseur_suivant` ou l'en-tête
+   * `Link: rel="next"`). Conserver `jeton_synchronisation` : le mois suivant,
+   * `/changements?depuis=<jeton>` ne donne que ce qui a changé. Chaque page porte un `ETag` :
+   * `If-None-Match` donne 304 tant que la liste n'a pas changé.
+   *
+   * Avec `Accept: text/csv` ou `format=csv` : la liste entière en un fichier pour tableur (UTF-8
+   * avec BOM, séparateur `;`, une ligne par enfant, responsables à plat `responsable_1_nom`…).
+   *
+   * @param codeInsee Code INSEE de la commune (5 caractères, 2A/2B pour la Corse). @example codeInsee "35238"
+   * @pattern codeInsee ^(?:\d{5}|2[AB]\d{3})$
+   * @param anneeScolaire Année scolaire ; par défaut celle de la dernière publication. @example anneeScolaire "2026-2027"
+   * @pattern anneeScolaire ^\d{4}-\d{4}$
+   * @param dateReference Publication voulue (un 1er du mois publié) ; par défaut la dernière. @example dateReference "2026-11-01"
+   * @pattern dateReference ^\d{4}-(?:0[1-9]|1[0-2])-01$
+   * @param limit Enfants par page (1 à 1000).
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 1000
+   * @param curseur Curseur opaque reçu avec la page précédente.
+   * @param format `csv` : la liste entière pour tableur (comme `Accept: text/csv`).
+   */
+  @Get('communes/{codeInsee}/enfants-soumis-obligation')
+  @Security('oauth2', ['mairie:obligation-scolaire'])
+  @Security('oauth2', ['mairie:restauration-scolaire'])
+  @Middlewares(limiteParHabilitation('api-mairie'))
+  @Produces('application/json')
+  @Produces('text/csv')
+  @Response(304, 'La copie du client est à jour (If-None-Match)')
+  @Response<ProblemeHttp>(400, 'Code INSEE, date ou curseur mal formé')
+  @Response<ProblemeHttp>(403, 'Commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
+  @Response<ProblemeHttp>(422, 'Aucune liste publiée à cette date ou pour cette année scolaire')
+  @Response<ProblemeHttp>(429, 'Trop de requêtes')
+  public async enfantsSoumisObligation(
+    @Request() req: ExpressRequest,
+    @Path() codeInsee: string,
+    @Query() anneeScolaire?: string,
+    @Query() dateReference?: string,
+    @Query() limit = 1000,
+    @Query() curseur?: string,
+    @Query() format?: 'json' | 'csv',
+  ): Promise<ListeEnfantsSoumisObligation | Readable | undefined> {
+    const csv = format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
+    return this.repondre(await listeEnfants(this.ctx, req, { codeInsee, anneeScolaire, dateReference, limit, curseur, csv }));
+  }
+
+  /**
+   * Ce qui a changé dans la liste depuis celle d'un jeton de synchronisation : ajouts (fiches
+   * entières), modifications (fiche entière et champs modifiés) et retraits (identifiant et motif :
+   * `demenagement`, `fin_obligation`, `correction`, ou `hors_perimetre` quand l'enfant sort du
+   * périmètre de l'habilitation). Appliquer toutes les pages, puis garder le nouveau
+   * `jeton_synchronisation`. Un jeton expiré (13 mois), mal formé, d'un autre destinataire,
+   * d'une autre commune ou d'un autre scope donne 410 `jeton_synchronisation_perime` :
+   * retélécharger alors la liste entière.
+   *
+   * @param codeInsee @example codeInsee "35238"
+   * @pattern codeInsee ^(?:\d{5}|2[AB]\d{3})$
+   * @param depuis Jeton de synchronisation reçu avec la liste ou les changements précédents.
+   * @param limit Enfants concernés par page (1 à 1000).
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 1000
+   * @param curseur Curseur opaque reçu avec la page précédente.
+   */
+  @Get('communes/{codeInsee}/enfants-soumis-obligation/changements')
+  @Security('oauth2', ['mairie:obligation-scolaire'])
+  @Security('oauth2', ['mairie:restauration-scolaire'])
+  @Middlewares(limiteParHabilitation('api-mairie'))
+  @Response(304, 'La copie du client est à jour (If-None-Match)')
+  @Response<ProblemeHttp>(400, 'Code INSEE ou curseur mal formé')
+  @Response<ProblemeHttp>(403, 'Commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
+  @Response<ProblemeHttp>(410, 'Jeton de synchronisation expiré, mal formé ou étranger : retélécharger la liste')
+  @Response<ProblemeHttp>(429, 'Trop de requêtes')
+  public async changementsEnfantsSoumisObligation(
+    @Request() req: ExpressRequest,
+    @Path() codeInsee: string,
+    @Query() depuis: string,
+    @Query() limit = 1000,
+    @Query() curseur?: string,
+  ): Promise<ChangementsEnfantsSoumisObligation | undefined> {
+    return this.repondre(await changementsEnfants(this.ctx, req, { codeInsee, depuis, limit, curseur }));
+  }
+
+  private repondre<T>(reponse: Reponse<T>): T | undefined {
+    for (const [nom, valeur] of Object.entries(reponse.entetes)) this.setHeader(nom, valeur);
+    this.setStatus(reponse.statut);
+    return reponse.corps;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../db/knex';
+import type { MotifFin } from '../../synthetique/referentiels';
+import type { VersionLigne } from '../../synthetique/tables';
+
+/**
+ * The mairie lists as the synthetic generator publishes them (tables obligation_versions and
+ * obligation_publications). The list of a commune as of D is the one query `versionsEnVigueur`:
+ * every reader (pages, CSV, change feed, notifications) goes through it.
+ */
+
+/** One monthly publication of a commune's list. */
+export interface Publication {
+  date_publication: string;
+  annee_scolaire: string;
+  numero: number;
+  nombre_enfants: number;
+  nombre_ajouts: number;
+  nombre_modifications: number;
+  nombre_retraits: number;
+  generation_id: number;
+}
+
+/** Which children of the commune's list a scope sees. */
+export interface Perimetre {
+  /** Only pupils of the commune's public écoles (school catering). */
+  ecolesPubliquesDeLaCommune: boolean;
+}
+
+/** A version of a child's entry, with what the list shows of its schools. */
+export type VersionAvecEcoles = VersionLigne & {
+  id: number;
+  etablissement_nom: string | null;
+  etablissement_commune: string | null;
+  etablissement_precedent_nom: string | null;
+  etablissement_precedent_commune: string | null;
+};
+
+export async function publicationsDeLaCommune(db: Db, codeCommune: string): Promise<Publication[]> {
+  const lignes = await db('obligation_publications')
+    .where({ code_commune: codeCommune })
+    .orderBy('date_publication')
+    .select('date_publication', 'annee_scolaire', 'numero', 'nombre_enfants', 'nombre_ajouts', 'nombre_modifications', 'nombre_retraits', 'generation_id');
+  return lignes.map((l: Publication) => ({ ...l, numero: Number(l.numero), generation_id: Number(l.generation_id) }));
+}
+
+/** The list as of `date`: `valide_du <= date < valide_jusqu_au` (or no end), within the scope's perimeter. */
+function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Knex.QueryBuilder {
+  const q = db('obligation_versions as v')
+    .where('v.code_commune', codeCommune)
+    .andWhere('v.valide_du', '<=', date)
+    .andWhere((w) => w.whereNull('v.valide_jusqu_au').orWhere('v.valide_jusqu_au', '>', date));
+  if (perimetre.ecolesPubliquesDeLaCommune) {
+    q.andWhere('v.mode_instruction', 'public').whereIn(
+      'v.uai',
+      db('etablissements').select('uai').where({ code_commune: codeCommune, statut: 'public', type: 'ecole' }),
+    );
+  }
+  return q;
+}
+
+/** The internal ids of the whole list, in the list's stable order: cheap, and what the journal needs first. */
+export async function idsDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<string[]> {
+  const lignes = await versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id');
+  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
+}
+
+/** The entries of these children as of `date` (at most a page: the ids are bound variables). */
+export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionAvecEcoles[]> {
+  if (ids.length === 0) return [];
+  return versionsEnVigueur(db, codeCommune, date, perimetre)
+    .whereIn('v.eleve_id', ids)
+    .leftJoin('etablissements as e', 'e.uai', 'v.uai')
+    .leftJoin('etablissements as ep', 'ep.uai', 'v.uai_precedent')
+    .orderBy('v.eleve_id')
+    .select(
+      'v.*',
+      'e.nom as etablissement_nom',
+      'e.code_commune as etablissement_commune',
+      'ep.nom as etablissement_precedent_nom',
+      'ep.code_commune as etablissement_precedent_commune',
+    );
+}
+
+/**
+ * Children whose entry may differ between the lists of `depuis` and `jusquAu`: a version began or
+ * ended in between, or (when opposition binds the finalité) an opposition began or ended since
+ * `depuis`. One page of them, after `apres`, in the list's order.
+ */
+export async function idsTouches(
+  db: Db,
+  codeCommune: string,
+  intervalle: { depuis: string; jusquAu: string; oppositionsDe: string | null },
+  page: { apres: string | null; limit: number },
+): Promise<string[]> {
+  const { depuis, jusquAu, oppositionsDe } = intervalle;
+  const versions = db('obligation_versions')
+    .where('code_commune', codeCommune)
+    .andWhere((w) =>
+      w
+        .where((d) => d.where('valide_du', '>', depuis).andWhere('valide_du', '<=', jusquAu))
+        .orWhere((f) => f.where('valide_jusqu_au', '>', depuis).andWhere('valide_jusqu_au', '<=', jusquAu)),
+    )
+    .select('eleve_id');
+  if (oppositionsDe) {
+    // An opposition is active on d when date_debut <= d <= date_fin: its state changed if either bound moved past `depuis`.
+    versions.union(
+      db('oppositions')
+        .where('finalite_code', oppositionsDe)
+        .andWhere((w) => w.where('date_debut', '>', depuis).orWhere('date_fin', '>=', depuis))
+        .whereIn('personne_id', db('obligation_versions').where('code_commune', codeCommune).select('eleve_id'))
+        .select('personne_id as eleve_id'),
+    );
+  }
+  const q = db.from(versions.as('t')).distinct('t.eleve_id').orderBy('t.eleve_id').limit(page.limit);
+  if (page.apres !== null) q.where('t.eleve_id', '>', page.apres);
+  const lignes = await q;
+  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
+}
+
+/** Why each of these children left the commune's list between the two dates (the last tombstone of the interval). */
+export async function motifsDeRetrait(db: Db, codeCommune: string, depuis: string, jusquAu: string, ids: readonly string[]): Promise<Map<string, MotifFin>> {
+  if (ids.length === 0) return new Map();
+  const lignes: Array<{ eleve_id: string; motif_fin: MotifFin }> = await db('obligation_versions')
+    .where('code_commune', codeCommune)
+    .whereIn('eleve_id', ids)
+    .whereNotNull('motif_fin')
+    .andWhere('valide_jusqu_au', '>', depuis)
+    .andWhere('valide_jusqu_au', '<=', jusquAu)
+    .orderBy('valide_jusqu_au')
+    .select('eleve_id', 'motif_fin');
+  return new Map(lignes.map((l) => [l.eleve_id, l.motif_fin]));
+}

@@ -1,0 +1,325 @@
+import { Readable } from 'node:stream';
+import type { Request } from 'express';
+import type { Contexte } from '../../contexte';
+import type { Db } from '../../db/knex';
+import { etagDe, estInchange } from '../../http/etag';
+import { decoderCurseur, encoderCurseur, lienSuivant } from '../../http/pagination';
+import { journalApplicatif } from '../../http/journal-applicatif';
+import { Probleme } from '../../http/problemes';
+import { Divulgation } from '../../privacy/divulgation';
+import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
+import { enPaquets } from '../../privacy/paquets';
+import { aujourdhui } from '../../registry/habilitations';
+import { territoireOfficiel } from '../../synthetique/territoire';
+import { verifierTerritoire } from '../../territoire/perimetre';
+import { csvDeLaListe, nomFichierCsv } from './csv';
+import { champsModifies, ficheEnfant } from './fiche';
+import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
+import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
+import {
+  idsDeLaListe,
+  idsTouches,
+  motifsDeRetrait,
+  type Perimetre,
+  type Publication,
+  publicationsDeLaCommune,
+  type VersionAvecEcoles,
+  versionsDe,
+} from './repository';
+
+export const API_MAIRIE = 'api-mairie';
+
+/** By decreasing breadth: a recipient holding both sees the obligation list (Divulgation `exclusif`). */
+export const SCOPES_MAIRIE = ['mairie:obligation-scolaire', 'mairie:restauration-scolaire'] as const;
+
+/** Which children each scope sees; the fields are the registry's mask (scopes.json). */
+export const PERIMETRES: Readonly<Record<(typeof SCOPES_MAIRIE)[number], Perimetre>> = {
+  'mairie:obligation-scolaire': { ecolesPubliquesDeLaCommune: false },
+  'mairie:restauration-scolaire': { ecolesPubliquesDeLaCommune: true },
+};
+
+const TOUTE_LA_LISTE: Perimetre = PERIMETRES['mairie:obligation-scolaire'];
+
+/** What the controller sends: a body (JSON or a CSV stream), or 304 with headers only. */
+export interface Reponse<T> {
+  statut: 200 | 304;
+  entetes: Record<string, string>;
+  corps?: T;
+}
+
+export interface ParametresListe {
+  codeInsee: string;
+  anneeScolaire?: string;
+  dateReference?: string;
+  limit: number;
+  curseur?: string;
+  csv: boolean;
+}
+
+export interface ParametresChangements {
+  codeInsee: string;
+  depuis: string;
+  limit: number;
+  curseur?: string;
+}
+
+/** Pages of one list stay on that list even when a month is published while a client pages through it. */
+interface Curseur {
+  date: string;
+  apres: string;
+}
+
+/** One request on one commune's list: who asks (disclosure), for which commune, on which publications. */
+interface Acces {
+  divulgation: Divulgation;
+  codeCommune: string;
+  publications: Publication[];
+  scope: (typeof SCOPES_MAIRIE)[number];
+  perimetre: Perimetre;
+  porteur: Porteur;
+}
+
+function invalide(champ: string, message: string): Probleme {
+  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
+}
+
+/** 400 for a malformed code is tsoa's (pattern); here: unknown → 404, another commune → 403, nothing published → 404. */
+async function acceder(ctx: Contexte, req: Request, codeInsee: string, operation: string): Promise<Acces> {
+  const divulgation = Divulgation.depuis(ctx, req, { api: API_MAIRIE, operation, scopes: [...SCOPES_MAIRIE], exclusif: true });
+  const territoire = territoireOfficiel();
+  if (!territoire.existe(codeInsee)) throw new Probleme('ressource_introuvable', 'Aucune commune actuelle ne porte ce code INSEE.');
+  const commune = territoire.commune(codeInsee);
+  verifierTerritoire(divulgation.principal, divulgation.habilitation, {
+    code_commune: commune.code,
+    code_departement: commune.departement,
+    code_region: commune.region,
+  });
+  const publications = await publicationsDeLaCommune(ctx.db, commune.code);
+  if (publications.length === 0) throw new Probleme('ressource_introuvable', "Aucune liste n'est encore publiée pour cette commune.");
+  const scope = divulgation.scopes[0] as (typeof SCOPES_MAIRIE)[number];
+  return {
+    divulgation,
+    codeCommune: commune.code,
+    publications,
+    scope,
+    perimetre: PERIMETRES[scope],
+    porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
+  };
+}
+
+function lireCurseur(curseur: string | undefined): Curseur | undefined {
+  const c = decoderCurseur<Curseur>(curseur);
+  if (c !== undefined && (typeof c?.date !== 'string' || typeof c?.apres !== 'string')) throw invalide('curseur', 'curseur illisible');
+  return c;
+}
+
+/** The requested publication: the cursor's, else `dateReference`, else the latest (of `anneeScolaire` if given). */
+function publicationDemandee(publications: Publication[], p: { anneeScolaire?: string; dateReference?: string; curseur?: Curseur }): Publication {
+  if (p.curseur && p.dateReference && p.curseur.date !== p.dateReference) throw invalide('curseur', "ce curseur appartient à la liste d'une autre date");
+  const date = p.curseur?.date ?? p.dateReference;
+  const candidates = p.anneeScolaire ? publications.filter((x) => x.annee_scolaire === p.anneeScolaire) : publications;
+  const publication = date ? candidates.find((x) => x.date_publication === date) : candidates[candidates.length - 1];
+  if (!publication) {
+    throw new Probleme(
+      'entite_non_traitable',
+      'Aucune liste publiée à cette date ou pour cette année scolaire : choisir une des dates publiées.',
+      { dates_publiees: publications.map((x) => x.date_publication) },
+    );
+  }
+  return publication;
+}
+
+/**
+ * What an opposition registered or lifted changes in a list that honours oppositions: a validator
+ * part read from two aggregates, so a 304 never hides a newly opposed child.
+ */
+async function etatDesOppositions(db: Db, divulgation: Divulgation): Promise<string> {
+  const h = divulgation.habilitation;
+  if (!oppositionApplicable({ code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis })) {
+    return 'sans-opposition';
+  }
+  const jour = aujourdhui();
+  const toutes = db('oppositions').where('finalite_code', h.finalite_code);
+  const [total] = await toutes.clone().count({ n: '*' }).max({ m: 'id' });
+  const [actives] = await toutes
+    .clone()
+    .where('date_debut', '<=', jour)
+    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', jour))
+    .count({ n: '*' })
+    .sum({ s: 'id' });
+  return [jour, total.n, total.m, actives.n, actives.s].join(':');
+}
+
+/** Strong validator from the commune's list version, the parameters, the recipient and its scopes; nothing is rebuilt to answer 304. */
+async function validateur(ctx: Contexte, req: Request, acces: Acces, parties: Array<string | number | null>): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
+  const derniere = acces.publications[acces.publications.length - 1];
+  const etag = etagDe(
+    ...parties,
+    acces.codeCommune,
+    derniere.generation_id,
+    derniere.numero,
+    acces.divulgation.principal.destinataire.siret,
+    acces.divulgation.scopes.join(' '),
+    await etatDesOppositions(ctx.db, acces.divulgation),
+  );
+  return { inchange: estInchange(req, etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
+}
+
+/** Masked entries of these versions, keyed by the internal id (never sent). */
+function fiches(acces: Acces, versions: readonly VersionAvecEcoles[]): Map<string, Partial<EnfantSoumisObligation>> {
+  const d = acces.divulgation;
+  return new Map(versions.map((v) => [v.eleve_id, d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id)))]));
+}
+
+export async function listeEnfants(
+  ctx: Contexte,
+  req: Request,
+  p: ParametresListe,
+): Promise<Reponse<ListeEnfantsSoumisObligation | Readable>> {
+  const acces = await acceder(ctx, req, p.codeInsee, 'EnfantsSoumisObligation');
+  const curseur = p.csv ? undefined : lireCurseur(p.curseur);
+  const publication = publicationDemandee(acces.publications, { anneeScolaire: p.anneeScolaire, dateReference: p.dateReference, curseur });
+  const date = publication.date_publication;
+  const { inchange, entetes } = await validateur(ctx, req, acces, [p.csv ? 'liste-csv' : 'liste', date, p.csv ? null : p.limit, p.csv ? null : (p.curseur ?? null)]);
+  if (inchange) return { statut: 304, entetes };
+
+  const d = acces.divulgation;
+  // Ids first (one cheap query), so exclusions, counts and the journal precede any byte of the list.
+  const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
+  const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
+
+  if (p.csv) {
+    if (filtrage.autorisees.length > 0) await d.journaliser(filtrage.autorisees);
+    const lire = (ids: string[]) => versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, ids);
+    return {
+      statut: 200,
+      entetes: {
+        ...entetes,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${nomFichierCsv(acces.codeCommune, date)}"`,
+      },
+      corps: interrompreSurErreur(
+        req,
+        csvDeLaListe(d.champs, enPaquets(filtrage.autorisees), async (ids) => [...fiches(acces, await lire(ids)).values()]),
+      ),
+    };
+  }
+
+  const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
+  const page = suite.slice(0, p.limit);
+  const curseurSuivant = suite.length > p.limit ? encoderCurseur({ date, apres: page[page.length - 1] } satisfies Curseur) : null;
+  const enfants = [...fiches(acces, await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, page)).values()] as EnfantSoumisObligation[];
+  if (page.length > 0) await d.journaliser(page);
+  const lien = lienSuivant(req, curseurSuivant);
+  return {
+    statut: 200,
+    entetes: lien ? { ...entetes, Link: lien } : entetes,
+    corps: {
+      code_commune: acces.codeCommune,
+      date_reference: date,
+      annee_scolaire: publication.annee_scolaire,
+      nombre_total: filtrage.autorisees.length,
+      ...(filtrage.exclues > 0 ? { nombre_exclus: filtrage.exclues } : {}),
+      enfants,
+      curseur_suivant: curseurSuivant,
+      jeton_synchronisation: jeton,
+    },
+  };
+}
+
+export async function changementsEnfants(ctx: Contexte, req: Request, p: ParametresChangements): Promise<Reponse<ChangementsEnfantsSoumisObligation>> {
+  const acces = await acceder(ctx, req, p.codeInsee, 'ChangementsEnfantsSoumisObligation');
+  const jour = aujourdhui();
+  const liste = lireJeton(p.depuis, { codeCommune: acces.codeCommune, scope: acces.scope, aujourdhui: jour }, acces.porteur);
+  const depuis = acces.publications.find((x) => x.date_publication === liste.datePublication && x.generation_id === liste.generationId);
+  // The lists were regenerated since: versions of another generation cannot be compared.
+  if (!depuis) throw new Probleme('jeton_synchronisation_perime');
+  const curseur = lireCurseur(p.curseur);
+  const cible = curseur
+    ? acces.publications.find((x) => x.date_publication === curseur.date)
+    : acces.publications[acces.publications.length - 1];
+  if (!cible || cible.date_publication < depuis.date_publication) throw invalide('curseur', "ce curseur appartient à d'autres changements");
+  const { inchange, entetes } = await validateur(ctx, req, acces, ['changements', depuis.date_publication, cible.date_publication, p.limit, p.curseur ?? null]);
+  if (inchange) return { statut: 304, entetes };
+
+  const d = acces.divulgation;
+  const h = d.habilitation;
+  const finalite = { code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis };
+  const touches = await idsTouches(
+    ctx.db,
+    acces.codeCommune,
+    { depuis: depuis.date_publication, jusquAu: cible.date_publication, oppositionsDe: oppositionApplicable(finalite) ? finalite.code : null },
+    { apres: curseur?.apres ?? null, limit: p.limit + 1 },
+  );
+  const page = touches.slice(0, p.limit);
+  const curseurSuivant = touches.length > p.limit ? encoderCurseur({ date: cible.date_publication, apres: page[page.length - 1] } satisfies Curseur) : null;
+
+  const [versionsAvant, versionsApres] = await Promise.all([
+    versionsDe(ctx.db, acces.codeCommune, depuis.date_publication, acces.perimetre, page),
+    versionsDe(ctx.db, acces.codeCommune, cible.date_publication, acces.perimetre, page),
+  ]);
+  // Each side as the recipient saw or sees it: oppositions as of the token's list, and as of today.
+  const avantAutorises = new Set(
+    (await filtrerParOppositionEtConsentement(ctx.db, { finalite, siret: d.siretDestinataire, date: depuis.date_publication }, versionsAvant.map((x) => x.eleve_id))).autorisees,
+  );
+  const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
+  const avant = fiches(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
+  const apres = fiches(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
+
+  const ajouts: EnfantSoumisObligation[] = [];
+  const modifications: ModificationEnfant[] = [];
+  const partis: string[] = [];
+  const communiques: string[] = [];
+  for (const id of page) {
+    const a = avant.get(id);
+    const b = apres.get(id) as EnfantSoumisObligation | undefined;
+    if (b && !a) ajouts.push(b);
+    else if (b && a && JSON.stringify(a) !== JSON.stringify(b)) modifications.push({ champs_modifies: champsModifies(a, b), enfant: b });
+    else if (a && !b) partis.push(id);
+    else continue;
+    communiques.push(id);
+  }
+  const retraits = await motifs(ctx.db, acces, depuis.date_publication, cible.date_publication, partis);
+
+  if (communiques.length > 0) await d.journaliser(communiques);
+  const lien = lienSuivant(req, curseurSuivant);
+  return {
+    statut: 200,
+    entetes: lien ? { ...entetes, Link: lien } : entetes,
+    corps: {
+      code_commune: acces.codeCommune,
+      depuis: depuis.date_publication,
+      date_reference: cible.date_publication,
+      ajouts,
+      modifications,
+      retraits,
+      curseur_suivant: curseurSuivant,
+      jeton_synchronisation: emettreJeton(
+        { codeCommune: acces.codeCommune, generationId: cible.generation_id, datePublication: cible.date_publication, scope: acces.scope },
+        acces.porteur,
+      ),
+    },
+  };
+}
+
+/** Headers are gone once the file streams: a failure can only cut the download short. */
+function interrompreSurErreur(req: Request, flux: Readable): Readable {
+  flux.once('error', (err) => {
+    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'export CSV de la liste interrompu');
+    req.res?.destroy();
+  });
+  return flux;
+}
+
+/**
+ * A child who left the commune's list carries the generator's reason; one still on it left only
+ * the recipient's perimeter (another school, an opposition): `hors_perimetre`, without saying which.
+ */
+async function motifs(db: Db, acces: Acces, depuis: string, jusquAu: string, partis: string[]): Promise<RetraitEnfant[]> {
+  const toujoursInscrits = new Set((await versionsDe(db, acces.codeCommune, jusquAu, TOUTE_LA_LISTE, partis)).map((x) => x.eleve_id));
+  const fins = await motifsDeRetrait(db, acces.codeCommune, depuis, jusquAu, partis);
+  return partis.map((id) => ({
+    id: acces.divulgation.pseudonyme(id),
+    motif: toujoursInscrits.has(id) ? 'hors_perimetre' : (fins.get(id) ?? 'correction'),
+  }));
+}
