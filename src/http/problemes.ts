@@ -43,11 +43,37 @@ export function envoyerProbleme(res: Response, probleme: Probleme): void {
     );
 }
 
+/** tsoa's union and intersection messages embed the JSON of each sub-error, submitted value included: keep only the sub-messages. */
+function messageSansValeur(message: string): string {
+  const compose = /^Could not match (?:the )?(?:union|intersection)[^:]*: (.*)$/s.exec(message);
+  if (!compose) return message;
+  const messages = new Set<string>();
+  const collecter = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collecter);
+    else if (v && typeof v === 'object') {
+      for (const [cle, sous] of Object.entries(v)) {
+        if (cle === 'message' && typeof sous === 'string') messages.add(messageSansValeur(sous));
+        else if (cle !== 'value') collecter(sous);
+      }
+    }
+  };
+  try {
+    collecter(JSON.parse(compose[1]));
+  } catch {
+    return 'valeur non conforme au contrat';
+  }
+  if (messages.size === 0) return 'valeur non conforme au contrat';
+  // A string-literal union is an enum: one list reads better than one message per member.
+  const membres = [...messages].map((m) => /^should be one of the following; \[(.*)\]$/.exec(m)?.[1]);
+  if (membres.every((m) => m !== undefined)) return `should be one of the following; [${membres.join(',')}]`;
+  return [...messages].join(' ; ');
+}
+
 /** tsoa prefixes body fields with the parameter name (always `corps`): the client needs the field name, never the submitted value. */
 function champsInvalides(err: ValidateError): Array<{ champ: string; message: string }> {
   return Object.entries(err.fields).map(([champ, { message }]) => ({
     champ: champ.replace(/^(corps|requestBody|body|query|path|header)\./, ''),
-    message,
+    message: messageSansValeur(message),
   }));
 }
 
@@ -70,6 +96,8 @@ export function versProbleme(err: unknown): Probleme {
   if (e.type === 'entity.parse.failed') return new Probleme('json_invalide');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new Probleme('type_contenu_non_supporte');
   if (e.type === 'parameters.too.many' || e.type === 'request.size.invalid' || e.type === 'request.aborted') return new Probleme('requete_invalide');
+  // Express could not percent-decode a path parameter; its message quotes the raw value.
+  if (err instanceof URIError) return new Probleme('requete_invalide', "Un paramètre du chemin n'est pas un encodage-pourcent UTF-8 valide.");
   if (estIndisponibiliteBase(e)) return new Probleme('service_indisponible', undefined, {}, { 'Retry-After': '5' });
   return new Probleme('erreur_interne');
 }
