@@ -4,12 +4,14 @@ import { chargerConfig } from './config';
 import { preparerBase } from './demarrage';
 import { journalApplicatif } from './http/journal-applicatif';
 import { demarrerDistributeur } from './notifications/distributeur';
+import { demarrerPurgePeriodique } from './privacy/retention';
 
 async function main(): Promise<void> {
   const config = chargerConfig();
   const db = await preparerBase(config);
   const app = creerApp({ db, config });
   const distributeur = demarrerDistributeur(db);
+  const arreterPurge = demarrerPurgePeriodique(db);
   const serveur: Server = app.listen(config.port, () => {
     journalApplicatif.info({ port: config.port, url: config.urlPublique }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
   });
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     if (arret) return;
     arret = true;
     journalApplicatif.info({ signal }, 'arrêt demandé');
+    arreterPurge();
     serveur.close(async () => {
       await distributeur.arreter();
       await db.destroy();

@@ -1,4 +1,5 @@
 import type { Db } from '../db/knex';
+import { journalApplicatif } from '../http/journal-applicatif';
 import { purgerJournal } from './journal';
 import { purgerConsentementsExpires } from './opposition';
 
@@ -35,4 +36,26 @@ export async function purgerDonneesExpirees(db: Db, maintenant: Date = new Date(
     .delete();
   const consentements = await purgerConsentementsExpires(db, maintenant.toISOString().slice(0, 10));
   return { journal: supprimees, jetons, consentements, limite_journal: limiteJournal };
+}
+
+export const PERIODE_PURGE_MS = 3600 * 1000;
+
+/**
+ * The server's periodic purge: hourly, so a restart never postpones it by much. Unref'd so that it
+ * never keeps the process alive; a pass still running makes the next tick skip. Returns the stop.
+ */
+export function demarrerPurgePeriodique(db: Db, periodeMs = PERIODE_PURGE_MS): () => void {
+  let enCours = false;
+  const minuteur = setInterval(() => {
+    if (enCours) return;
+    enCours = true;
+    purgerDonneesExpirees(db)
+      .then((bilan) => journalApplicatif.info({ ...bilan }, 'purge des données échues'))
+      .catch((err: Error) => journalApplicatif.error({ erreur: err.name, codeErreur: (err as { code?: string }).code }, 'purge des données échues impossible'))
+      .finally(() => {
+        enCours = false;
+      });
+  }, periodeMs);
+  minuteur.unref();
+  return () => clearInterval(minuteur);
 }

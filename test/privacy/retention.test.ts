@@ -2,7 +2,7 @@ import type { Db } from '../../src/db/knex';
 import { journaliser, verifierJournal } from '../../src/privacy/journal';
 import { enregistrerConsentement } from '../../src/privacy/opposition';
 import { hacherPersonne } from '../../src/privacy/pseudonyme';
-import { dureeConservationJournalMois, purgerDonneesExpirees } from '../../src/privacy/retention';
+import { demarrerPurgePeriodique, dureeConservationJournalMois, purgerDonneesExpirees } from '../../src/privacy/retention';
 import { main as purge } from '../../scripts/purge';
 import { main as verifier } from '../../scripts/journal-verify';
 import { baseTemporaire } from './base-temporaire';
@@ -73,6 +73,27 @@ describe('purge des données échues', () => {
     expect((await db('oauth_tokens').select('token_hash')).map((t) => t.token_hash)).toEqual(['b'.repeat(64)]);
     // Entry 3 was back-dated in SQL, so the chain must now point at it — and nothing else.
     expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 3, raison: 'altere' });
+  });
+
+  it('la purge périodique du serveur supprime les jetons échus sans intervention, jusqu’à son arrêt', async () => {
+    await db('categories_destinataires').insert({ code: 'commune', libelle: 'Commune' });
+    await db('destinataires').insert({ siret: RENNES, nom: 'Mairie de Rennes', categorie_code: 'commune', cree_le: MAINTENANT.toISOString() });
+    await db('oauth_clients').insert({ client_id: 'client-rennes', siret: RENNES, nom: 'Rennes', secret_hash: 'x', cree_le: MAINTENANT.toISOString() });
+    const jetonEchu = (token_hash: string) =>
+      ({ token_hash, client_id: 'client-rennes', scopes: '[]', emis_le: '2025-03-13T00:00:00.000Z', expire_le: '2025-03-13T12:00:00.000Z' });
+    const restants = async () => Number((await db('oauth_tokens').count({ n: '*' }).first())?.n);
+
+    await db('oauth_tokens').insert(jetonEchu('a'.repeat(64)));
+    const arreter = demarrerPurgePeriodique(db, 20);
+    try {
+      for (let i = 0; i < 100 && (await restants()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await restants()).toBe(0);
+    } finally {
+      arreter();
+    }
+    await db('oauth_tokens').insert(jetonEchu('b'.repeat(64)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await restants()).toBe(1);
   });
 
   it("npm run purge : affiche un bilan en français et réussit", async () => {

@@ -3,6 +3,7 @@ import * as registre from './001_registre';
 import * as oauth from './002_oauth';
 import * as journal from './010_journal';
 import * as oppositionConsentement from './011_opposition_consentement';
+import * as scopesDonneesPersonnelles from './012_scopes_donnees_personnelles';
 import * as etablissements from './020_etablissements';
 import * as eleves from './030_eleves';
 import * as conventionsNotifications from './040_conventions_notifications';
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '002_oauth': oauth,
   '010_journal': journal,
   '011_opposition_consentement': oppositionConsentement,
+  '012_scopes_donnees_personnelles': scopesDonneesPersonnelles,
   '020_etablissements': etablissements,
   '030_eleves': eleves,
   '040_conventions_notifications': conventionsNotifications,

@@ -1,0 +1,102 @@
+/**
+ * Every operation of the published contract opened by a personal-data scope (scopes.json:
+ * `donnees_personnelles: true`) must journal each successful call: exactly one entry naming its
+ * API and operation. This test fails while such an operation has no entry in APPELS below.
+ *
+ * Adding a personal-data route? Add one entry to APPELS, keyed by its operationId in
+ * openapi/openapi.json (about five lines):
+ *
+ *   ListeObligationScolaire: {
+ *     client: 'demo-mairie-rennes',
+ *     appeler: (app, jeton) => request(app).get('/api-mairie/v1/communes/35238/enfants').set('Authorization', `Bearer ${jeton}`),
+ *   },
+ *
+ * The journal entry must carry the API of the scope (scopes.json `api_id`) and, as operation,
+ * the operationId — or the name given in `operation` when the controller journals another one.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import request from 'supertest';
+import scopes from '../../src/registry/data/scopes.json';
+import { CLIENTS_DEMO } from '../../src/demo/demo';
+import { demarrerAppDeTest, type AppDeTest } from '../support/app';
+
+interface AppelDemo {
+  /** A demo client (README table) whose habilitations open the operation. */
+  client: string;
+  /** One valid call; the token carries every scope of that client. */
+  appeler: (app: Express, jeton: string) => request.Test;
+  /** Operation name written in the journal, when it is not the operationId. */
+  operation?: string;
+}
+
+const APPELS: Record<string, AppelDemo> = {};
+
+interface OperationSpec {
+  operationId: string;
+  security?: Array<Record<string, string[]>>;
+}
+
+const spec = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'openapi', 'openapi.json'), 'utf8')) as {
+  paths: Record<string, Record<string, OperationSpec>>;
+};
+const scopesPersonnels = new Map(scopes.filter((s) => s.donnees_personnelles).map((s) => [s.code, s.api_id]));
+
+const operationsPersonnelles = Object.entries(spec.paths).flatMap(([chemin, methodes]) =>
+  Object.entries(methodes).flatMap(([methode, op]) => {
+    const apis = [...new Set((op.security ?? []).flatMap((exigence) => Object.values(exigence).flat()).filter((s) => scopesPersonnels.has(s)).map((s) => scopesPersonnels.get(s)))];
+    return apis.length > 0 ? [{ operationId: op.operationId, route: `${methode.toUpperCase()} ${chemin}`, apis }] : [];
+  }),
+);
+
+describe('registre des scopes', () => {
+  it('says of every scope whether it carries personal data', () => {
+    for (const s of scopes) expect(typeof s.donnees_personnelles).toBe('boolean');
+    expect([...scopesPersonnels.keys()].sort()).toEqual(
+      scopes.map((s) => s.code).filter((c) => /^(mairie|scolarite):/.test(c) || c === 'examens:laureats-bourse-merite').sort(),
+    );
+  });
+});
+
+describe('chaque route de données personnelles journalise', () => {
+  it('has a journaling check in APPELS for every personal-data operation of the spec, and none stale', () => {
+    expect(operationsPersonnelles.filter((o) => !(o.operationId in APPELS)).map((o) => `${o.operationId} (${o.route})`)).toEqual([]);
+    const connues = new Set(operationsPersonnelles.map((o) => o.operationId));
+    expect(Object.keys(APPELS).filter((id) => !connues.has(id))).toEqual([]);
+  });
+
+  const aVerifier = operationsPersonnelles.filter((o) => o.operationId in APPELS);
+  if (aVerifier.length === 0) return;
+
+  let t: AppDeTest;
+  beforeAll(async () => {
+    t = await demarrerAppDeTest();
+  });
+  afterAll(() => t.fermer());
+
+  for (const operation of aVerifier) {
+    it(`${operation.operationId} (${operation.route}) writes exactly one journal entry per successful call`, async () => {
+      const appel = APPELS[operation.operationId];
+      const client = CLIENTS_DEMO.find((c) => c.clientId === appel.client);
+      if (!client) throw new Error(`client de démonstration inconnu : ${appel.client}`);
+      const jeton = await t.jeton(appel.client);
+      const avant = Number((await t.db('journal').max({ s: 'sequence' }).first())?.s ?? 0);
+
+      const rep = await appel.appeler(t.app, jeton);
+      expect(rep.status).toBeGreaterThanOrEqual(200);
+      expect(rep.status).toBeLessThan(300);
+
+      const entrees = await t.db('journal').where('sequence', '>', avant).select('api', 'operation', 'siret', 'request_id');
+      expect(entrees).toEqual([
+        {
+          api: expect.any(String),
+          operation: appel.operation ?? operation.operationId,
+          siret: client.destinataire.siret,
+          request_id: rep.headers['x-request-id'],
+        },
+      ]);
+      expect(operation.apis).toContain(entrees[0].api);
+    });
+  }
+});
