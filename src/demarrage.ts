@@ -1,5 +1,6 @@
 import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './apis/ecole/annuaire-import';
 import { genererConstatsEtCapacites } from './apis/ecole/generation';
+import { annoncerDernieresPublications } from './apis/mairie/annonces';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
@@ -25,7 +26,7 @@ export interface OptionsDemarrage {
 export const GRAINE_DEMO = 42;
 
 /** The real open annuaire of Ille-et-Vilaine, then synthetic pupils living there, each generated once. */
-async function semerDonneesDemo(db: Db, perimetre: PerimetreDemo): Promise<void> {
+async function semerDonneesDemo(db: Db, config: Config, perimetre: PerimetreDemo): Promise<void> {
   if (!(await db('etablissements').first('uai'))) {
     const rapport = await importerAnnuaire(db, FICHIER_ANNUAIRE_DEMO);
     journalApplicatif.info({ importes: rapport.importes, rejetes: rapport.rejetes }, 'annuaire de démonstration importé');
@@ -41,6 +42,8 @@ async function semerDonneesDemo(db: Db, perimetre: PerimetreDemo): Promise<void>
     });
     // Head-count history and capacities derive from the pupils just generated.
     await genererConstatsEtCapacites(db, { graine: GRAINE_DEMO });
+    // Mairies subscribed to notifications learn that their list was published.
+    await annoncerDernieresPublications({ db, config });
     journalApplicatif.info({ eleves: bilan.eleves, communes: bilan.communes, dureeMs: Date.now() - debut }, 'élèves synthétiques de démonstration générés');
   }
 }
@@ -58,7 +61,7 @@ export async function preparerBase(config: Config, options: OptionsDemarrage = {
       }
     } else if (options.demo !== false) {
       if (await semerRegistreDemo(db)) journalApplicatif.info('registre de démonstration créé (identifiants dans README.md)');
-      await semerDonneesDemo(db, options.perimetreDemo ?? {});
+      await semerDonneesDemo(db, config, options.perimetreDemo ?? {});
     }
     return db;
   } catch (err) {
