@@ -106,7 +106,8 @@ export class GenerateurPopulation {
     this.historique.declarerCommune(commune.code);
     const alea = this.racine.fils(`commune:${commune.code}`);
     const sequence = { valeur: 0 };
-    const cible = (commune.population * PART_3_16_ANS * this.echelle * POIDS_AGE.total) / 14;
+    // Rounded at random so that a small scale factor keeps the right total over many small communes.
+    const cible = alea.fils('effectif').arrondir((commune.population * PART_3_16_ANS * this.echelle * POIDS_AGE.total) / 14);
     let enfants = 0;
     let foyers = 0;
     // Each household is simulated as soon as it is drawn, so that memory holds one at a time.
