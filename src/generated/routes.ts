@@ -6,6 +6,8 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { SanteController } from './../supervision/sante.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { DpoController } from './../privacy/dpo.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AbonnementsController } from './../notifications/notifications.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { NotificationsController } from './../notifications/notifications.controller';
@@ -19,6 +21,12 @@ import { CatalogueController } from './../catalogue/catalogue.controller';
 import { EcoleController } from './../apis/ecole/ecole.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ScolariteController } from './../apis/scolarite/scolarite.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ResultatsExamensController } from './../apis/resultats-examens/resultats.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ConsentementsController } from './../apis/resultats-examens/consentements.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { MairieController } from './../apis/mairie/mairie.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { HabilitationsController } from './../admin/habilitations.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -39,6 +47,78 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "statut": {"dataType":"enum","enums":["ok"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CommunicationJournalisee": {
+        "dataType": "refObject",
+        "properties": {
+            "sequence": {"dataType":"double","required":true},
+            "horodatage": {"dataType":"string","required":true},
+            "request_id": {"dataType":"string","required":true},
+            "client_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "destinataire_nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "api": {"dataType":"string","required":true},
+            "operation": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "champs": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "nombre_personnes": {"dataType":"double","required":true},
+            "contexte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "objet": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "resultat": {"dataType":"string","required":true},
+            "hash_precedent": {"dataType":"string","required":true},
+            "hash": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageJournalDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "entrees": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SyntheseDestinataire": {
+        "dataType": "refObject",
+        "properties": {
+            "siret": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "finalites": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "nombre_communications": {"dataType":"double","required":true},
+            "derniere_communication": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RapportPersonne": {
+        "dataType": "refObject",
+        "properties": {
+            "id_interne": {"dataType":"string","required":true},
+            "du": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "au": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nombre_communications": {"dataType":"double","required":true},
+            "destinataires": {"dataType":"array","array":{"dataType":"refObject","ref":"SyntheseDestinataire"},"required":true},
+            "communications": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "VerificationJournalDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "ok": {"dataType":"boolean","required":true},
+            "entrees": {"dataType":"double"},
+            "sequence": {"dataType":"double"},
+            "raison": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["altere"]},{"dataType":"enum","enums":["manquant"]},{"dataType":"enum","enums":["ordre"]}]},
+            "message": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -654,6 +734,338 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeExamen": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["dnb"]},{"dataType":"enum","enums":["bac"]},{"dataType":"enum","enums":["cap"]},{"dataType":"enum","enums":["bts"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExamenPublie": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"ref":"CodeExamen","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NiveauTerritoire": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoireExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"NiveauTerritoire","required":true},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "nombre_etablissements": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeVoie": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleResultat": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MentionsResultats": {
+        "dataType": "refObject",
+        "properties": {
+            "sans_mention": {"ref":"CelluleResultat","required":true},
+            "assez_bien": {"ref":"CelluleResultat"},
+            "bien": {"ref":"CelluleResultat"},
+            "tres_bien": {"ref":"CelluleResultat"},
+            "tres_bien_felicitations": {"ref":"CelluleResultat"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsSerie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsVoie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"ref":"CodeVoie","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "session": {"dataType":"double","required":true},
+            "examen": {"ref":"ExamenPublie","required":true},
+            "etablissement": {"ref":"EtablissementExamen"},
+            "territoire": {"ref":"TerritoireExamen"},
+            "source": {"dataType":"string","required":true},
+            "secret_statistique": {"dataType":"nestedObjectLiteral","nestedProperties":{"regle":{"dataType":"string","required":true},"seuil":{"dataType":"double","required":true}},"required":true},
+            "voies": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsVoie"}},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeMention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["AB"]},{"dataType":"enum","enums":["B"]},{"dataType":"enum","enums":["TB"]},{"dataType":"enum","enums":["TBF"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdresseContact": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Laureat": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "date_naissance": {"dataType":"string","required":true},
+            "etablissement": {"ref":"EtablissementExamen","required":true},
+            "serie": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"voie":{"ref":"CodeVoie","required":true}},"required":true},
+            "mention": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"ref":"CodeMention","required":true}},"required":true},
+            "adresse_contact": {"ref":"AdresseContact"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeLaureats": {
+        "dataType": "refObject",
+        "properties": {
+            "session": {"dataType":"double","required":true},
+            "mention_minimale": {"ref":"CodeMention","required":true},
+            "nombre_exclus_sans_consentement": {"dataType":"double","required":true},
+            "laureats": {"dataType":"array","array":{"dataType":"refObject","ref":"Laureat"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementEnregistre": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "id_interne": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+            "id_interne": {"dataType":"string"},
+            "finalite": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
+            "date_recueil": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_expiration": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "origine": {"dataType":"string","required":true,"validators":{"maxLength":{"value":128}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementsRetires": {
+        "dataType": "refObject",
+        "properties": {
+            "consentements_retires": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+            "id_interne": {"dataType":"string"},
+            "finalite": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LieuNaissance": {
+        "dataType": "refObject",
+        "properties": {
+            "code_insee": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Adresse": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_insee": {"dataType":"string","required":true},
+            "commune": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeLibelle": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementFrequente": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Scolarite": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "mode_instruction": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}]},
+            "etablissement": {"dataType":"union","subSchemas":[{"ref":"EtablissementFrequente"},{"dataType":"enum","enums":[null]}],"required":true},
+            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Responsable": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "lien": {"ref":"CodeLibelle","required":true},
+            "adresse": {"ref":"Adresse","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnfantSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string"},
+            "prenoms": {"dataType":"string"},
+            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
+            "date_naissance": {"dataType":"string"},
+            "lieu_naissance": {"ref":"LieuNaissance"},
+            "adresse": {"ref":"Adresse"},
+            "mode_instruction": {"ref":"CodeLibelle"},
+            "scolarite_actuelle": {"ref":"Scolarite"},
+            "scolarite_precedente": {"ref":"Scolarite"},
+            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"Responsable"}},
+            "date_mise_a_jour": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nombre_total": {"dataType":"double","required":true},
+            "nombre_exclus": {"dataType":"double"},
+            "enfants": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "enfant": {"ref":"EnfantSoumisObligation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifRetrait": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "motif": {"ref":"MotifRetrait","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEnfant"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEnfant"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "StatutHabilitation": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
@@ -909,6 +1321,168 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'disponibilite',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDpoController_journal: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
+                api: {"in":"query","name":"api","dataType":"string"},
+                finalite: {"in":"query","name":"finalite","dataType":"string"},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+        };
+        app.get('/dpo/journal',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DpoController)),
+            ...(fetchMiddlewares<RequestHandler>(DpoController.prototype.journal)),
+
+            async function DpoController_journal(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDpoController_journal, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DpoController>(DpoController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'journal',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDpoController_journalCsv: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
+                api: {"in":"query","name":"api","dataType":"string"},
+                finalite: {"in":"query","name":"finalite","dataType":"string"},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+        };
+        app.get('/dpo/journal.csv',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DpoController)),
+            ...(fetchMiddlewares<RequestHandler>(DpoController.prototype.journalCsv)),
+
+            async function DpoController_journalCsv(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDpoController_journalCsv, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DpoController>(DpoController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'journalCsv',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDpoController_divulgationsPersonne: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                idInterne: {"in":"query","name":"idInterne","dataType":"string"},
+                nom: {"in":"query","name":"nom","dataType":"string"},
+                prenoms: {"in":"query","name":"prenoms","dataType":"string"},
+                dateNaissance: {"in":"query","name":"dateNaissance","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+        };
+        app.get('/dpo/personnes/divulgations',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DpoController)),
+            ...(fetchMiddlewares<RequestHandler>(DpoController.prototype.divulgationsPersonne)),
+
+            async function DpoController_divulgationsPersonne(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDpoController_divulgationsPersonne, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DpoController>(DpoController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'divulgationsPersonne',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDpoController_verification: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/dpo/journal/verification',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DpoController)),
+            ...(fetchMiddlewares<RequestHandler>(DpoController.prototype.verification)),
+
+            async function DpoController_verification(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDpoController_verification, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DpoController>(DpoController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'verification',
                 controller,
                 response,
                 next,
@@ -1782,6 +2356,279 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'statutEleve',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsResultatsExamensController_resultatsEtablissement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
+                examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+        };
+        app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/etablissements/:uai',
+            authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController)),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController.prototype.resultatsEtablissement)),
+
+            async function ResultatsExamensController_resultatsEtablissement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsResultatsExamensController_resultatsEtablissement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ResultatsExamensController>(ResultatsExamensController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'resultatsEtablissement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsResultatsExamensController_resultatsTerritoire: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
+                examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
+                niveau: {"in":"path","name":"niveau","required":true,"ref":"NiveauTerritoire"},
+                code: {"in":"path","name":"code","required":true,"dataType":"string"},
+        };
+        app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/territoires/:niveau/:code',
+            authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController)),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController.prototype.resultatsTerritoire)),
+
+            async function ResultatsExamensController_resultatsTerritoire(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsResultatsExamensController_resultatsTerritoire, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ResultatsExamensController>(ResultatsExamensController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'resultatsTerritoire',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsResultatsExamensController_laureatsBac: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
+                mentionMinimale: {"default":"AB","in":"query","name":"mentionMinimale","ref":"CodeMention"},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+        };
+        app.get('/api-resultats-examens/v1/sessions/:session/examens/bac/laureats',
+            authenticateMiddleware([{"oauth2":["examens:laureats-bourse-merite"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController)),
+            ...(fetchMiddlewares<RequestHandler>(ResultatsExamensController.prototype.laureatsBac)),
+
+            async function ResultatsExamensController_laureatsBac(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsResultatsExamensController_laureatsBac, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ResultatsExamensController>(ResultatsExamensController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'laureatsBac',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConsentementsController_enregistrerConsentement: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"ConsentementCorps"},
+        };
+        app.post('/admin/consentements',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConsentementsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConsentementsController.prototype.enregistrerConsentement)),
+
+            async function ConsentementsController_enregistrerConsentement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConsentementsController_enregistrerConsentement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConsentementsController>(ConsentementsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'enregistrerConsentement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsConsentementsController_retirerConsentement: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"RetraitCorps"},
+        };
+        app.post('/admin/consentements/retraits',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ConsentementsController)),
+            ...(fetchMiddlewares<RequestHandler>(ConsentementsController.prototype.retirerConsentement)),
+
+            async function ConsentementsController_retirerConsentement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsConsentementsController_retirerConsentement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ConsentementsController>(ConsentementsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'retirerConsentement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsMairieController_enfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
+        };
+        app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation',
+            authenticateMiddleware([{"oauth2":["mairie:obligation-scolaire"]},{"oauth2":["mairie:restauration-scolaire"]}]),
+            ...(fetchMiddlewares<RequestHandler>(MairieController)),
+            ...(fetchMiddlewares<RequestHandler>(MairieController.prototype.enfantsSoumisObligation)),
+
+            async function MairieController_enfantsSoumisObligation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsMairieController_enfantsSoumisObligation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<MairieController>(MairieController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'enfantsSoumisObligation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsMairieController_changementsEnfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string"},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+        };
+        app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation/changements',
+            authenticateMiddleware([{"oauth2":["mairie:obligation-scolaire"]},{"oauth2":["mairie:restauration-scolaire"]}]),
+            ...(fetchMiddlewares<RequestHandler>(MairieController)),
+            ...(fetchMiddlewares<RequestHandler>(MairieController.prototype.changementsEnfantsSoumisObligation)),
+
+            async function MairieController_changementsEnfantsSoumisObligation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsMairieController_changementsEnfantsSoumisObligation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<MairieController>(MairieController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsEnfantsSoumisObligation',
                 controller,
                 response,
                 next,
