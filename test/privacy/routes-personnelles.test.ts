@@ -20,18 +20,29 @@ import type { Express } from 'express';
 import request from 'supertest';
 import scopes from '../../src/registry/data/scopes.json';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
+import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
+import { requete, temoins } from '../apis/scolarite/aide';
 
 interface AppelDemo {
   /** A demo client (README table) whose habilitations open the operation. */
   client: string;
   /** One valid call; the token carries every scope of that client. */
-  appeler: (app: Express, jeton: string) => request.Test;
+  appeler: (app: Express, jeton: string) => PromiseLike<request.Response>;
   /** Operation name written in the journal, when it is not the operationId. */
   operation?: string;
 }
 
-const APPELS: Record<string, AppelDemo> = {};
+const APPELS: Record<string, AppelDemo> = {
+  StatutEleve: {
+    client: 'demo-caf-35',
+    // Demo identities follow the school year: take a pupil from the database.
+    appeler: async (app, jeton) => {
+      const [eleve] = await temoins((app.locals.contexte as Contexte).db);
+      return request(app).get(requete(eleve)).set('Authorization', `Bearer ${jeton}`);
+    },
+  },
+};
 
 interface OperationSpec {
   operationId: string;
