@@ -184,9 +184,12 @@ describe('journal des divulgations', () => {
 
   it("rejette l'ajout quand la base est indisponible : la réponse ne doit pas partir", async () => {
     const { db: autre, fermer: fermerAutre } = await baseTemporaire();
-    await autre.schema.dropTable('journal_personnes');
-    await expect(journaliser(autre, entree())).rejects.toThrow();
-    expect(await verifierJournal(autre)).toEqual({ ok: true, entrees: 0 });
-    await fermerAutre();
+    try {
+      await autre.schema.dropTable('journal_personnes');
+      await expect(journaliser(autre, entree())).rejects.toThrow();
+      expect(await verifierJournal(autre)).toEqual({ ok: true, entrees: 0 });
+    } finally {
+      await fermerAutre();
+    }
   });
 });
