@@ -1,6 +1,8 @@
-import { Controller, Get, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Request, Route, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import { construireCatalogue, type ApiCatalogue } from './catalogue';
+import { pageCatalogue } from './page';
 
 export interface Catalogue {
   apis: ApiCatalogue[];
@@ -19,7 +21,14 @@ export class CatalogueController extends Controller {
    * Public : aucune authentification.
    */
   @Get()
-  public async catalogue(): Promise<Catalogue> {
-    return { apis: await construireCatalogue(this.ctx.db) };
+  public async catalogue(@Request() req: ExpressRequest): Promise<Catalogue> {
+    const apis = await construireCatalogue(this.ctx.db);
+    // Content negotiation: a browser asking for HTML gets the readable page; the JSON contract is unchanged.
+    const res = req.res!;
+    res.vary('Accept');
+    if (req.accepts(['application/json', 'text/html']) === 'text/html') {
+      res.type('html').send(pageCatalogue(apis));
+    }
+    return { apis };
   }
 }
