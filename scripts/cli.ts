@@ -22,6 +22,7 @@ import {
   type ChampsHabilitation, type StatutHabilitation,
 } from '../src/registry/habilitations';
 import { chargerPolitique } from '../src/registry/politique';
+import { recueillirConsentement, retirer } from '../src/apis/resultats-examens/consentements';
 
 const AIDE = `Usage : npm run cli -- <commande> [options]
 
@@ -43,6 +44,10 @@ const AIDE = `Usage : npm run cli -- <commande> [options]
   convention:modifier --id ID --fichier changements.json --motif M
   convention:denoncer --id ID --partie academie|collectivite|etablissement [--date AAAA-MM-JJ] --motif M
   convention:historique --id ID
+  consentement:enregistrer --ine INE|--id-interne ID --finalite F --siret S --recueil AAAA-MM-JJ --expiration AAAA-MM-JJ
+                     --origine O [--adresse-contact]   consentement d'un élève (bourse régionale au mérite…)
+  consentement:retirer --ine INE|--id-interne ID --finalite F --siret S [--date AAAA-MM-JJ]
+                                                  le destinataire ne reçoit plus l'élève dès son appel suivant
   notifications:abonnements [--siret S]
   notification:abonner --siret S --url https://… [--types liste_modifiee,habilitation_modifiee,convention_modifiee]
                                                   le secret de signature n'est affiché qu'une fois
@@ -66,6 +71,8 @@ const { positionals, values } = parseArgs({
     convention: { type: 'string' }, conservation: { type: 'string' }, justification: { type: 'string' }, brouillon: { type: 'boolean' },
     academie: { type: 'string' }, type: { type: 'string' }, fichier: { type: 'string' }, partie: { type: 'string' },
     date: { type: 'string' }, url: { type: 'string' }, types: { type: 'string' },
+    ine: { type: 'string' }, 'id-interne': { type: 'string' }, recueil: { type: 'string' }, expiration: { type: 'string' },
+    origine: { type: 'string' }, 'adresse-contact': { type: 'boolean' },
   },
 });
 
@@ -145,6 +152,16 @@ async function main(): Promise<void> {
         }, ACTEUR, requis('motif')));
       case 'convention:historique':
         return afficher(await historiqueConvention(db, requis('id')));
+      case 'consentement:enregistrer':
+        return afficher(await recueillirConsentement(db, {
+          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), siret: requis('siret'),
+          portee: { adresse_contact: values['adresse-contact'] === true }, dateRecueil: requis('recueil'),
+          dateExpiration: requis('expiration'), origine: requis('origine'),
+        }));
+      case 'consentement:retirer':
+        return afficher(await retirer(db, {
+          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), siret: requis('siret'), date: values.date,
+        }));
       case 'notifications:abonnements':
         return afficher(await listerAbonnements(db, { siret: values.siret }));
       case 'notification:abonner':

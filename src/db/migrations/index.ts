@@ -8,6 +8,7 @@ import * as etablissements from './020_etablissements';
 import * as eleves from './030_eleves';
 import * as conventionsNotifications from './040_conventions_notifications';
 import * as ecoleConstatsCapacites from './050_ecole_constats_capacites';
+import * as resultatsExamens from './070_resultats_examens';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '030_eleves': eleves,
   '040_conventions_notifications': conventionsNotifications,
   '050_ecole_constats_capacites': ecoleConstatsCapacites,
+  '070_resultats_examens': resultatsExamens,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

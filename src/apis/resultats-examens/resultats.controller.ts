@@ -1,0 +1,124 @@
+import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import type { Request as ExpressRequest } from 'express';
+import type { Contexte } from '../../contexte';
+import type { Principal } from '../../auth/principal';
+import { limiteParHabilitation } from '../../http/limites';
+import { lienSuivant } from '../../http/pagination';
+import { Divulgation } from '../../privacy/divulgation';
+import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { CodeExamen, CodeMention } from './examens';
+import { listerLaureats, type ListeLaureats } from './laureats';
+import type { ResultatsExamen } from './resultats';
+import * as service from './service';
+import type { NiveauTerritoire } from './territoires';
+
+@Route('api-resultats-examens/v1')
+@Tags('API résultats examens')
+export class ResultatsExamensController extends Controller {
+  constructor(private readonly ctx: Contexte) {
+    super();
+  }
+
+  /**
+   * Résultats d'un établissement du territoire de l'habilitation à une session d'examen :
+   * inscrits, présents, admis, taux de réussite et mentions, pour l'ensemble des candidats puis,
+   * au baccalauréat, par voie et série, au CAP et au BTS par spécialité. Secret statistique :
+   * aucun effectif publié sous le seuil (5 par défaut), ni recalculable par différence ; une
+   * cellule masquée vaut null et porte `secret: true`.
+   * Une commune voit les établissements situés sur son territoire, un département et une région
+   * ceux du leur.
+   * @param session Année de la session de juin. @example session 2026
+   * @isInt session
+   * @minimum session 1990
+   * @maximum session 2100
+   * @param examen @example examen "bac"
+   * @param uai @example uai "0350024A"
+   */
+  @Get('sessions/{session}/examens/{examen}/etablissements/{uai}')
+  @Security('oauth2', ['examens:resultats'])
+  @Middlewares(limiteParHabilitation('api-resultats-examens'))
+  @Response<ProblemeHttp>(400, 'Session, examen ou UAI mal formés')
+  @Response<ProblemeHttp>(403, 'Établissement hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'UAI inconnu, ou aucun candidat de l\'établissement à cet examen et cette session')
+  public async resultatsEtablissement(
+    @Request() req: ExpressRequest,
+    @Path() session: number,
+    @Path() examen: CodeExamen,
+    @Path() uai: string,
+  ): Promise<ResultatsExamen> {
+    return service.resultatsEtablissement(this.ctx, req.user as Principal, { session, examen, uai });
+  }
+
+  /**
+   * Résultats agrégés sur les établissements d'une commune, d'un département ou d'une région,
+   * dans le territoire de l'habilitation ; même contenu et même secret statistique que pour un
+   * établissement.
+   * @param session Année de la session de juin. @example session 2026
+   * @isInt session
+   * @minimum session 1990
+   * @maximum session 2100
+   * @param examen @example examen "dnb"
+   * @param niveau @example niveau "departement"
+   * @param code Code INSEE de la commune, code du département ou de la région. @example code "35"
+   */
+  @Get('sessions/{session}/examens/{examen}/territoires/{niveau}/{code}')
+  @Security('oauth2', ['examens:resultats'])
+  @Middlewares(limiteParHabilitation('api-resultats-examens'))
+  @Response<ProblemeHttp>(400, 'Session, examen ou code de territoire mal formés')
+  @Response<ProblemeHttp>(403, 'Territoire hors de celui de l\'habilitation')
+  @Response<ProblemeHttp>(404, 'Territoire inconnu, ou aucun candidat à cet examen et cette session')
+  public async resultatsTerritoire(
+    @Request() req: ExpressRequest,
+    @Path() session: number,
+    @Path() examen: CodeExamen,
+    @Path() niveau: NiveauTerritoire,
+    @Path() code: string,
+  ): Promise<ResultatsExamen> {
+    return service.resultatsTerritoire(this.ctx, req.user as Principal, { session, examen, niveau, code });
+  }
+
+  /**
+   * Bourse régionale au mérite : les bacheliers de la région avec au moins la mention demandée
+   * qui ont consenti à la transmission de leurs données à la région appelante (consentement
+   * recueilli, non retiré, non expiré, vérifié à chaque appel). Identifiant pseudonyme, nom,
+   * prénoms, date de naissance, établissement, série, mention, et adresse de contact seulement
+   * si le consentement la couvre. Les lauréats sans consentement sont seulement comptés.
+   * Chaque réponse est journalisée. Pagination par curseur : suivre `curseur_suivant` ou
+   * l'en-tête `Link: rel="next"`.
+   * @param session Année de la session de juin. @example session 2026
+   * @isInt session
+   * @minimum session 1990
+   * @maximum session 2100
+   * @param mentionMinimale AB, B, TB ou TBF (très bien avec félicitations) ; par défaut AB. @example mentionMinimale "TB"
+   * @param limit Nombre de lauréats par page (1 à 1000).
+   * @isInt limit
+   * @minimum limit 1
+   * @maximum limit 1000
+   * @param curseur Curseur opaque reçu avec la page précédente.
+   */
+  @Get('sessions/{session}/examens/bac/laureats')
+  @Security('oauth2', ['examens:laureats-bourse-merite'])
+  @Middlewares(limiteParHabilitation('api-resultats-examens'))
+  @Response<ProblemeHttp>(400, 'Paramètre mal formé')
+  @Response<ProblemeHttp>(403, 'Destinataire autre qu\'une région habilitée')
+  @Response<ProblemeHttp>(404, 'Session sans liste nominative')
+  @Response<ProblemeHttp>(503, 'Journal indisponible : aucune donnée transmise')
+  public async laureatsBac(
+    @Request() req: ExpressRequest,
+    @Path() session: number,
+    @Query() mentionMinimale: CodeMention = 'AB',
+    @Query() limit = 100,
+    @Query() curseur?: string,
+  ): Promise<ListeLaureats> {
+    const divulgation = Divulgation.depuis(this.ctx, req, {
+      api: 'api-resultats-examens',
+      operation: 'LaureatsBac',
+      scopes: ['examens:laureats-bourse-merite'],
+    });
+    const liste = await listerLaureats(this.ctx.db, divulgation, { session, mentionMinimale, limit, curseur });
+    const lien = lienSuivant(req, liste.curseur_suivant);
+    if (lien) this.setHeader('Link', lien);
+    this.setHeader('Cache-Control', 'no-store');
+    return liste;
+  }
+}
