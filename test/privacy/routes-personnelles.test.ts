@@ -23,6 +23,7 @@ import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 import { requete, temoins } from '../apis/scolarite/aide';
+import { genererResultatsExamens } from '../../src/apis/resultats-examens/generation';
 
 interface AppelDemo {
   /** A demo client (README table) whose habilitations open the operation. */
@@ -40,6 +41,16 @@ const APPELS: Record<string, AppelDemo> = {
     appeler: async (app, jeton) => {
       const [eleve] = await temoins((app.locals.contexte as Contexte).db);
       return request(app).get(requete(eleve)).set('Authorization', `Bearer ${jeton}`);
+    },
+  },
+  LaureatsBac: {
+    client: 'demo-region-bretagne',
+    // Exam results (and the demo consents) come after the pupils: generated here if the seed has not.
+    appeler: async (app, jeton) => {
+      const { db } = app.locals.contexte as Contexte;
+      if (!(await db('candidats_examens').first('id'))) await genererResultatsExamens(db, { seed: 42 });
+      const { session } = await db('candidats_examens').whereNotNull('eleve_id').max({ session: 'session' }).first();
+      return request(app).get(`/api-resultats-examens/v1/sessions/${session}/examens/bac/laureats?mentionMinimale=B`).set('Authorization', `Bearer ${jeton}`);
     },
   },
 };
