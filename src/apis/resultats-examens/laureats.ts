@@ -156,6 +156,7 @@ export async function listerLaureats(db: Db, divulgation: Divulgation, demande: 
       : {}),
   }) as Laureat);
 
+  // Every 200 is journaled, an empty page too: the DPO sees each time the région asked.
   await divulgation.journaliser(fiches.map((f) => f.eleve_id), champsDivulgues(laureats));
   return {
     session: demande.session,

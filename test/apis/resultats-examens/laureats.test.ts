@@ -118,7 +118,7 @@ describe('liste des lauréats consentants', () => {
     }]);
   });
 
-  it('is refused to a département or a commune client, and to aggregates-only clients (403)', async () => {
+  it('is refused to a département or a commune client (403), who cannot even obtain the scope', async () => {
     for (const client of ['demo-departement-35', 'demo-mairie-rennes']) {
       const jeton = await t.jeton(client);
       const rep = await laureats('?mentionMinimale=TB', jeton);
