@@ -1,11 +1,19 @@
 import type { Request } from 'express';
 import type { Contexte } from '../contexte';
 import { Probleme } from '../http/problemes';
-import { authentifier, type Principal } from './principal';
+import { exigerScopes, resoudreJeton, type JetonResolu, type Principal } from './principal';
+
+// One resolution per request: tsoa tries each @Security alternative of a route in parallel.
+const resolutions = new WeakMap<Request, Promise<JetonResolu>>();
 
 /** tsoa's hook for @Security('oauth2', [scopes]): the principal becomes `request.user`. */
 export async function expressAuthentication(request: Request, securityName: string, scopes: string[] = []): Promise<Principal> {
   if (securityName !== 'oauth2') throw new Probleme('jeton_invalide');
-  const { db } = request.app.locals.contexte as Contexte;
-  return authentifier(db, request.headers.authorization, scopes);
+  let resolution = resolutions.get(request);
+  if (!resolution) {
+    const { db } = request.app.locals.contexte as Contexte;
+    resolution = resoudreJeton(db, request.headers.authorization);
+    resolutions.set(request, resolution);
+  }
+  return exigerScopes(await resolution, scopes);
 }

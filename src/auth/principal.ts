@@ -28,32 +28,46 @@ export function extraireJeton(autorisation: string | undefined): string {
   return m[1];
 }
 
-/**
- * Resolves a bearer token to its principal and checks, at request time, that each required
- * scope is still backed by a valid habilitation: revoking or expiring one cuts live tokens at once.
- */
-export async function authentifier(db: Db, autorisation: string | undefined, scopesRequis: string[]): Promise<Principal> {
+/** A valid token resolved to its client, recipient and today's habilitations — before any scope check. */
+export interface JetonResolu {
+  clientId: string;
+  destinataire: Destinataire;
+  scopesJeton: string[];
+  habilitations: HabilitationActive[];
+}
+
+export async function resoudreJeton(db: Db, autorisation: string | undefined): Promise<JetonResolu> {
   const jeton = await trouverJeton(db, extraireJeton(autorisation));
   if (!jeton || !estActif(jeton)) throw invalide('jeton_invalide', 'unknown, expired or revoked');
   const client = await db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first();
   const destinataire = client ? await trouverDestinataire(db, client.siret) : undefined;
   if (!client || !destinataire) throw invalide('jeton_invalide', 'client deactivated');
+  return { clientId: client.client_id, destinataire, scopesJeton: jeton.scopes, habilitations: await habilitationsActives(db, destinataire.siret) };
+}
 
-  const manquants = scopesRequis.filter((s) => !jeton.scopes.includes(s));
+/**
+ * Checks, at request time, that each required scope is in the token and still backed by a valid
+ * habilitation: revoking or expiring one cuts live tokens at once.
+ */
+export function exigerScopes(resolu: JetonResolu, scopesRequis: string[]): Principal {
+  const manquants = scopesRequis.filter((s) => !resolu.scopesJeton.includes(s));
   if (manquants.length > 0) {
     throw new Probleme('scope_insuffisant', undefined, { scopes_requis: scopesRequis }, {
       'WWW-Authenticate': `Bearer realm="apisation", error="insufficient_scope", scope="${scopesRequis.join(' ')}"`,
     });
   }
-  const habilitations = await habilitationsActives(db, destinataire.siret);
-  const couverts = new Set(habilitations.flatMap((h) => h.scopes));
+  const couverts = new Set(resolu.habilitations.flatMap((h) => h.scopes));
   if (scopesRequis.some((s) => !couverts.has(s))) throw invalide('habilitation_inactive', 'habilitation revoked or expired');
   return {
-    clientId: client.client_id,
-    destinataire,
-    scopes: jeton.scopes.filter((s) => couverts.has(s)),
-    habilitations,
+    clientId: resolu.clientId,
+    destinataire: resolu.destinataire,
+    scopes: resolu.scopesJeton.filter((s) => couverts.has(s)),
+    habilitations: resolu.habilitations,
   };
+}
+
+export async function authentifier(db: Db, autorisation: string | undefined, scopesRequis: string[]): Promise<Principal> {
+  return exigerScopes(await resoudreJeton(db, autorisation), scopesRequis);
 }
 
 /** The habilitation that grants a scope: its finalité, legal basis and territory rule govern the disclosure. */
