@@ -1,6 +1,7 @@
 import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './apis/ecole/annuaire-import';
 import { genererConstatsEtCapacites } from './apis/ecole/generation';
 import { annoncerDernieresPublications } from './apis/mairie/annonces';
+import { genererResultatsExamens } from './apis/resultats-examens/generation';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
@@ -42,6 +43,8 @@ async function semerDonneesDemo(db: Db, config: Config, perimetre: PerimetreDemo
     });
     // Head-count history and capacities derive from the pupils just generated.
     await genererConstatsEtCapacites(db, { graine: GRAINE_DEMO });
+    // Exam candidates of the generated pupils, and demo consents for Région Bretagne's merit grant.
+    await genererResultatsExamens(db, { seed: GRAINE_DEMO });
     // Mairies subscribed to notifications learn that their list was published.
     await annoncerDernieresPublications({ db, config });
     journalApplicatif.info({ eleves: bilan.eleves, communes: bilan.communes, dureeMs: Date.now() - debut }, 'élèves synthétiques de démonstration générés');
