@@ -183,11 +183,16 @@ describe('journal des divulgations', () => {
   });
 
   it("rejette l'ajout quand la base est indisponible : la réponse ne doit pas partir", async () => {
-    const { db: autre, fermer: fermerAutre } = await baseTemporaire();
+    const { db: autre, url: urlAutre, fermer: fermerAutre } = await baseTemporaire();
     try {
-      await autre.schema.dropTable('journal_personnes');
+      await autre.destroy();
       await expect(journaliser(autre, entree())).rejects.toThrow();
-      expect(await verifierJournal(autre)).toEqual({ ok: true, entrees: 0 });
+      const rouverte = createDb(urlAutre);
+      try {
+        expect(await verifierJournal(rouverte)).toEqual({ ok: true, entrees: 0 });
+      } finally {
+        await rouverte.destroy();
+      }
     } finally {
       await fermerAutre();
     }
