@@ -19,6 +19,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import scopes from '../../src/registry/data/scopes.json';
+import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -41,6 +42,23 @@ const APPELS: Record<string, AppelDemo> = {
     appeler: async (app, jeton) => {
       const [eleve] = await temoins((app.locals.contexte as Contexte).db);
       return request(app).get(requete(eleve)).set('Authorization', `Bearer ${jeton}`);
+    },
+  },
+  EnfantsSoumisObligation: {
+    client: 'demo-mairie-rennes',
+    appeler: (app, jeton) => request(app).get('/api-mairie/v1/communes/35238/enfants-soumis-obligation?limit=10').set('Authorization', `Bearer ${jeton}`),
+  },
+  ChangementsEnfantsSoumisObligation: {
+    client: 'demo-mairie-rennes',
+    // A token of the first published month (fetching it would journal a list page first).
+    appeler: async (app, jeton) => {
+      const { db, config } = app.locals.contexte as Contexte;
+      const premiere = await db('obligation_publications').where({ code_commune: '35238' }).orderBy('date_publication').first();
+      const depuis = emettreJeton(
+        { codeCommune: '35238', generationId: premiere.generation_id, datePublication: premiere.date_publication, scope: 'mairie:obligation-scolaire' },
+        { siret: '21350238800019', cle: config.cles.pseudonyme },
+      );
+      return request(app).get(`/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
     },
   },
   LaureatsBac: {

@@ -27,7 +27,8 @@ let jetonEditeur: string;
 let dates: string[];
 
 beforeAll(async () => {
-  t = await demarrerAppDeTest();
+  // Pagination and CSV tests make bursts of requests: the per-habilitation limit is tested in API scolarité.
+  t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   jetonRennes = await t.jeton('demo-mairie-rennes');
   jetonEditeur = await t.jeton('demo-editeur-restauration');
   dates = await t.db('obligation_publications').where({ code_commune: RENNES }).orderBy('date_publication').pluck('date_publication');

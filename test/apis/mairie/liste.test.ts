@@ -24,7 +24,8 @@ let jetonEditeur: string;
 let derniereDate: string;
 
 beforeAll(async () => {
-  t = await demarrerAppDeTest();
+  // Pagination and CSV tests make bursts of requests: the per-habilitation limit is tested in API scolarité.
+  t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   jetonRennes = await t.jeton('demo-mairie-rennes');
   jetonEditeur = await t.jeton('demo-editeur-restauration');
   derniereDate = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first()).d;
