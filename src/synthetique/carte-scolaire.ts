@@ -167,7 +167,10 @@ interface Point {
   longitude: number;
 }
 
-/** How far pupils of each kind of establishment travel: how many non-local candidates, and how fast preference decays. */
+/**
+ * How far pupils of each kind of establishment travel: how many candidates beyond the commune,
+ * how fast preference decays with their rank, and their weight when the commune has its own.
+ */
 const RECRUTEMENT: Readonly<Record<Accueil, { voisins: number; decroissance: number; siLocal: number }>> = {
   maternelle: { voisins: 3, decroissance: 0.45, siLocal: 0.03 },
   elementaire: { voisins: 3, decroissance: 0.45, siLocal: 0.03 },
