@@ -1,5 +1,6 @@
 import { chargerConfig } from '../../src/config';
 import { preparerBase } from '../../src/demarrage';
+import { PERIMETRE_TEST } from '../support/app';
 import { nouvelleBase } from '../support/base';
 
 describe('production mode', () => {
@@ -10,7 +11,7 @@ describe('production mode', () => {
   it('refuses to start while a demo client is active', async () => {
     const base = await nouvelleBase();
     try {
-      const demo = await preparerBase(chargerConfig({ NODE_ENV: 'test', DATABASE_URL: base.url }));
+      const demo = await preparerBase(chargerConfig({ NODE_ENV: 'test', DATABASE_URL: base.url }), { perimetreDemo: PERIMETRE_TEST });
       await demo.destroy();
       const production = chargerConfig({ NODE_ENV: 'production', DATABASE_URL: base.url, CLE_JOURNAL: 'k1-production', CLE_PSEUDONYME: 'k2-production' });
       await expect(preparerBase(production)).rejects.toThrow(/démonstration/);
