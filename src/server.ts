@@ -1,27 +1,50 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
+import os from 'node:os';
 import { creerApp } from './app';
-import { chargerConfig } from './config';
+import { chargerConfig, type Config } from './config';
+import { createDb, type Db } from './db/knex';
 import { preparerBase } from './demarrage';
 import { journalApplicatif } from './http/journal-applicatif';
 import { demarrerDistributeur } from './notifications/distributeur';
 import { demarrerPurgePeriodique } from './privacy/retention';
 
-async function main(): Promise<void> {
-  const config = chargerConfig();
-  const db = await preparerBase(config);
-  const app = creerApp({ db, config });
-  const distributeur = demarrerDistributeur(db);
-  const arreterPurge = demarrerPurgePeriodique(db);
-  const serveur: Server = app.listen(config.port, () => {
-    journalApplicatif.info({ port: config.port, url: config.urlPublique }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
-  });
+/** WORKERS: gateway processes sharing the port (node:cluster); default one per core. */
+function nombreDeWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.WORKERS === undefined || env.WORKERS === '') return os.availableParallelism();
+  const n = Number(env.WORKERS);
+  if (!Number.isInteger(n) || n <= 0) throw new Error('WORKERS doit être un entier positif');
+  return n;
+}
 
-  // Graceful stop: in-flight requests finish, new connections are refused, then the pool closes.
+const DELAI_ARRET_MS = 15_000;
+
+/** Stops once, on the first signal; a second signal is ignored, the deadline forces the exit. */
+function surSignalDArret(arreter: (signal: NodeJS.Signals) => void): void {
   let arret = false;
-  const arreter = (signal: string) => {
+  const une = (signal: NodeJS.Signals) => {
     if (arret) return;
     arret = true;
-    journalApplicatif.info({ signal }, 'arrêt demandé');
+    journalApplicatif.info({ signal, pid: process.pid }, 'arrêt demandé');
+    setTimeout(() => process.exit(1), DELAI_ARRET_MS).unref();
+    arreter(signal);
+  };
+  process.on('SIGTERM', () => une('SIGTERM'));
+  process.on('SIGINT', () => une('SIGINT'));
+}
+
+/**
+ * One gateway process: the HTTP server and the notification worker. Graceful stop: in-flight
+ * requests finish, new connections are refused, then the pool closes.
+ */
+function servir(config: Config, db: Db, taches: { purge: boolean }): void {
+  const app = creerApp({ db, config });
+  const distributeur = demarrerDistributeur(db);
+  const arreterPurge = taches.purge ? demarrerPurgePeriodique(db) : () => {};
+  const serveur: Server = app.listen(config.port, () => {
+    journalApplicatif.info({ port: config.port, url: config.urlPublique, pid: process.pid }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
+  });
+  surSignalDArret(() => {
     arreterPurge();
     serveur.close(async () => {
       await distributeur.arreter();
@@ -29,10 +52,53 @@ async function main(): Promise<void> {
       process.exit(0);
     });
     serveur.closeIdleConnections?.();
-    setTimeout(() => process.exit(1), 15_000).unref();
-  };
-  process.on('SIGTERM', () => arreter('SIGTERM'));
-  process.on('SIGINT', () => arreter('SIGINT'));
+  });
+}
+
+/**
+ * The primary migrates and seeds once, runs the hourly purge, then forks the workers (which
+ * share the listening port) and replaces any that dies; on a signal it waits for them to drain.
+ */
+function superviser(config: Config, db: Db, workers: number): void {
+  const arreterPurge = demarrerPurgePeriodique(db);
+  let arret = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  const prets = new Set<number>();
+  cluster.on('listening', (worker) => prets.add(worker.id));
+  cluster.on('exit', (worker, code, signal) => {
+    if (arret) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) void db.destroy().then(() => process.exit(0));
+      return;
+    }
+    // A worker that dies before listening (port taken, database unreachable) would die again.
+    if (!prets.has(worker.id)) {
+      journalApplicatif.fatal({ pid: worker.process.pid, code, signal }, 'un worker n’a pas pu démarrer');
+      process.exit(1);
+    }
+    journalApplicatif.error({ pid: worker.process.pid, code, signal }, 'worker arrêté : remplacé');
+    cluster.fork();
+  });
+  journalApplicatif.info({ workers, pid: process.pid }, 'processus principal : workers démarrés');
+  surSignalDArret((signal) => {
+    arret = true;
+    arreterPurge();
+    const vivants = Object.values(cluster.workers ?? {});
+    if (vivants.length === 0) void db.destroy().then(() => process.exit(0));
+    for (const worker of vivants) worker?.process.kill(signal);
+  });
+}
+
+async function main(): Promise<void> {
+  const config = chargerConfig();
+  if (cluster.isPrimary) {
+    const workers = nombreDeWorkers();
+    const db = await preparerBase(config);
+    if (workers === 1) servir(config, db, { purge: true });
+    else superviser(config, db, workers);
+  } else {
+    // The schema and the demo data are the primary's job, done before any worker starts.
+    servir(config, createDb(config.databaseUrl), { purge: false });
+  }
 }
 
 main().catch((err: Error) => {

@@ -12,7 +12,7 @@ export async function expressAuthentication(request: Request, securityName: stri
   let resolution = resolutions.get(request);
   if (!resolution) {
     const { db } = request.app.locals.contexte as Contexte;
-    resolution = resoudreJeton(db, request.headers.authorization);
+    resolution = resoudreJeton(db, request.headers.authorization, { cache: true });
     resolutions.set(request, resolution);
   }
   return exigerScopes(await resolution, scopes);

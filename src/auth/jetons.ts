@@ -1,5 +1,6 @@
 import type { Db } from '../db/knex';
 import { readJson } from '../db/knex';
+import { oublierJeton } from './principal';
 import { empreinteJeton } from './secrets';
 
 export interface JetonStocke {
@@ -21,7 +22,11 @@ export async function enregistrerJeton(db: Db, jeton: string, clientId: string, 
 }
 
 export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {
-  const ligne = await db('oauth_tokens').where({ token_hash: empreinteJeton(jeton) }).first();
+  return trouverJetonParEmpreinte(db, empreinteJeton(jeton));
+}
+
+export async function trouverJetonParEmpreinte(db: Db, empreinte: string): Promise<JetonStocke | undefined> {
+  const ligne = await db('oauth_tokens').where({ token_hash: empreinte }).first('client_id', 'scopes', 'emis_le', 'expire_le', 'revoque_le');
   return ligne ? { ...ligne, scopes: readJson<string[]>(ligne.scopes) } : undefined;
 }
 
@@ -31,8 +36,10 @@ export function estActif(jeton: JetonStocke, maintenant = new Date()): boolean {
 
 /** RFC 7009: revoking an unknown or foreign token is not an error, and says nothing. */
 export async function revoquerJeton(db: Db, jeton: string, clientId: string): Promise<void> {
+  const empreinte = empreinteJeton(jeton);
   await db('oauth_tokens')
-    .where({ token_hash: empreinteJeton(jeton), client_id: clientId })
+    .where({ token_hash: empreinte, client_id: clientId })
     .whereNull('revoque_le')
     .update({ revoque_le: new Date().toISOString() });
+  oublierJeton(db, empreinte);
 }

@@ -3,7 +3,8 @@ import type { Destinataire } from '../registry/destinataires';
 import { trouverDestinataire } from '../registry/destinataires';
 import { habilitationsActives, type HabilitationActive } from '../registry/habilitations';
 import { Probleme } from '../http/problemes';
-import { estActif, trouverJeton } from './jetons';
+import { estActif, trouverJetonParEmpreinte, type JetonStocke } from './jetons';
+import { empreinteJeton } from './secrets';
 
 /** Who is calling, and on what grounds: attached to every authenticated request. */
 export interface Principal {
@@ -36,13 +37,71 @@ export interface JetonResolu {
   habilitations: HabilitationActive[];
 }
 
-export async function resoudreJeton(db: Db, autorisation: string | undefined): Promise<JetonResolu> {
-  const jeton = await trouverJeton(db, extraireJeton(autorisation));
-  if (!jeton || !estActif(jeton)) throw invalide('jeton_invalide', 'unknown, expired or revoked');
-  const client = await db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first();
+/** What the registry says about a token, read from the database or from the cache below. */
+interface Lecture {
+  jeton: JetonStocke;
+  /** Undefined: the client is deactivated or its recipient is gone. */
+  destinataire?: Destinataire;
+  habilitations: HabilitationActive[];
+}
+
+async function lire(db: Db, empreinte: string): Promise<Lecture | undefined> {
+  const jeton = await trouverJetonParEmpreinte(db, empreinte);
+  if (!jeton) return undefined;
+  const client = await db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first('siret');
   const destinataire = client ? await trouverDestinataire(db, client.siret) : undefined;
-  if (!client || !destinataire) throw invalide('jeton_invalide', 'client deactivated');
-  return { clientId: client.client_id, destinataire, scopesJeton: jeton.scopes, habilitations: await habilitationsActives(db, destinataire.siret) };
+  return { jeton, destinataire, habilitations: destinataire ? await habilitationsActives(db, destinataire.siret) : [] };
+}
+
+/**
+ * A revocation (of a token, a client or a habilitation) must reach every worker within one
+ * second: what the registry said about a token is reused for at most that long.
+ */
+export const DUREE_CACHE_JETON_MS = 1000;
+const CAPACITE_CACHE = 10_000;
+type Cache = Map<string, { jusqua: number; lecture: Lecture }>;
+const caches = new WeakMap<Db, Cache>();
+
+function cacheDe(db: Db): Cache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
+}
+
+async function lireEnCache(db: Db, empreinte: string): Promise<Lecture | undefined> {
+  const cache = cacheDe(db);
+  // Counted from before the read: a revocation committed during the read is seen within the delay too.
+  const maintenant = Date.now();
+  const entree = cache.get(empreinte);
+  if (entree && entree.jusqua > maintenant) return entree.lecture;
+  const lecture = await lire(db, empreinte);
+  cache.delete(empreinte);
+  if (lecture) {
+    if (cache.size >= CAPACITE_CACHE) {
+      for (const [cle, e] of cache) if (e.jusqua <= maintenant) cache.delete(cle);
+      if (cache.size >= CAPACITE_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(empreinte, { jusqua: maintenant + DUREE_CACHE_JETON_MS, lecture });
+  }
+  return lecture;
+}
+
+/** A token revoked through this process is refused here at once; other processes follow within the delay. */
+export function oublierJeton(db: Db, empreinte: string): void {
+  caches.get(db)?.delete(empreinte);
+}
+
+/**
+ * With `cache` (the request path), the registry's answer may be up to DUREE_CACHE_JETON_MS old;
+ * without, it is read now. Expiry is checked against the clock at every call.
+ */
+export async function resoudreJeton(db: Db, autorisation: string | undefined, options: { cache?: boolean } = {}): Promise<JetonResolu> {
+  const empreinte = empreinteJeton(extraireJeton(autorisation));
+  const lecture = options.cache ? await lireEnCache(db, empreinte) : await lire(db, empreinte);
+  if (!lecture || !estActif(lecture.jeton)) throw invalide('jeton_invalide', 'unknown, expired or revoked');
+  const { jeton, destinataire, habilitations } = lecture;
+  if (!destinataire) throw invalide('jeton_invalide', 'client deactivated');
+  return { clientId: jeton.client_id, destinataire, scopesJeton: jeton.scopes, habilitations };
 }
 
 /**

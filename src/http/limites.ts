@@ -1,16 +1,37 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 import type { Contexte } from '../contexte';
+import { isPostgres } from '../db/knex';
 import { Probleme } from './problemes';
 
 const limiteurs = new WeakMap<Contexte, Map<string, RateLimiterAbstract>>();
+
+/**
+ * On PostgreSQL every gateway process (workers, instances behind a load balancer) counts in the
+ * same table, so a habilitation gets its limit once, not once per process; SQLite runs a single
+ * gateway and counts in memory.
+ */
+function creerLimiteur(ctx: Contexte, nom: string, points: number): RateLimiterAbstract {
+  const options = { keyPrefix: nom, points, duration: 1 };
+  if (!isPostgres(ctx.db)) return new RateLimiterMemory(options);
+  return new RateLimiterPostgres({
+    ...options,
+    storeClient: ctx.db,
+    storeType: 'knex',
+    tableName: 'limites_debit',
+    tableCreated: true,
+    // Once a key is over its limit this second, refuse it here without asking the database again.
+    inMemoryBlockOnConsumed: points + 1,
+    inMemoryBlockDuration: 1,
+  });
+}
 
 function limiteur(ctx: Contexte, nom: string, points: number): RateLimiterAbstract {
   let parNom = limiteurs.get(ctx);
   if (!parNom) limiteurs.set(ctx, (parNom = new Map()));
   let l = parNom.get(nom);
-  if (!l) parNom.set(nom, (l = new RateLimiterMemory({ keyPrefix: nom, points, duration: 1 })));
+  if (!l) parNom.set(nom, (l = creerLimiteur(ctx, nom, points)));
   return l;
 }
 

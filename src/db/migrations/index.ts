@@ -9,6 +9,7 @@ import * as eleves from './030_eleves';
 import * as conventionsNotifications from './040_conventions_notifications';
 import * as ecoleConstatsCapacites from './050_ecole_constats_capacites';
 import * as resultatsExamens from './070_resultats_examens';
+import * as limitesDebit from './080_limites_debit';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '040_conventions_notifications': conventionsNotifications,
   '050_ecole_constats_capacites': ecoleConstatsCapacites,
   '070_resultats_examens': resultatsExamens,
+  '080_limites_debit': limitesDebit,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
