@@ -211,7 +211,6 @@ export class GenerateurPopulation {
   private ajouterResponsable(foyer: Foyer, lien: CodeLien, nom: string, sexe: Sexe): void {
     const rang = foyer.responsables.length + 1;
     foyer.responsables.push({
-      id: `${foyer.id}-R${rang}`,
       rang,
       lien,
       nom,
@@ -548,7 +547,6 @@ export class GenerateurPopulation {
     if (!emis) return;
     for (const r of foyer.responsables) {
       this.puits.responsable({
-        id: r.id,
         foyer_id: foyer.id,
         rang: r.rang,
         lien: r.lien,

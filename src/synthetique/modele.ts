@@ -17,7 +17,6 @@ export interface EtatScolaire {
 }
 
 export interface Responsable {
-  id: string;
   rang: number;
   lien: CodeLien;
   nom: string;

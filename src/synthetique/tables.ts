@@ -24,7 +24,6 @@ export interface EleveLigne {
 
 /** A legal guardian of the children of one household (`foyer_id`), current state. */
 export interface ResponsableLigne {
-  id: string;
   foyer_id: string;
   /** 1 or 2: the order of the responsables on the child's file. */
   rang: number;
@@ -157,7 +156,6 @@ export const COLONNES = {
     'code_commune_residence',
   ] satisfies ReadonlyArray<keyof EleveLigne>,
   responsables: [
-    'id',
     'foyer_id',
     'rang',
     'lien',

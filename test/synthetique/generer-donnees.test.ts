@@ -28,7 +28,7 @@ afterAll(async () => {
 async function contenu(): Promise<string> {
   const tables = {
     eleves: await db('eleves').orderBy('id'),
-    responsables: await db('responsables').orderBy('id'),
+    responsables: await db('responsables').orderBy(['foyer_id', 'rang']),
     scolarites: await db('scolarites').orderBy(['eleve_id', 'annee_scolaire']),
     obligation_versions: await db('obligation_versions').select(COLONNES.obligation_versions).orderBy(['code_commune', 'eleve_id', 'valide_du']),
     obligation_publications: await db('obligation_publications').select(COLONNES.obligation_publications.filter((c) => c !== 'generation_id')).orderBy(['code_commune', 'date_publication']),

@@ -40,9 +40,8 @@ export async function up(knex: Knex): Promise<void> {
   });
 
   await knex.schema.createTable('responsables', (t) => {
-    t.string('id', 40).primary();
     t.string('foyer_id', 32).notNullable(); // the children are the eleves of the same foyer_id
-    t.integer('rang').notNullable();
+    t.integer('rang').notNullable(); // 1 or 2, the order on the child's file
     t.string('lien', 24).notNullable(); // mere | pere | tuteur | autre_membre_famille
     t.text('nom').notNullable();
     t.text('prenoms').notNullable();
@@ -50,7 +49,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('adresse_ligne').notNullable();
     t.string('code_postal', 5).notNullable();
     t.string('code_commune', 5).notNullable();
-    t.index(['foyer_id']);
+    t.primary(['foyer_id', 'rang']);
   });
 
   await knex.schema.createTable('scolarites', (t) => {
