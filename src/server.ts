@@ -1,9 +1,10 @@
 import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import os from 'node:os';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import { creerApp } from './app';
 import { chargerConfig, type Config } from './config';
-import { createDb, type Db } from './db/knex';
+import { createDb, isPostgres, type Db } from './db/knex';
 import { preparerBase } from './demarrage';
 import { journalApplicatif } from './http/journal-applicatif';
 import { demarrerDistributeur } from './notifications/distributeur';
@@ -61,6 +62,8 @@ function servir(config: Config, db: Db, taches: { purge: boolean }): void {
  */
 function superviser(config: Config, db: Db, workers: number): void {
   const arreterPurge = demarrerPurgePeriodique(db);
+  // On SQLite the workers' rate-limit counters live here (http/limites.ts); PostgreSQL holds its own.
+  if (!isPostgres(db)) new RateLimiterClusterMaster();
   let arret = false;
   for (let i = 0; i < workers; i++) cluster.fork();
   const prets = new Set<number>();

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import cluster from 'node:cluster';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 import type { Contexte } from '../contexte';
 import { isPostgres } from '../db/knex';
@@ -8,13 +9,13 @@ import { Probleme } from './problemes';
 const limiteurs = new WeakMap<Contexte, Map<string, RateLimiterAbstract>>();
 
 /**
- * On PostgreSQL every gateway process (workers, instances behind a load balancer) counts in the
- * same table, so a habilitation gets its limit once, not once per process; SQLite runs a single
- * gateway and counts in memory.
+ * A habilitation gets its limit once, not once per process: on PostgreSQL every gateway process
+ * (workers, instances behind a load balancer) counts in the same table; on SQLite the workers
+ * of the one gateway count in their primary (server.ts), a single process in its own memory.
  */
 function creerLimiteur(ctx: Contexte, nom: string, points: number): RateLimiterAbstract {
   const options = { keyPrefix: nom, points, duration: 1 };
-  if (!isPostgres(ctx.db)) return new RateLimiterMemory(options);
+  if (!isPostgres(ctx.db)) return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 2000 }) : new RateLimiterMemory(options);
   return new RateLimiterPostgres({
     ...options,
     storeClient: ctx.db,

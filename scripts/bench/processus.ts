@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+/** A server under test: a child process, its log file and its port on 127.0.0.1. */
+export interface ServeurEnfant {
+  processus: ChildProcess;
+  url: string;
+  arreter(): Promise<void>;
+}
+
+/** Starts `node <script>` with `env`, logs to `journal`, and waits until `cheminSante` answers. */
+export async function demarrer(script: string, env: Record<string, string>, journal: string, cheminSante: string, delaiMaxMs = 300_000): Promise<ServeurEnfant> {
+  const sortie = fs.openSync(journal, 'a');
+  const processus = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', sortie, sortie] });
+  fs.closeSync(sortie);
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const fin = new Promise<void>((resolve) => processus.once('exit', () => resolve()));
+  const debut = Date.now();
+  for (;;) {
+    if (processus.exitCode !== null) throw new Error(`${script} s'est arrêté (code ${processus.exitCode}) : voir ${journal}`);
+    try {
+      if ((await fetch(url + cheminSante)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - debut > delaiMaxMs) throw new Error(`${script} ne répond pas après ${delaiMaxMs} ms : voir ${journal}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    processus,
+    url,
+    arreter: async () => {
+      if (processus.exitCode === null) processus.kill('SIGTERM');
+      await fin;
+    },
+  };
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB, from /proc (Linux). */
+export function memoire(pid: number): { rssMo: number; picMo: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const ko = (cle: string) => Number(new RegExp(`^${cle}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMo: ko('VmRSS') / 1024, picMo: ko('VmHWM') / 1024 };
+}

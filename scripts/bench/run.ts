@@ -1,0 +1,263 @@
+/**
+ * `npm run bench`: the gateway's figures, in one run, against 127.0.0.1 only.
+ *   1. builds (tsc), starts the baseline (bare express 4 "hello", scripts/bench/bonjour.ts) and
+ *      the gateway (dist/src/server.js) as child processes in the same process model (WORKERS);
+ *   2. the gateway seeds the demo (Ille-et-Vilaine) into a temporary SQLite database;
+ *   3. autocannon (programmatic API) measures each route for BENCH_DUREE seconds at
+ *      BENCH_CONNEXIONS connections; the mairie list is downloaded whole (JSON pages, CSV);
+ *   4. the list's memory: two single-process gateways on Rennes-only databases of ≈ 1 000 and
+ *      ≈ 50 000 children, peak RSS (VmHWM) read from /proc after the downloads;
+ *   5. prints a table and rewrites the generated part of docs/benchmarks.md.
+ * Options (environment): BENCH_DUREE (s, default 8), BENCH_CONNEXIONS (default 50), WORKERS
+ * (default: one per core), BENCH_SANS_BUILD=1 (reuse dist/).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chargerConfig } from '../../src/config';
+import { createDb, type Db } from '../../src/db/knex';
+import { preparerBase } from '../../src/demarrage';
+import { CLIENTS_DEMO } from '../../src/demo/demo';
+import { RACINE } from '../../src/racine';
+import { anneeScolaireDe } from '../../src/synthetique/calendrier';
+import { demarrer, memoire, type ServeurEnfant } from './processus';
+import { ecrireRapport, type Mesure, type MesureListe, type MesureMemoire, type Rapport } from './rapport';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: object) => Promise<ResultatAutocannon>;
+
+interface ResultatAutocannon {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+}
+
+const DUREE_S = Number(process.env.BENCH_DUREE || 8);
+const CONNEXIONS = Number(process.env.BENCH_CONNEXIONS || 50);
+const WORKERS = String(process.env.WORKERS || os.availableParallelism());
+/** The per-habilitation limit (20/s in production) would measure the 429 path, not the route. */
+const LIMITE_BENCH = '1000000';
+const RENNES = '35238';
+const PORT_BASE = 3100;
+const PORT_PASSERELLE = 3101;
+const PORT_MEMOIRE = 3102;
+
+function client(clientId: string): { clientId: string; secret: string } {
+  const c = CLIENTS_DEMO.find((x) => x.clientId === clientId);
+  if (!c) throw new Error(`client de démonstration inconnu : ${clientId}`);
+  return c;
+}
+
+function basic(clientId: string): string {
+  const c = client(clientId);
+  return 'Basic ' + Buffer.from(`${c.clientId}:${c.secret}`).toString('base64');
+}
+
+async function jeton(url: string, clientId: string, scope?: string): Promise<string> {
+  const corps = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
+  const rep = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { Authorization: basic(clientId), 'Content-Type': 'application/x-www-form-urlencoded' }, body: corps });
+  if (!rep.ok) throw new Error(`jeton refusé pour ${clientId} : ${rep.status}`);
+  return ((await rep.json()) as { access_token: string }).access_token;
+}
+
+/** Pupils whose identity is unique, at school this year: each statut call finds exactly one. */
+async function identites(db: Db, nombre: number): Promise<string[]> {
+  const uniques = db('eleves').select('nom_normalise', 'date_naissance', 'sexe').groupBy('nom_normalise', 'date_naissance', 'sexe').havingRaw('count(*) = 1');
+  const eleves = await db('eleves as e')
+    .join('scolarites as s', 's.eleve_id', 'e.id')
+    .whereIn(['e.nom_normalise', 'e.date_naissance', 'e.sexe'], uniques)
+    .where('s.annee_scolaire', anneeScolaireDe(new Date().toISOString().slice(0, 10)))
+    .whereIn('s.niveau_code', ['6E', '5E', '4E', '3E', '2GT', '1G', 'TG', '2PRO', '1PRO', 'TPRO'])
+    .whereIn('s.mode_instruction', ['public', 'prive_sous_contrat'])
+    .orderBy('e.id')
+    .limit(nombre)
+    .select('e.nom', 'e.prenoms', 'e.sexe', 'e.date_naissance');
+  const caf = CLIENTS_DEMO.find((c) => c.clientId === 'demo-caf-35')!.destinataire.siret;
+  return eleves.map((e: { nom: string; prenoms: string; sexe: string; date_naissance: string }) => {
+    const [annee, mois, jour] = e.date_naissance.split('-');
+    const q = new URLSearchParams({ nomNaissance: e.nom, sexeEtatCivil: e.sexe, anneeDateNaissance: annee, moisDateNaissance: String(Number(mois)), jourDateNaissance: String(Number(jour)) });
+    for (const p of e.prenoms.split(' ').slice(0, 2)) q.append('prenoms', p);
+    q.append('codesDepartements', '35');
+    q.append('recipient', caf);
+    q.append('context', 'Allocation de rentrée scolaire');
+    q.append('object', 'Banc de mesure');
+    return `/api-scolarite/v1/eleves/statut?${q}`;
+  });
+}
+
+async function mesurer(nom: string, options: Record<string, unknown>, attendu: number): Promise<Omit<Mesure, 'ratio'>> {
+  const charge = os.loadavg()[0];
+  const r = await autocannon({ connections: CONNEXIONS, duration: DUREE_S, ...options });
+  const statuts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
+  const inattendus = Object.entries(statuts).filter(([code]) => Number(code) !== attendu).reduce((n, [, c]) => n + c, 0);
+  const m = { nom, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, inattendus: inattendus + r.errors + r.timeouts, statuts, charge };
+  console.log(`  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`);
+  return m;
+}
+
+/** Downloads a whole list: every JSON page following `Link: rel="next"`, or the CSV in one stream. */
+async function telecharger(url: string, jetonMairie: string, format: 'json' | 'csv'): Promise<{ ms: number; octets: number; pages: number; enfants: number }> {
+  const debut = performance.now();
+  let suivante: string | null = `${url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation?limit=1000${format === 'csv' ? '&format=csv' : ''}`;
+  let octets = 0;
+  let pages = 0;
+  let enfants = 0;
+  while (suivante) {
+    const rep: Response = await fetch(suivante, { headers: { Authorization: `Bearer ${jetonMairie}` } });
+    if (rep.status !== 200) throw new Error(`liste : statut ${rep.status}`);
+    const corps = Buffer.from(await rep.arrayBuffer());
+    octets += corps.length;
+    pages++;
+    if (format === 'csv') enfants += corps.toString('utf8').split('\r\n').filter(Boolean).length - 1;
+    else enfants += (JSON.parse(corps.toString('utf8')) as { enfants?: unknown[]; donnees?: unknown[] }).enfants?.length ?? 0;
+    const lien = /<([^>]+)>;\s*rel="next"/.exec(rep.headers.get('link') ?? '');
+    suivante = format === 'json' && lien ? new URL(lien[1], url).toString() : null;
+  }
+  return { ms: performance.now() - debut, octets, pages, enfants };
+}
+
+function mediane(valeurs: number[]): number {
+  const v = [...valeurs].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)];
+}
+
+async function mesurerListe(url: string, jetonMairie: string, format: 'json' | 'csv', essais = 3): Promise<MesureListe> {
+  const runs = [];
+  for (let i = 0; i < essais; i++) runs.push(await telecharger(url, jetonMairie, format));
+  const m = { format, ms: mediane(runs.map((r) => r.ms)), octets: runs[0].octets, pages: runs[0].pages, enfants: runs[0].enfants, charge: os.loadavg()[0] };
+  console.log(`  liste de Rennes (${format}) : ${m.enfants} enfants, ${m.pages} page(s), ${(m.octets / 1e6).toFixed(1)} Mo, dernier octet en ${m.ms.toFixed(0)} ms (médiane de ${essais})`);
+  return m;
+}
+
+/** A Rennes-only database whose list holds about `enfants` children (the demo's scale factor, calibrated on Rennes). */
+async function baseRennes(fichier: string, enfants: number): Promise<number> {
+  const ENFANTS_RENNES_ECHELLE_1 = 33_233;
+  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${fichier}` });
+  const db = await preparerBase(config, { perimetreDemo: { communes: [RENNES], echelle: enfants / ENFANTS_RENNES_ECHELLE_1 } });
+  try {
+    const p = await db('obligation_publications').where({ code_commune: RENNES }).orderBy('date_publication', 'desc').first('nombre_enfants');
+    return Number(p.nombre_enfants);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function mesurerMemoire(dossier: string, script: string, cible: number): Promise<MesureMemoire> {
+  const fichier = path.join(dossier, `rennes-${cible}.sqlite`);
+  const enfants = await baseRennes(fichier, cible);
+  const serveur = await demarrer(script, { DATABASE_URL: `sqlite:${fichier}`, PORT: String(PORT_MEMOIRE), WORKERS: '1', LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${cible}.log`), '/openapi.json');
+  try {
+    const pid = serveur.processus.pid!;
+    const jetonMairie = await jeton(serveur.url, 'demo-mairie-rennes', 'mairie:obligation-scolaire');
+    await telecharger(serveur.url, jetonMairie, 'json');
+    const avant = memoire(pid);
+    const json = await telecharger(serveur.url, jetonMairie, 'json');
+    const csv = await telecharger(serveur.url, jetonMairie, 'csv');
+    const apres = memoire(pid);
+    const m = { cible, enfants, rssAvantMo: avant.rssMo, picAvantMo: avant.picMo, picApresMo: apres.picMo, rssApresMo: apres.rssMo, jsonMs: json.ms, csvMs: csv.ms };
+    console.log(`  ${enfants} enfants : RSS ${m.rssAvantMo.toFixed(0)} Mo après une première lecture, pic (VmHWM) ${m.picApresMo.toFixed(0)} Mo après JSON + CSV complets`);
+    return m;
+  } finally {
+    await serveur.arreter();
+  }
+}
+
+async function main(): Promise<void> {
+  const debut = new Date();
+  const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'apisation-bench-'));
+  if (!process.env.BENCH_SANS_BUILD) {
+    console.log('compilation (npm run build)…');
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: RACINE, stdio: 'inherit' });
+  }
+  const scriptPasserelle = path.join(RACINE, 'dist', 'src', 'server.js');
+  const scriptBase = path.join(RACINE, 'dist', 'scripts', 'bench', 'bonjour.js');
+  const fichier = path.join(dossier, 'demo.sqlite');
+  const serveurs: ServeurEnfant[] = [];
+  try {
+    console.log(`passerelle : WORKERS=${WORKERS}, base SQLite temporaire, semis de la démonstration (Ille-et-Vilaine)…`);
+    const t0 = Date.now();
+    const passerelle = await demarrer(
+      scriptPasserelle,
+      { DATABASE_URL: `sqlite:${fichier}`, PORT: String(PORT_PASSERELLE), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH },
+      path.join(dossier, 'passerelle.log'),
+      '/openapi.json',
+    );
+    serveurs.push(passerelle);
+    const semisS = (Date.now() - t0) / 1000;
+    console.log(`  prête en ${semisS.toFixed(1)} s (semis compris)`);
+    const base = await demarrer(scriptBase, { PORT: String(PORT_BASE), WORKERS }, path.join(dossier, 'bonjour.log'), '/bonjour');
+    serveurs.push(base);
+
+    const db = createDb(`sqlite:${fichier}`);
+    const chemins = await identites(db, 2000);
+    const uai = (await db('etablissements').where({ code_commune: RENNES, type: 'lycee' }).orderBy('uai').first('uai')).uai as string;
+    await db.destroy();
+
+    const jetonCaf = await jeton(passerelle.url, 'demo-caf-35', 'scolarite:statut');
+    const jetonMairie = await jeton(passerelle.url, 'demo-mairie-rennes', 'mairie:obligation-scolaire');
+    const page = `/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation?limit=1000`;
+    const etag = (await fetch(passerelle.url + page, { headers: { Authorization: `Bearer ${jetonMairie}` } })).headers.get('etag');
+    if (!etag) throw new Error('la page de liste n’a pas d’ETag');
+
+    console.log(`\nrequêtes (${CONNEXIONS} connexions, ${DUREE_S} s chacune) :`);
+    let i = 0;
+    const mesures: Array<Omit<Mesure, 'ratio'>> = [];
+    mesures.push(await mesurer('référence : express « bonjour »', { url: `${base.url}/bonjour` }, 200));
+    mesures.push(
+      await mesurer('émission de jeton (client_credentials)', {
+        url: `${passerelle.url}/oauth/token`,
+        method: 'POST',
+        headers: { Authorization: basic('demo-caf-35'), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=scolarite%3Astatut',
+      }, 200),
+    );
+    mesures.push(await mesurer('annuaire : un établissement', { url: `${passerelle.url}/api-ecole/v1/etablissements/${uai}` }, 200));
+    mesures.push(
+      await mesurer('API scolarité : statut (journalisé, masqué)', {
+        url: passerelle.url,
+        headers: { Authorization: `Bearer ${jetonCaf}` },
+        requests: [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: chemins[i++ % chemins.length] }) }],
+      }, 200),
+    );
+    mesures.push(
+      await mesurer('API mairie : revalidation 304 d’une page', {
+        url: passerelle.url + page,
+        headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag },
+      }, 304),
+    );
+    const reference = mesures[0].rps;
+    const requetes: Mesure[] = mesures.map((m) => ({ ...m, ratio: m.rps / reference }));
+
+    console.log('\nliste complète de Rennes (téléchargements successifs, une connexion) :');
+    const listes = [await mesurerListe(passerelle.url, jetonMairie, 'json'), await mesurerListe(passerelle.url, jetonMairie, 'csv')];
+    for (const s of serveurs.splice(0)) await s.arreter();
+
+    console.log('\nmémoire de la passerelle (un processus, bases ne contenant que Rennes) :');
+    const memoires = [await mesurerMemoire(dossier, scriptPasserelle, 1_000), await mesurerMemoire(dossier, scriptPasserelle, 50_000)];
+
+    const rapport: Rapport = {
+      date: debut,
+      workers: Number(WORKERS),
+      connexions: CONNEXIONS,
+      dureeS: DUREE_S,
+      limite: LIMITE_BENCH,
+      semisS,
+      requetes,
+      listes,
+      memoires,
+    };
+    const fichierRapport = ecrireRapport(rapport);
+    console.log(`\n${path.relative(RACINE, fichierRapport)} mis à jour (${((Date.now() - debut.getTime()) / 1000).toFixed(0)} s au total)`);
+  } finally {
+    for (const s of serveurs) await s.arreter();
+    fs.rmSync(dossier, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`banc de mesure interrompu : ${err.message}`);
+  process.exitCode = 1;
+});
