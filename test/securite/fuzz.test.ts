@@ -30,8 +30,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   agent.destroy();
-  await new Promise((ok) => serveur.close(ok));
-  await t.fermer();
+  if (serveur) await new Promise((ok) => serveur.close(ok));
+  await t?.fermer();
 });
 
 interface Reponse {
