@@ -89,8 +89,9 @@ describe('genererDonnees', () => {
   });
 
   it('laisse la génération précédente intacte quand une génération échoue en cours de route', async () => {
+    // The first progress report comes after the first commune is written.
     const interrompre = (message: string) => {
-      if (message.startsWith('2/3')) throw new Error('interruption');
+      if (message.includes('élèves')) throw new Error('interruption');
     };
     await expect(genererDonnees(db, { ...OPTIONS, seed: 9, journal: interrompre })).rejects.toThrow('interruption');
     expect(await contenu()).toBe(premier);
