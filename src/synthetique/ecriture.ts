@@ -30,14 +30,16 @@ export interface Ecrivain {
   /** Deletes the previous dataset and records the run; returns its `generations.id`. */
   commencer(generation: GenerationLigne): Promise<number>;
   ecrire(table: TableSynthetique, ligne: object): void;
-  /** Called after each commune: the moment to flush what is buffered. */
-  entreCommunes(): Promise<void>;
+  /** Whether enough rows wait for `vider` to be worth a round trip (checked between households). */
+  plein(): boolean;
+  /** Writes what is buffered; called between whole households, parents before children. */
+  vider(): Promise<void>;
   terminer(comptes: Comptes): Promise<void>;
   annuler(): Promise<void>;
 }
 
 export async function ouvrirEcrivain(db: Db): Promise<Ecrivain> {
-  return isPostgres(db) ? new EcrivainKnex(await db.transaction()) : EcrivainSqlite.ouvrir(db);
+  return isPostgres(db) ? new EcrivainPostgres(db, await db.transaction()) : EcrivainSqlite.ouvrir(db);
 }
 
 /** SQLite's limit on bound variables per statement. */
@@ -63,6 +65,7 @@ class EcrivainSqlite implements Ecrivain {
   private readonly instructions = new Map<string, Instruction>();
   private index: Array<{ name: string; sql: string }> = [];
   private cacheInitial: unknown;
+  private journalInitial: unknown;
   private generationId = 0;
   private libere = false;
 
@@ -115,15 +118,20 @@ class EcrivainSqlite implements Ecrivain {
       valeurs[i++] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
     }
     tampon.rempli = i;
-    if (i === valeurs.length) this.vider(table);
+    if (i === valeurs.length) this.viderTable(table);
   }
 
-  async entreCommunes(): Promise<void> {}
+  /** Rows are written as each statement's worth is buffered, synchronously. */
+  plein(): boolean {
+    return false;
+  }
+
+  async vider(): Promise<void> {}
 
   /** On failure the caller calls `annuler`, which rolls back and gives the connection back. */
   async terminer(comptes: Comptes): Promise<void> {
     const c = this.connexion;
-    for (const table of this.tampons.keys()) this.vider(table);
+    for (const table of this.tampons.keys()) this.viderTable(table);
     for (const { sql } of this.index) c.exec(sql);
     const colonnes = Object.keys(comptes);
     c.prepare(`UPDATE generations SET ${colonnes.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...Object.values(comptes), this.generationId);
@@ -147,10 +155,11 @@ class EcrivainSqlite implements Ecrivain {
     this.libere = true;
     this.connexion.pragma('foreign_keys = ON');
     this.connexion.pragma(`cache_size = ${Number(this.cacheInitial) || -2000}`);
+    if (this.journalInitial === 'wal') this.connexion.pragma('journal_mode = WAL');
     await this.db.client.releaseConnection(this.connexion);
   }
 
-  private vider(table: TableSynthetique): void {
+  private viderTable(table: TableSynthetique): void {
     const tampon = this.tampons.get(table);
     if (!tampon || tampon.rempli === 0) return;
     const lignes = tampon.rempli / tampon.colonnes.length;
@@ -182,41 +191,84 @@ function lignesParInstruction(colonnes: number): number {
   return Math.floor(VARIABLES_MAX / colonnes);
 }
 
-/** Any other database (PostgreSQL): knex batch inserts in one transaction, flushed after each commune. */
-class EcrivainKnex implements Ecrivain {
-  private readonly tampons = new Map<TableSynthetique, object[]>();
+/** PostgreSQL type of each column that is not text, for the arrays of `unnest`. */
+const TYPES_PG: Partial<Record<string, string>> = {
+  rang: 'integer',
+  numero: 'integer',
+  nombre_enfants: 'integer',
+  nombre_ajouts: 'integer',
+  nombre_modifications: 'integer',
+  nombre_retraits: 'integer',
+  generation_id: 'integer',
+  echelon_bourse: 'integer',
+  est_boursier: 'boolean',
+  redoublant: 'boolean',
+};
+/** Rows per INSERT: one array per column, so no limit on bound parameters; this bounds memory. */
+const LIGNES_PAR_LOT_PG = 20_000;
+
+/**
+ * PostgreSQL: one transaction; indexes other than constraints dropped during the load and rebuilt
+ * at the end; each table's rows sent as one array per column (`INSERT … SELECT * FROM unnest(…)`),
+ * thousands of rows per statement without a parameter per value.
+ */
+class EcrivainPostgres implements Ecrivain {
+  private readonly colonnes = new Map<TableSynthetique, unknown[][]>();
+  private enAttente = 0;
+  private index: Array<{ indexname: string; indexdef: string }> = [];
   private generationId = 0;
 
-  constructor(private readonly trx: Knex.Transaction) {}
+  constructor(
+    private readonly db: Db,
+    private readonly trx: Knex.Transaction,
+  ) {}
 
   async commencer(generation: GenerationLigne): Promise<number> {
     for (const table of TABLES_SYNTHETIQUES) await this.trx(table).del();
+    const { rows } = await this.trx.raw(
+      `SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = current_schema() AND tablename = ANY(?)
+         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname) ORDER BY indexname`,
+      [[...TABLES_SYNTHETIQUES]],
+    );
+    this.index = rows;
+    for (const { indexname } of this.index) await this.trx.raw(`DROP INDEX "${indexname}"`);
     const [ligne] = await this.trx('generations').insert(generation).returning('id');
     this.generationId = typeof ligne === 'object' ? (ligne as { id: number }).id : Number(ligne);
     return this.generationId;
   }
 
   ecrire(table: TableSynthetique, ligne: object): void {
-    const tampon = this.tampons.get(table);
-    if (tampon) tampon.push(ligne);
-    else this.tampons.set(table, [ligne]);
+    let colonnes = this.colonnes.get(table);
+    if (!colonnes) this.colonnes.set(table, (colonnes = COLONNES[table].map(() => [])));
+    const champs = ligne as Record<string, unknown>;
+    COLONNES[table].forEach((nom, c) => colonnes![c].push(champs[nom] ?? null));
+    this.enAttente++;
   }
 
-  async entreCommunes(): Promise<void> {
+  plein(): boolean {
+    return this.enAttente >= LIGNES_PAR_LOT_PG;
+  }
+
+  async vider(): Promise<void> {
     // Parents before children: PostgreSQL checks the references at each insert.
     for (const table of [...TABLES_SYNTHETIQUES].reverse()) {
-      const lignes = this.tampons.get(table);
-      if (!lignes || lignes.length === 0) continue;
-      const parInstruction = Math.min(1000, Math.floor(65535 / COLONNES[table].length));
-      for (let i = 0; i < lignes.length; i += parInstruction) await this.trx(table).insert(lignes.slice(i, i + parInstruction));
-      lignes.length = 0;
+      const colonnes = this.colonnes.get(table);
+      if (!colonnes || colonnes[0].length === 0) continue;
+      const noms = COLONNES[table];
+      const tableaux = noms.map((nom) => `?::${TYPES_PG[nom] ?? 'text'}[]`).join(', ');
+      await this.trx.raw(`INSERT INTO ${table} (${noms.join(', ')}) SELECT * FROM unnest(${tableaux})`, colonnes as unknown as Knex.RawBinding[]);
+      this.colonnes.set(table, noms.map(() => []));
     }
+    this.enAttente = 0;
   }
 
   async terminer(comptes: Comptes): Promise<void> {
-    await this.entreCommunes();
+    await this.vider();
+    for (const { indexdef } of this.index) await this.trx.raw(indexdef);
     await this.trx('generations').where({ id: this.generationId }).update(comptes);
     await this.trx.commit();
+    // Statistics for the query planner, once the rows are visible.
+    await this.db.raw(`ANALYZE ${TABLES_SYNTHETIQUES.join(', ')}`);
   }
 
   async annuler(): Promise<void> {

@@ -101,6 +101,14 @@ export class GenerateurPopulation {
 
   /** All households living in the commune in June, then those arriving until the last publication. */
   genererCommune(commune: Commune, puits: Puits): void {
+    for (const _ of this.foyersDeLaCommune(commune, puits));
+  }
+
+  /**
+   * The same, one household at a time: each step has emitted whole households (a pupil with his
+   * versions, schooling and guardians), so a writer may flush between two steps.
+   */
+  *foyersDeLaCommune(commune: Commune, puits: Puits): Generator<void> {
     this.puits = puits;
     this.historique.brancher((v) => puits.version(v));
     this.historique.declarerCommune(commune.code);
@@ -116,6 +124,7 @@ export class GenerateurPopulation {
       enfants += foyer.enfants.length;
       foyers++;
       this.simulerFoyer(foyer);
+      yield;
     }
     for (let i = 1; i < this.publications.length; i++) {
       const taux = i === 1 ? TAUX.arriveesEte : TAUX.arriveesMois;
@@ -126,6 +135,7 @@ export class GenerateurPopulation {
         foyer.motifEntree = 'arrivee';
         foyer.dateEvenement = this.dateDansIntervalle(foyerAlea, i);
         this.simulerFoyer(foyer);
+        yield;
       }
     }
   }

@@ -102,13 +102,11 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
       scolarite: (l) => (comptes.scolarites++, ecrivain.ecrire('scolarites', l)),
       version: (l) => (comptes.versions++, ecrivain.ecrire('obligation_versions', l)),
     };
-    const pas = Math.max(1, Math.ceil(communes.length / 10));
+    const progression = new Progression(communes.length, communes.reduce((n, c) => n + c.population, 0), journal);
     for (const [i, commune] of communes.entries()) {
-      generateur.genererCommune(commune, puits);
-      await ecrivain.entreCommunes();
-      if ((i + 1) % pas === 0 || i + 1 === communes.length) {
-        journal(`${i + 1}/${communes.length} communes, ${comptes.eleves} élèves, ${comptes.versions} versions de liste`);
-      }
+      for (const _ of generateur.foyersDeLaCommune(commune, puits)) if (ecrivain.plein()) await ecrivain.vider();
+      await ecrivain.vider();
+      progression.avancer(i + 1, commune.population, `${comptes.eleves} élèves, ${comptes.versions} versions de liste`);
     }
     for (const publication of generateur.bilanPublications(generationId)) {
       comptes.publications++;
@@ -128,6 +126,41 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
     await ecrivain.annuler();
     throw erreur;
   }
+}
+
+/**
+ * Progress: every tenth of the communes and at least every two seconds, with a bar weighted by
+ * population (Paris weighs as much as thousands of villages) and the time left.
+ */
+class Progression {
+  private fait = 0;
+  private dernier = Date.now();
+  private readonly debut = Date.now();
+  private readonly pas: number;
+
+  constructor(
+    private readonly communes: number,
+    private readonly population: number,
+    private readonly journal: (message: string) => void,
+  ) {
+    this.pas = Math.max(1, Math.ceil(communes / 10));
+  }
+
+  avancer(rang: number, population: number, detail: string): void {
+    this.fait += population;
+    const maintenant = Date.now();
+    const fin = rang === this.communes;
+    if (rang % this.pas !== 0 && !fin && maintenant - this.dernier < 2000) return;
+    this.dernier = maintenant;
+    const part = this.population > 0 ? this.fait / this.population : rang / this.communes;
+    const ecoule = (maintenant - this.debut) / 1000;
+    const reste = part > 0 && !fin ? ` ; reste ≈ ${formaterDuree((ecoule * (1 - part)) / part)}` : '';
+    this.journal(`${rang}/${this.communes} communes, ${detail} [${'#'.repeat(Math.round(part * 20)).padEnd(20, '.')}] ${(part * 100).toFixed(1)} %${reste}`);
+  }
+}
+
+function formaterDuree(secondes: number): string {
+  return secondes < 90 ? `${Math.round(secondes)} s` : secondes < 5400 ? `${Math.round(secondes / 60)} min` : `${(secondes / 3600).toFixed(1)} h`;
 }
 
 /** The establishments of table `etablissements`, importing the annuaire first when the table is empty. */
