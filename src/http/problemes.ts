@@ -87,6 +87,13 @@ function estIndisponibiliteBase(err: { code?: string; name?: string; message?: s
   );
 }
 
+/**
+ * PostgreSQL "data exception" codes a client's value can trigger where SQLite accepts it: NUL
+ * characters (22021, 22P05), too long (22001), out-of-range numbers or dates (22003, 22008),
+ * unparsable text for a typed column (22P02, 22007).
+ */
+const VALEURS_REFUSEES_PAR_POSTGRES = new Set(['22021', '22P05', '22001', '22003', '22008', '22P02', '22007']);
+
 export function versProbleme(err: unknown): Probleme {
   if (err instanceof Probleme) return err;
   if (err instanceof ValidateError) return new Probleme('requete_invalide', undefined, { erreurs: champsInvalides(err) });
@@ -99,6 +106,7 @@ export function versProbleme(err: unknown): Probleme {
   // Express could not percent-decode a path parameter; its message quotes the raw value.
   if (err instanceof URIError) return new Probleme('requete_invalide', "Un paramètre du chemin n'est pas un encodage-pourcent UTF-8 valide.");
   if (estIndisponibiliteBase(e)) return new Probleme('service_indisponible', undefined, {}, { 'Retry-After': '5' });
+  if (e.code !== undefined && VALEURS_REFUSEES_PAR_POSTGRES.has(e.code)) return new Probleme('requete_invalide', 'Une valeur transmise ne peut pas être enregistrée ni comparée (caractère NUL, longueur ou nombre hors limites).');
   return new Probleme('erreur_interne');
 }
 
