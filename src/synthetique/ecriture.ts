@@ -85,6 +85,10 @@ class EcrivainSqlite implements Ecrivain {
     this.cacheInitial = c.pragma('cache_size', { simple: true });
     // Up to 1 GB of page cache: a département's load stays in memory until the commit writes it once.
     c.pragma('cache_size = -1048576');
+    this.journalInitial = c.pragma('journal_mode', { simple: true });
+    // WAL would write every page twice (log, then checkpoint); a rollback journal keeps only the
+    // pages of the previous dataset. SQLite keeps WAL when another connection has the file open.
+    c.pragma('journal_mode = DELETE');
     // The generator guarantees the references; checking them row by row only slows the load.
     c.pragma('foreign_keys = OFF');
     c.exec('BEGIN');
