@@ -37,7 +37,7 @@ export function creerApp(contexte: Contexte): Express {
     swaggerUi.serveFiles(undefined, { swaggerUrl: '/openapi.json' }),
     swaggerUi.setup(undefined, {
       customSiteTitle: 'Passerelle APIsation — documentation',
-      swaggerOptions: { url: '/openapi.json', persistAuthorization: false, displayRequestDuration: true },
+      swaggerOptions: { url: '/openapi.json', persistAuthorization: false, displayRequestDuration: true, deepLinking: true },
     }),
   );
   app.get('/problemes', (_req, res) => res.json(CATALOGUE_PROBLEMES));

@@ -7,12 +7,16 @@ import { chargerConfig, type Config } from './config';
 import { createDb, isPostgres, type Db } from './db/knex';
 import { preparerBase } from './demarrage';
 import { journalApplicatif } from './http/journal-applicatif';
+import { repondreErreurClient } from './http/problemes';
 import { demarrerDistributeur } from './notifications/distributeur';
 import { demarrerPurgePeriodique } from './privacy/retention';
 
-/** WORKERS: gateway processes sharing the port (node:cluster); default one per core. */
-function nombreDeWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  if (env.WORKERS === undefined || env.WORKERS === '') return os.availableParallelism();
+/**
+ * WORKERS: gateway processes sharing the port (node:cluster); default one per core on
+ * PostgreSQL, one on SQLite (a single writer: processes would wait on each other's locks).
+ */
+function nombreDeWorkers(config: Config, env: NodeJS.ProcessEnv = process.env): number {
+  if (env.WORKERS === undefined || env.WORKERS === '') return config.databaseUrl.startsWith('sqlite:') ? 1 : os.availableParallelism();
   const n = Number(env.WORKERS);
   if (!Number.isInteger(n) || n <= 0) throw new Error('WORKERS doit être un entier positif');
   return n;
@@ -45,6 +49,7 @@ function servir(config: Config, db: Db, taches: { purge: boolean }): void {
   const serveur: Server = app.listen(config.port, () => {
     journalApplicatif.info({ port: config.port, url: config.urlPublique, pid: process.pid }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
   });
+  serveur.on('clientError', repondreErreurClient);
   surSignalDArret(() => {
     arreterPurge();
     serveur.close(async () => {
@@ -94,7 +99,7 @@ function superviser(config: Config, db: Db, workers: number): void {
 async function main(): Promise<void> {
   const config = chargerConfig();
   if (cluster.isPrimary) {
-    const workers = nombreDeWorkers();
+    const workers = nombreDeWorkers(config);
     const db = await preparerBase(config);
     if (workers === 1) servir(config, db, { purge: true });
     else superviser(config, db, workers);

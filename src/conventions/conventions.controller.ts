@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Path, Post, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, OperationId, Patch, Path, Post, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import { acteur } from '../admin/acteur';
@@ -76,6 +76,7 @@ export class ConventionsController extends Controller {
 
   /** Modifier une convention (avenant ou correction) ; le motif est obligatoire. */
   @Patch('{id}')
+  @OperationId('ModifierConvention')
   public async modifier(@Path() id: string, @Body() corps: AvenantCorps, @Request() req: ExpressRequest): Promise<Convention> {
     const { motif, ...changements } = corps;
     return modifierConvention(this.ctx.db, id, changements, acteur(req), motif);

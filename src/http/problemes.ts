@@ -128,3 +128,21 @@ export const gestionnaireErreurs: ErrorRequestHandler = (err, req, res, _next) =
 };
 
 export const routeInconnue: RequestHandler = (_req, _res, next) => next(new Probleme('route_inconnue'));
+
+/**
+ * Requests Node's HTTP parser rejects (oversized headers, malformed request line) never reach
+ * express: answer them with a problem document too, then close.
+ */
+export function repondreErreurClient(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const code: CodeProbleme = err.code === 'HPE_HEADER_OVERFLOW' ? 'entetes_trop_volumineux' : 'requete_invalide';
+  const { statut, titre, description } = CATALOGUE_PROBLEMES[code];
+  const corps = JSON.stringify({ type: `/problemes#${code}`, title: titre, status: statut, detail: description, code });
+  socket.end(
+    `HTTP/1.1 ${statut} ${titre.normalize('NFD').replace(/[^\x20-\x7e]/g, '')}\r\nContent-Type: application/problem+json\r\n` +
+      `Content-Length: ${Buffer.byteLength(corps)}\r\nConnection: close\r\n\r\n${corps}`,
+  );
+}
