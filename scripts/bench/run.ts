@@ -9,7 +9,7 @@
  *      ≈ 50 000 children, peak RSS (VmHWM) read from /proc after the downloads;
  *   5. prints a table and rewrites the generated part of docs/benchmarks.md.
  * Options (environment): BENCH_DUREE (s, default 8), BENCH_CONNEXIONS (default 50), WORKERS
- * (default: one per core), BENCH_SANS_BUILD=1 (reuse dist/).
+ * (default 1, the gateway's default on SQLite), BENCH_SANS_BUILD=1 (reuse dist/).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -37,7 +37,8 @@ interface ResultatAutocannon {
 
 const DUREE_S = Number(process.env.BENCH_DUREE || 8);
 const CONNEXIONS = Number(process.env.BENCH_CONNEXIONS || 50);
-const WORKERS = String(process.env.WORKERS || os.availableParallelism());
+/** The gateway's default on SQLite (src/server.ts); the baseline runs in the same model. */
+const WORKERS = String(process.env.WORKERS || 1);
 /** The per-habilitation limit (20/s in production) would measure the 429 path, not the route. */
 const LIMITE_BENCH = '1000000';
 const RENNES = '35238';
