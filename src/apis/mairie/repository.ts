@@ -59,6 +59,18 @@ function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre:
   return q;
 }
 
+/** One page of the list's ids after `apres`, in the list's order: a page costs its size, not the list's. */
+export async function pageDIds(db: Db, codeCommune: string, date: string, perimetre: Perimetre, apres: string | undefined, limite: number): Promise<string[]> {
+  const q = versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id').limit(limite);
+  if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
+  return (await q).map((l: { eleve_id: string }) => l.eleve_id);
+}
+
+export async function tailleDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<number> {
+  const [ligne] = await versionsEnVigueur(db, codeCommune, date, perimetre).count({ n: '*' });
+  return Number(ligne.n);
+}
+
 /** The internal ids of the whole list, in the list's stable order: cheap, and what the journal needs first. */
 export async function idsDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<string[]> {
   const lignes = await versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id');

@@ -18,11 +18,13 @@ import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
 import {
   idsDeLaListe,
+  pageDIds,
   idsTouches,
   motifsDeRetrait,
   type Perimetre,
   type Publication,
   publicationsDeLaCommune,
+  tailleDeLaListe,
   type VersionAvecEcoles,
   versionsDe,
 } from './repository';
@@ -184,9 +186,21 @@ export async function listeEnfants(
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
+  const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
+
+  // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own ids.
+  if (!p.csv && !droitsAVerifier(d)) {
+    const ids = await pageDIds(ctx.db, acces.codeCommune, date, acces.perimetre, curseur?.apres, p.limit + 1);
+    return pageDeListe(ctx, req, acces, publication, entetes, jeton, {
+      page: ids.slice(0, p.limit),
+      encore: ids.length > p.limit,
+      total: await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre),
+      exclues: 0,
+    });
+  }
+
   // Ids first (one cheap query), so exclusions, counts and the journal precede any byte of the list.
   const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
-  const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
 
   if (p.csv) {
     if (filtrage.autorisees.length > 0) await d.journaliser(filtrage.autorisees);
@@ -206,8 +220,34 @@ export async function listeEnfants(
   }
 
   const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
-  const page = suite.slice(0, p.limit);
-  const curseurSuivant = suite.length > p.limit ? encoderCurseur({ date, apres: page[page.length - 1] } satisfies Curseur) : null;
+  return pageDeListe(ctx, req, acces, publication, entetes, jeton, {
+    page: suite.slice(0, p.limit),
+    encore: suite.length > p.limit,
+    total: filtrage.autorisees.length,
+    exclues: filtrage.exclues,
+  });
+}
+
+/** Opposition (6.1.e) or consent may exclude children from this finalité's list. */
+function droitsAVerifier(d: Divulgation): boolean {
+  const h = d.habilitation;
+  return Boolean(h.consentement_requis) || oppositionApplicable({ code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis });
+}
+
+/** One JSON page: the masked entries of `page`, journaled before the body leaves. */
+async function pageDeListe(
+  ctx: Contexte,
+  req: Request,
+  acces: Acces,
+  publication: Publication,
+  entetes: Record<string, string>,
+  jeton: string,
+  l: { page: string[]; encore: boolean; total: number; exclues: number },
+): Promise<Reponse<ListeEnfantsSoumisObligation>> {
+  const d = acces.divulgation;
+  const date = publication.date_publication;
+  const { page } = l;
+  const curseurSuivant = l.encore ? encoderCurseur({ date, apres: page[page.length - 1] } satisfies Curseur) : null;
   const enfants = [...fiches(acces, await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, page)).values()] as EnfantSoumisObligation[];
   if (page.length > 0) await d.journaliser(page);
   const lien = lienSuivant(req, curseurSuivant);
@@ -218,8 +258,8 @@ export async function listeEnfants(
       code_commune: acces.codeCommune,
       date_reference: date,
       annee_scolaire: publication.annee_scolaire,
-      nombre_total: filtrage.autorisees.length,
-      ...(filtrage.exclues > 0 ? { nombre_exclus: filtrage.exclues } : {}),
+      nombre_total: l.total,
+      ...(l.exclues > 0 ? { nombre_exclus: l.exclues } : {}),
       enfants,
       curseur_suivant: curseurSuivant,
       jeton_synchronisation: jeton,
