@@ -3,8 +3,9 @@ import type { Db } from '../db/knex';
 import { anneeScolaireDe, datesPublication, lireDate } from './calendrier';
 import type { EtablissementSource } from './carte-scolaire';
 import { type Comptes, ouvrirEcrivain } from './ecriture';
+import { enregistrementsSynthetiques, etablissementsSynthetiques } from './etablissements-synthetiques';
 import { GenerateurPopulation, type Puits } from './generateur';
-import { communesDuPerimetre, territoireOfficiel } from './territoire';
+import { type Commune, communesDuPerimetre, type Territoire, territoireOfficiel } from './territoire';
 
 export interface OptionsGeneration {
   /** Départements to generate ('35', '2A'…); with neither this nor `communes`, all of France. */
@@ -71,7 +72,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
   const journal = options.journal ?? (() => {});
   const territoire = territoireOfficiel();
   const communes = communesDuPerimetre(territoire, options);
-  const etablissements = options.etablissements ?? (await lireEtablissements(db, options.annuaire, journal));
+  const etablissements = options.etablissements ?? (await etablissementsDuPerimetre(db, territoire, communes, options, journal));
   const generateur = new GenerateurPopulation({
     graine: options.seed,
     aujourdhui: options.aujourdhui,
@@ -163,14 +164,36 @@ function formaterDuree(secondes: number): string {
   return secondes < 90 ? `${Math.round(secondes)} s` : secondes < 5400 ? `${Math.round(secondes / 60)} min` : `${(secondes / 3600).toFixed(1)} h`;
 }
 
-/** The establishments of table `etablissements`, importing the annuaire first when the table is empty. */
-export async function lireEtablissements(db: Db, annuaire: string | undefined, journal: (message: string) => void): Promise<EtablissementSource[]> {
-  const lire = () => db('etablissements').select(COLONNES_ETABLISSEMENT).orderBy('uai') as Promise<EtablissementSource[]>;
-  let etablissements = await lire();
-  if (etablissements.length === 0 && annuaire) {
-    const rapport = await importerAnnuaire(db, annuaire);
+/**
+ * The real establishments of table `etablissements` (the annuaire is imported first when there
+ * are none), plus synthetic ones for the départements of the perimeter it does not cover: those
+ * of the previous generation are replaced, so they always follow the seed.
+ */
+export async function etablissementsDuPerimetre(
+  db: Db,
+  territoire: Territoire,
+  communes: readonly Commune[],
+  options: Pick<OptionsGeneration, 'annuaire' | 'seed'>,
+  journal: (message: string) => void,
+): Promise<EtablissementSource[]> {
+  const lire = () => db('etablissements').where({ synthetique: false }).select(COLONNES_ETABLISSEMENT).orderBy('uai') as Promise<EtablissementSource[]>;
+  let reels = await lire();
+  if (reels.length === 0 && options.annuaire) {
+    const rapport = await importerAnnuaire(db, options.annuaire);
     journal(`annuaire importé : ${rapport.importes} établissements, ${rapport.rejetes} lignes rejetées`);
-    etablissements = await lire();
+    reels = await lire();
   }
-  return etablissements;
+  const couverts = new Set(reels.map((e) => e.code_departement));
+  const manquants = [...new Set(communes.map((c) => c.departement))].filter((d) => !couverts.has(d));
+  const synthetiques = etablissementsSynthetiques(territoire, manquants, options.seed);
+  await db.transaction(async (trx) => {
+    await trx('etablissements').where({ synthetique: true }).del();
+    const lignes = enregistrementsSynthetiques(synthetiques, new Date().toISOString());
+    for (let i = 0; i < lignes.length; i += LIGNES_PAR_INSERTION) await trx('etablissements').insert(lignes.slice(i, i + LIGNES_PAR_INSERTION));
+  });
+  if (synthetiques.length > 0) journal(`${synthetiques.length} établissements synthétiques pour ${manquants.length} départements absents de l'annuaire`);
+  return [...reels, ...synthetiques];
 }
+
+/** 33 columns per row: well under SQLite's limit on bound variables. */
+const LIGNES_PAR_INSERTION = 500;

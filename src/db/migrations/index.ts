@@ -10,6 +10,7 @@ import * as conventionsNotifications from './040_conventions_notifications';
 import * as ecoleConstatsCapacites from './050_ecole_constats_capacites';
 import * as resultatsExamens from './070_resultats_examens';
 import * as limitesDebit from './080_limites_debit';
+import * as etablissementsSynthetiques from './090_etablissements_synthetiques';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '050_ecole_constats_capacites': ecoleConstatsCapacites,
   '070_resultats_examens': resultatsExamens,
   '080_limites_debit': limitesDebit,
+  '090_etablissements_synthetiques': etablissementsSynthetiques,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
