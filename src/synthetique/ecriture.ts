@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { type Db, isPostgres } from '../db/knex';
 import { COLONNES, TABLES_SYNTHETIQUES, type TableSynthetique } from './tables';
 
@@ -195,29 +199,16 @@ function lignesParInstruction(colonnes: number): number {
   return Math.floor(VARIABLES_MAX / colonnes);
 }
 
-/** PostgreSQL type of each column that is not text, for the arrays of `unnest`. */
-const TYPES_PG: Partial<Record<string, string>> = {
-  rang: 'integer',
-  numero: 'integer',
-  nombre_enfants: 'integer',
-  nombre_ajouts: 'integer',
-  nombre_modifications: 'integer',
-  nombre_retraits: 'integer',
-  generation_id: 'integer',
-  echelon_bourse: 'integer',
-  est_boursier: 'boolean',
-  redoublant: 'boolean',
-};
-/** Rows per INSERT: one array per column, so no limit on bound parameters; this bounds memory. */
+/** Rows buffered before a round of COPY: bounds memory, not the statement (COPY has no parameter limit). */
 const LIGNES_PAR_LOT_PG = 20_000;
 
 /**
  * PostgreSQL: one transaction; indexes other than constraints dropped during the load and rebuilt
- * at the end; each table's rows sent as one array per column (`INSERT … SELECT * FROM unnest(…)`),
- * thousands of rows per statement without a parameter per value.
+ * at the end; each table's rows streamed with `COPY … FROM STDIN` in text format, the server's
+ * bulk path (no planner, no parameter per value).
  */
 class EcrivainPostgres implements Ecrivain {
-  private readonly colonnes = new Map<TableSynthetique, unknown[][]>();
+  private readonly lignes = new Map<TableSynthetique, string[]>();
   private enAttente = 0;
   private index: Array<{ indexname: string; indexdef: string }> = [];
   private generationId = 0;
@@ -242,10 +233,10 @@ class EcrivainPostgres implements Ecrivain {
   }
 
   ecrire(table: TableSynthetique, ligne: object): void {
-    let colonnes = this.colonnes.get(table);
-    if (!colonnes) this.colonnes.set(table, (colonnes = COLONNES[table].map(() => [])));
+    let lignes = this.lignes.get(table);
+    if (!lignes) this.lignes.set(table, (lignes = []));
     const champs = ligne as Record<string, unknown>;
-    COLONNES[table].forEach((nom, c) => colonnes![c].push(champs[nom] ?? null));
+    lignes.push(COLONNES[table].map((nom) => valeurCopy(champs[nom])).join('\t'));
     this.enAttente++;
   }
 
@@ -254,14 +245,16 @@ class EcrivainPostgres implements Ecrivain {
   }
 
   async vider(): Promise<void> {
-    // Parents before children: PostgreSQL checks the references at each insert.
+    if (this.enAttente === 0) return;
+    // The transaction's own connection: knex hands it back to whoever asks inside the transaction.
+    const connexion = (await this.trx.client.acquireConnection()) as PoolClient;
+    // Parents before children: PostgreSQL checks the references of each row.
     for (const table of [...TABLES_SYNTHETIQUES].reverse()) {
-      const colonnes = this.colonnes.get(table);
-      if (!colonnes || colonnes[0].length === 0) continue;
-      const noms = COLONNES[table];
-      const tableaux = noms.map((nom) => `?::${TYPES_PG[nom] ?? 'text'}[]`).join(', ');
-      await this.trx.raw(`INSERT INTO ${table} (${noms.join(', ')}) SELECT * FROM unnest(${tableaux})`, colonnes as unknown as Knex.RawBinding[]);
-      this.colonnes.set(table, noms.map(() => []));
+      const lignes = this.lignes.get(table);
+      if (!lignes || lignes.length === 0) continue;
+      const flux = connexion.query(copyFrom(`COPY ${table} (${COLONNES[table].join(', ')}) FROM STDIN`));
+      await pipeline(Readable.from([lignes.join('\n') + '\n']), flux);
+      this.lignes.set(table, []);
     }
     this.enAttente = 0;
   }
@@ -279,3 +272,13 @@ class EcrivainPostgres implements Ecrivain {
     if (!this.trx.isCompleted()) await this.trx.rollback();
   }
 }
+
+/** A value in COPY's text format: `\N` for null, t/f, and the four characters that delimit rows and fields escaped. */
+function valeurCopy(valeur: unknown): string {
+  if (valeur === null || valeur === undefined) return '\\N';
+  if (typeof valeur === 'boolean') return valeur ? 't' : 'f';
+  const texte = String(valeur);
+  return /[\\\t\n\r]/.test(texte) ? texte.replace(/[\\\t\n\r]/g, (c) => ESCAPES_COPY[c]) : texte;
+}
+
+const ESCAPES_COPY: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
