@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { type Db, isPostgres, readJson } from '../db/knex';
+import { type Db, readJson, sansTransaction, transaction, type Transaction } from '../db/knex';
 import { enPaquets } from './paquets';
 import { FORMAT_HACHAGE_PERSONNE, hacherPersonne } from './pseudonyme';
 
@@ -181,28 +181,24 @@ function preparer(entree: EntreeAJournaliser): LigneAChainer {
   };
 }
 
-/** Serialises appends across processes: an advisory lock on PostgreSQL, the write lock taken first on SQLite. */
-async function verrouiller(trx: Knex.Transaction): Promise<void> {
-  if (isPostgres(trx)) {
-    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_JOURNAL]);
-  } else {
-    await trx('journal_tete').where('id', 1).update({ id: 1 });
-  }
+/** Serialises appends across processes: an advisory lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock. */
+async function verrouiller(t: Transaction): Promise<void> {
+  if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_JOURNAL]));
 }
 
-async function derniereAncre(db: Knex): Promise<Maillon> {
-  const ancre = await db('journal_ancre').orderBy('sequence', 'desc').first('sequence', 'hash');
+async function derniereAncre(t: Transaction): Promise<Maillon> {
+  const ancre = await t.executer<{ sequence: number | string; hash: string } | undefined>(t.knex('journal_ancre').orderBy('sequence', 'desc').first('sequence', 'hash'));
   return ancre ? { sequence: Number(ancre.sequence), hash: ancre.hash } : { sequence: 0, hash: HASH_GENESE };
 }
 
-async function lireTete(db: Knex): Promise<Maillon | null> {
-  const tete = await db('journal_tete').where('id', 1).first('sequence', 'hash');
+async function lireTete(t: Transaction): Promise<Maillon | null> {
+  const tete = await t.executer<{ sequence: number | string; hash: string } | undefined>(t.knex('journal_tete').where('id', 1).first('sequence', 'hash'));
   return tete ? { sequence: Number(tete.sequence), hash: tete.hash } : null;
 }
 
-async function ecrireLot(trx: Knex.Transaction, lot: LigneAChainer[]): Promise<EntreeJournal[]> {
-  await verrouiller(trx);
-  let precedent = (await lireTete(trx)) ?? (await derniereAncre(trx));
+async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<EntreeJournal[]> {
+  await verrouiller(t);
+  let precedent = (await lireTete(t)) ?? (await derniereAncre(t));
   const horodatage = new Date().toISOString();
   const lignes: LigneJournal[] = lot.map((l) => {
     const sansHash = { ...l, horodatage, hash_precedent: precedent.hash };
@@ -210,12 +206,12 @@ async function ecrireLot(trx: Knex.Transaction, lot: LigneAChainer[]): Promise<E
     precedent = { sequence: ligne.sequence, hash: ligne.hash };
     return ligne;
   });
-  for (const paquet of enPaquets(lignes, 100)) await trx('journal').insert(paquet);
+  for (const paquet of enPaquets(lignes, 100)) await t.executer(t.knex('journal').insert(paquet));
   const personnes = lignes.flatMap((l) =>
     readJson<string[]>(l.personnes).map((personne_hash) => ({ personne_hash, sequence: l.sequence })),
   );
-  for (const paquet of enPaquets(personnes)) await trx('journal_personnes').insert(paquet);
-  await trx('journal_tete').insert({ id: 1, ...precedent }).onConflict('id').merge();
+  for (const paquet of enPaquets(personnes)) await t.executer(t.knex('journal_personnes').insert(paquet));
+  await t.executer(t.knex('journal_tete').insert({ id: 1, ...precedent }).onConflict('id').merge());
   return lignes.map(versEntree);
 }
 
@@ -246,7 +242,7 @@ class FileJournal {
     while (this.attente.length > 0) {
       const lot = this.attente.splice(0, TAILLE_LOT);
       try {
-        const entrees = await this.db.transaction((trx) => ecrireLot(trx, lot.map((a) => a.ligne)));
+        const entrees = await transaction(this.db, (t) => ecrireLot(t, lot.map((a) => a.ligne)));
         lot.forEach((a, i) => a.resoudre(entrees[i]));
       } catch (erreur) {
         lot.forEach((a) => a.rejeter(erreur));
@@ -276,8 +272,8 @@ export function journaliser(db: Db, entree: EntreeAJournaliser): Promise<EntreeJ
 
 /** Recomputes the chain from the latest anchor and names the first entry at fault. */
 export async function verifierJournal(db: Db): Promise<VerificationJournal> {
-  const tete = await lireTete(db);
-  const ancre = await derniereAncre(db);
+  const tete = await lireTete(sansTransaction(db));
+  const ancre = await derniereAncre(sansTransaction(db));
   let precedent = ancre;
   let entrees = 0;
   for (;;) {
@@ -314,18 +310,18 @@ export async function verifierJournal(db: Db): Promise<VerificationJournal> {
  * (a prefix, so the rest stays one chain) and anchors the chain on the last deleted entry.
  */
 export async function purgerJournal(db: Db, avant: string): Promise<{ supprimees: number; ancre: Maillon | null }> {
-  return db.transaction(async (trx) => {
-    await verrouiller(trx);
-    const premierGarde = await trx('journal').where('horodatage', '>=', avant).min({ s: 'sequence' }).first();
-    const dernier = await trx('journal').max({ s: 'sequence' }).first();
+  return transaction(db, async (t) => {
+    await verrouiller(t);
+    const premierGarde = await t.executer<{ s: number | string | null } | undefined>(t.knex('journal').where('horodatage', '>=', avant).min({ s: 'sequence' }).first());
+    const dernier = await t.executer<{ s: number | string | null } | undefined>(t.knex('journal').max({ s: 'sequence' }).first());
     if (dernier?.s === null || dernier?.s === undefined) return { supprimees: 0, ancre: null };
     const limite = premierGarde?.s !== null && premierGarde?.s !== undefined ? Number(premierGarde.s) - 1 : Number(dernier.s);
-    const maillon = await trx('journal').where('sequence', limite).first('hash');
+    const maillon = await t.executer<{ hash: string } | undefined>(t.knex('journal').where('sequence', limite).first('hash'));
     if (!maillon) return { supprimees: 0, ancre: null };
-    const ancre = { sequence: limite, hash: maillon.hash as string };
-    await trx('journal_personnes').where('sequence', '<=', limite).delete();
-    const supprimees = await trx('journal').where('sequence', '<=', limite).delete();
-    await trx('journal_ancre').insert({ ...ancre, cree_le: new Date().toISOString() });
+    const ancre = { sequence: limite, hash: maillon.hash };
+    await t.executer(t.knex('journal_personnes').where('sequence', '<=', limite).delete());
+    const supprimees = await t.executer<number>(t.knex('journal').where('sequence', '<=', limite).delete());
+    await t.executer(t.knex('journal_ancre').insert({ ...ancre, cree_le: new Date().toISOString() }));
     return { supprimees, ancre };
   });
 }

@@ -1,5 +1,4 @@
-import type { Db } from '../db/knex';
-import { readJson } from '../db/knex';
+import { type Db, executer, readJson } from '../db/knex';
 import { enPaquets } from './paquets';
 
 /**
@@ -67,23 +66,23 @@ export async function filtrerParOppositionEtConsentement(
 
   for (const paquet of enPaquets(uniques)) {
     if (oppositionApplicable(finalite)) {
-      const lignes: { personne_id: string }[] = await db('oppositions')
+      const lignes = await executer<{ personne_id: string }[]>(db, db('oppositions')
         .select('personne_id')
         .where('finalite_code', finalite.code)
         .whereIn('personne_id', paquet)
         .where('date_debut', '<=', date)
-        .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', date));
+        .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', date)));
       for (const l of lignes) opposees.add(l.personne_id);
     }
     if (consentementRequis) {
-      const lignes: { personne_id: string; portee: string }[] = await db('consentements')
+      const lignes = await executer<{ personne_id: string; portee: string }[]>(db, db('consentements')
         .select('personne_id', 'portee')
         .where({ finalite_code: finalite.code, siret })
         .whereIn('personne_id', paquet)
         .where('date_recueil', '<=', date)
         .where('date_expiration', '>=', date)
         .where((q) => q.whereNull('date_retrait').orWhere('date_retrait', '>', date))
-        .orderBy([{ column: 'date_recueil' }, { column: 'id' }]); // the latest consent's scope wins
+        .orderBy([{ column: 'date_recueil' }, { column: 'id' }])); // the latest consent's scope wins
       for (const l of lignes) portees.set(l.personne_id, readJson<Portee>(l.portee));
     }
   }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import { type Db, executer } from '../../db/knex';
 import { normaliserNom } from '../../synthetique/identites';
 import { NIVEAUX, REGIME, STATUT_ELEVE } from '../../synthetique/referentiels';
 import type { Lieu } from '../../territoire/perimetre';
@@ -78,7 +78,7 @@ export async function rechercherEleves(db: Db, demande: DemandeStatut): Promise<
   if ('uai' in p) requete.where('s.uai', p.uai);
   else if ('departements' in p) requete.whereIn('et.code_departement', p.departements);
   else requete.whereIn('et.code_region', p.regions);
-  const lignes = (await requete) as EleveScolarise[];
+  const lignes = await executer<EleveScolarise[]>(db, requete);
   return lignes.filter((l) => prenomsCorrespondent(demande.prenoms, l.prenoms));
 }
 

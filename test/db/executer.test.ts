@@ -1,0 +1,81 @@
+import { createDb, executer, transaction, type Db } from '../../src/db/knex';
+import { nouvelleBase } from '../support/base';
+
+/**
+ * The fast statement path (`executer`, `transaction`) must answer exactly as knex does, and
+ * never slip a statement into someone else's transaction: on SQLite it shares knex's one
+ * connection.
+ */
+describe('exécution directe des requêtes (executer, transaction)', () => {
+  let db: Db;
+  let supprimer: () => Promise<void>;
+
+  beforeAll(async () => {
+    const base = await nouvelleBase();
+    supprimer = base.supprimer;
+    db = createDb(base.url);
+    await db.schema.createTable('essais', (t) => {
+      t.integer('id').primary();
+      t.string('nom').notNullable();
+      t.boolean('actif').notNullable();
+    });
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await supprimer();
+  });
+
+  beforeEach(async () => {
+    await db('essais').delete();
+    await db('essais').insert([
+      { id: 1, nom: 'un', actif: true },
+      { id: 2, nom: 'deux', actif: false },
+      { id: 3, nom: 'trois', actif: true },
+    ]);
+  });
+
+  it('rend les mêmes lignes, la même première ligne et le même nombre de lignes modifiées que knex', async () => {
+    const lignes = () => db('essais').where('actif', true).orderBy('id').select('id', 'nom');
+    expect(await executer(db, lignes())).toEqual(await lignes());
+
+    const premiere = () => db('essais').where('nom', 'deux').first('id');
+    expect(await executer(db, premiere())).toEqual(await premiere());
+    expect(await executer(db, db('essais').where('nom', 'aucun').first('id'))).toBeUndefined();
+
+    expect(await executer<number>(db, db('essais').where('actif', true).delete())).toBe(2);
+    expect(await db('essais').pluck('id')).toEqual([2]);
+  });
+
+  it('annule toute la transaction quand une instruction échoue : rien n’est écrit à moitié', async () => {
+    await expect(
+      transaction(db, async (t) => {
+        await t.executer(t.knex('essais').insert({ id: 4, nom: 'quatre', actif: true }));
+        await t.executer(t.knex('essais').insert({ id: 1, nom: 'doublon', actif: true }));
+      }),
+    ).rejects.toThrow();
+    expect((await db('essais').orderBy('id').pluck('id')).map(Number)).toEqual([1, 2, 3]);
+
+    await transaction(db, async (t) => {
+      await t.executer(t.knex('essais').insert({ id: 4, nom: 'quatre', actif: true }));
+    });
+    expect((await db('essais').orderBy('id').pluck('id')).map(Number)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('ne lit jamais l’écriture non validée d’une transaction knex en cours', async () => {
+    let inserer!: () => void;
+    const insere = new Promise<void>((r) => (inserer = r));
+    const enCours = db
+      .transaction(async (trx) => {
+        await trx('essais').insert({ id: 5, nom: 'provisoire', actif: true });
+        inserer();
+        await new Promise((r) => setTimeout(r, 50));
+        throw new Error('annulée');
+      })
+      .catch(() => 'annulée');
+    await insere;
+    const lus = await executer<{ id: number }[]>(db, db('essais').select('id'));
+    expect(await enCours).toBe('annulée');
+    expect(lus.map((l) => Number(l.id)).sort()).toEqual([1, 2, 3]);
+  });
+});
