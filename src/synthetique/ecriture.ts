@@ -261,6 +261,8 @@ class EcrivainPostgres implements Ecrivain {
 
   async terminer(comptes: Comptes): Promise<void> {
     await this.vider();
+    // Sorting tens of millions of keys in memory rather than in temporary files (default 64 MB).
+    await this.trx.raw("SET LOCAL maintenance_work_mem = '1GB'");
     for (const { indexdef } of this.index) await this.trx.raw(indexdef);
     await this.trx('generations').where({ id: this.generationId }).update(comptes);
     await this.trx.commit();
