@@ -2566,7 +2566,7 @@ export function RegisterRoutes(app: Router) {
                 dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"}}},
                 limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
                 curseur: {"in":"query","name":"curseur","dataType":"string"},
-                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
         };
         app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation',
             authenticateMiddleware([{"oauth2":["mairie:obligation-scolaire"]},{"oauth2":["mairie:restauration-scolaire"]}]),

@@ -1,6 +1,7 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { BOM, ligneCsv, TexteCsv } from '../../privacy/csv';
 import type { EnfantSoumisObligation, Responsable, Scolarite } from './modeles';
+import { fluxDePages } from './flux';
 
 /** One spreadsheet column: its French header, the list field it reads (for the mask), and the cell. */
 interface Colonne {
@@ -69,22 +70,14 @@ export function nomFichierCsv(codeCommune: string, date: string): string {
   return `enfants-soumis-obligation-${codeCommune}-${date}.csv`;
 }
 
-/**
- * The whole list for French Excel, produced as the socket drains: one page of entries in memory
- * at a time, read by `lirePage` from ids already filtered and journaled.
- */
-export function csvDeLaListe(
-  champs: readonly string[],
-  pages: readonly string[][],
-  lirePage: (ids: string[]) => Promise<Array<Partial<EnfantSoumisObligation>>>,
-): Readable {
+/** The whole list for French Excel, produced as the socket drains from pages of entries already filtered and journaled. */
+export function csvDeLaListe(champs: readonly string[], pages: AsyncIterable<ReadonlyArray<Partial<EnfantSoumisObligation>>>): Readable {
   const colonnes = colonnesVisibles(champs);
   async function* lignes(): AsyncGenerator<string> {
     yield BOM + ligneCsv(colonnes.map((c) => c.entete));
-    for (const ids of pages) {
-      const enfants = await lirePage(ids);
-      yield enfants.map((e) => ligneCsv(colonnes.map((c) => c.cellule(e)))).join('');
+    for await (const enfants of pages) {
+      if (enfants.length > 0) yield enfants.map((e) => ligneCsv(colonnes.map((c) => c.cellule(e)))).join('');
     }
   }
-  return Readable.from(lignes());
+  return fluxDePages(lignes());
 }

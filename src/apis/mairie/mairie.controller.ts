@@ -5,7 +5,10 @@ import type { Contexte } from '../../contexte';
 import { limiteParHabilitation } from '../../http/limites';
 import type { ProblemeHttp } from '../ecole/ecole.controller';
 import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './modeles';
-import { changementsEnfants, listeEnfants, type Reponse } from './service';
+import { changementsEnfants, type FormatListe, listeEnfants, type Reponse } from './service';
+
+/** In order of preference when `Accept` allows several: a catch-all (browsers, curl) gets JSON pages. */
+const FORMATS: Readonly<Record<string, FormatListe>> = { 'application/json': 'json', 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
 
 @Route('api-mairie/v1')
 @Tags('API mairie')
@@ -28,11 +31,17 @@ export class MairieController extends Controller {
    *
    * Pagination par curseur (ordre stable ; suivre `curseur_suivant` ou l'en-tête
    * `Link: rel="next"`). Conserver `jeton_synchronisation` : le mois suivant,
-   * `/changements?depuis=<jeton>` ne donne que ce qui a changé. Chaque page porte un `ETag` :
+   * `/changements?depuis=<jeton>` ne donne que ce qui a changé. Chaque réponse porte un `ETag` :
    * `If-None-Match` donne 304 tant que la liste n'a pas changé.
    *
-   * Avec `Accept: text/csv` ou `format=csv` : la liste entière en un fichier pour tableur (UTF-8
-   * avec BOM, séparateur `;`, une ligne par enfant, responsables à plat `responsable_1_nom`…).
+   * La liste entière en une seule réponse, transmise au fil de l'eau (mémoire constante côté
+   * passerelle comme côté client) ; `limit` et `curseur` y sont ignorés :
+   * - `Accept: application/x-ndjson` ou `format=ndjson` : un document JSON par ligne. La
+   *   première ligne est l'en-tête de la liste (`code_commune`, `date_reference`,
+   *   `annee_scolaire`, `nombre_total`, `nombre_exclus`, `jeton_synchronisation`), chaque ligne
+   *   suivante un enfant, avec les mêmes champs qu'une page JSON. Le plus rapide pour un logiciel.
+   * - `Accept: text/csv` ou `format=csv` : un fichier pour tableur (UTF-8 avec BOM, séparateur
+   *   `;`, une ligne par enfant, responsables à plat `responsable_1_nom`…).
    *
    * @param codeInsee Code INSEE de la commune (5 caractères, 2A/2B pour la Corse). @example codeInsee "35238"
    * @pattern codeInsee ^(?:\d{5}|2[AB]\d{3})$
@@ -45,13 +54,14 @@ export class MairieController extends Controller {
    * @minimum limit 1
    * @maximum limit 1000
    * @param curseur Curseur opaque reçu avec la page précédente.
-   * @param format `csv` : la liste entière pour tableur (comme `Accept: text/csv`).
+   * @param format `ndjson` ou `csv` : la liste entière en une réponse (comme `Accept: application/x-ndjson` ou `text/csv`) ; `json` : une page.
    */
   @Get('communes/{codeInsee}/enfants-soumis-obligation')
   @Security('oauth2', ['mairie:obligation-scolaire'])
   @Security('oauth2', ['mairie:restauration-scolaire'])
   @Middlewares(limiteParHabilitation('api-mairie'))
   @Produces('application/json')
+  @Produces('application/x-ndjson')
   @Produces('text/csv')
   @Response(304, 'La copie du client est à jour (If-None-Match)')
   @Response<ProblemeHttp>(400, 'Code INSEE, date ou curseur mal formé')
@@ -66,10 +76,10 @@ export class MairieController extends Controller {
     @Query() dateReference?: string,
     @Query() limit = 1000,
     @Query() curseur?: string,
-    @Query() format?: 'json' | 'csv',
+    @Query() format?: 'json' | 'csv' | 'ndjson',
   ): Promise<ListeEnfantsSoumisObligation | Readable | undefined> {
-    const csv = format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
-    return this.repondre(await listeEnfants(this.ctx, req, { codeInsee, anneeScolaire, dateReference, limit, curseur, csv }));
+    const choisi = format ?? FORMATS[String(req.accepts(Object.keys(FORMATS)))] ?? 'json';
+    return this.repondre(await listeEnfants(this.ctx, req, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }));
   }
 
   /**

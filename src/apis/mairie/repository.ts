@@ -27,9 +27,15 @@ export interface Perimetre {
   ecolesPubliquesDeLaCommune: boolean;
 }
 
+/** The columns of a version the list shows: a row's bookkeeping (motifs, changed fields) stays in the database. */
+const COLONNES_FICHE = [
+  'eleve_id', 'code_commune', 'annee_scolaire', 'valide_du', 'nom', 'prenoms', 'sexe', 'date_naissance',
+  'code_commune_naissance', 'libelle_commune_naissance', 'adresse_ligne', 'code_postal', 'mode_instruction', 'uai',
+  'niveau_code', 'mode_instruction_precedent', 'uai_precedent', 'niveau_precedent_code', 'responsables',
+] as const satisfies ReadonlyArray<keyof VersionLigne>;
+
 /** A version of a child's entry, with what the list shows of its schools. */
-export type VersionAvecEcoles = VersionLigne & {
-  id: number;
+export type VersionAvecEcoles = Pick<VersionLigne, (typeof COLONNES_FICHE)[number]> & {
   etablissement_nom: string | null;
   etablissement_commune: string | null;
   etablissement_precedent_nom: string | null;
@@ -59,13 +65,6 @@ function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre:
   return q;
 }
 
-/** One page of the list's ids after `apres`, in the list's order: a page costs its size, not the list's. */
-export async function pageDIds(db: Db, codeCommune: string, date: string, perimetre: Perimetre, apres: string | undefined, limite: number): Promise<string[]> {
-  const q = versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id').limit(limite);
-  if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
-  return (await q).map((l: { eleve_id: string }) => l.eleve_id);
-}
-
 export async function tailleDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<number> {
   const [ligne] = await versionsEnVigueur(db, codeCommune, date, perimetre).count({ n: '*' });
   return Number(ligne.n);
@@ -77,21 +76,39 @@ export async function idsDeLaListe(db: Db, codeCommune: string, date: string, pe
   return lignes.map((l: { eleve_id: string }) => l.eleve_id);
 }
 
-/** The entries of these children as of `date` (at most a page: the ids are bound variables). */
-export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionAvecEcoles[]> {
-  if (ids.length === 0) return [];
+/** The versions of the list with their schools, in the list's order. */
+function fichesEnVigueur(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Knex.QueryBuilder {
   return versionsEnVigueur(db, codeCommune, date, perimetre)
-    .whereIn('v.eleve_id', ids)
     .leftJoin('etablissements as e', 'e.uai', 'v.uai')
     .leftJoin('etablissements as ep', 'ep.uai', 'v.uai_precedent')
     .orderBy('v.eleve_id')
     .select(
-      'v.*',
+      ...COLONNES_FICHE.map((c) => `v.${c}`),
       'e.nom as etablissement_nom',
       'e.code_commune as etablissement_commune',
       'ep.nom as etablissement_precedent_nom',
       'ep.code_commune as etablissement_precedent_commune',
     );
+}
+
+/** The entries of these children as of `date` (at most a page: the ids are bound variables). */
+export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionAvecEcoles[]> {
+  if (ids.length === 0) return [];
+  return fichesEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', ids);
+}
+
+/** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
+export async function versionsApres(
+  db: Db,
+  codeCommune: string,
+  date: string,
+  perimetre: Perimetre,
+  apres: string | undefined,
+  limite: number,
+): Promise<VersionAvecEcoles[]> {
+  const q = fichesEnVigueur(db, codeCommune, date, perimetre).limit(limite);
+  if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
+  return q;
 }
 
 /**

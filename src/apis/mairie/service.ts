@@ -8,17 +8,16 @@ import { journalApplicatif } from '../../http/journal-applicatif';
 import { Probleme } from '../../http/problemes';
 import { Divulgation } from '../../privacy/divulgation';
 import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
-import { enPaquets } from '../../privacy/paquets';
 import { aujourdhui } from '../../registry/habilitations';
 import { territoireOfficiel } from '../../synthetique/territoire';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { csvDeLaListe, nomFichierCsv } from './csv';
+import { ndjsonDeLaListe } from './flux';
 import { champsModifies, ficheEnfant } from './fiche';
 import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
 import {
   idsDeLaListe,
-  pageDIds,
   idsTouches,
   motifsDeRetrait,
   type Perimetre,
@@ -26,6 +25,7 @@ import {
   publicationsDeLaCommune,
   tailleDeLaListe,
   type VersionAvecEcoles,
+  versionsApres,
   versionsDe,
 } from './repository';
 
@@ -49,13 +49,16 @@ export interface Reponse<T> {
   corps?: T;
 }
 
+/** `json`: one page; `csv` and `ndjson`: the whole list in one streamed response. */
+export type FormatListe = 'json' | 'csv' | 'ndjson';
+
 export interface ParametresListe {
   codeInsee: string;
   anneeScolaire?: string;
   dateReference?: string;
   limit: number;
   curseur?: string;
-  csv: boolean;
+  format: FormatListe;
 }
 
 export interface ParametresChangements {
@@ -167,10 +170,15 @@ async function validateur(ctx: Contexte, req: Request, acces: Acces, parties: Ar
   return { inchange: estInchange(req, etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
 }
 
+/** A child's entry as this recipient may see it: pseudonymous id, the scope's mask. */
+function fiche(acces: Acces, v: VersionAvecEcoles): Partial<EnfantSoumisObligation> {
+  const d = acces.divulgation;
+  return d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id)));
+}
+
 /** Masked entries of these versions, keyed by the internal id (never sent). */
 function fiches(acces: Acces, versions: readonly VersionAvecEcoles[]): Map<string, Partial<EnfantSoumisObligation>> {
-  const d = acces.divulgation;
-  return new Map(versions.map((v) => [v.eleve_id, d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id)))]));
+  return new Map(versions.map((v) => [v.eleve_id, fiche(acces, v)]));
 }
 
 export async function listeEnfants(
@@ -179,32 +187,72 @@ export async function listeEnfants(
   p: ParametresListe,
 ): Promise<Reponse<ListeEnfantsSoumisObligation | Readable>> {
   const acces = await acceder(ctx, req, p.codeInsee, 'EnfantsSoumisObligation');
-  const curseur = p.csv ? undefined : lireCurseur(p.curseur);
+  const entiere = p.format !== 'json';
+  const curseur = entiere ? undefined : lireCurseur(p.curseur);
   const publication = publicationDemandee(acces.publications, { anneeScolaire: p.anneeScolaire, dateReference: p.dateReference, curseur });
   const date = publication.date_publication;
-  const { inchange, entetes } = await validateur(ctx, req, acces, [p.csv ? 'liste-csv' : 'liste', date, p.csv ? null : p.limit, p.csv ? null : (p.curseur ?? null)]);
+  const { inchange, entetes } = await validateur(ctx, req, acces, [`liste-${p.format}`, date, entiere ? null : p.limit, entiere ? null : (p.curseur ?? null)]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
   const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
 
-  // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own ids.
-  if (!p.csv && !droitsAVerifier(d)) {
-    const ids = await pageDIds(ctx.db, acces.codeCommune, date, acces.perimetre, curseur?.apres, p.limit + 1);
-    return pageDeListe(ctx, req, acces, publication, entetes, jeton, {
-      page: ids.slice(0, p.limit),
-      encore: ids.length > p.limit,
+  // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own entries.
+  if (!entiere && !droitsAVerifier(d)) {
+    const versions = await versionsApres(ctx.db, acces.codeCommune, date, acces.perimetre, curseur?.apres, p.limit + 1);
+    return pageDeListe(req, acces, publication, entetes, jeton, {
+      versions: versions.slice(0, p.limit),
+      encore: versions.length > p.limit,
       total: await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre),
       exclues: 0,
     });
   }
 
-  // Ids first (one cheap query), so exclusions, counts and the journal precede any byte of the list.
+  // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
   const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
+  if (p.format !== 'json') return listeEntiere(ctx, req, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
 
-  if (p.csv) {
-    if (filtrage.autorisees.length > 0) await d.journaliser(filtrage.autorisees);
-    const lire = (ids: string[]) => versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, ids);
+  const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
+  return pageDeListe(req, acces, publication, entetes, jeton, {
+    versions: await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, suite.slice(0, p.limit)),
+    encore: suite.length > p.limit,
+    total: filtrage.autorisees.length,
+    exclues: filtrage.exclues,
+  });
+}
+
+/** Entries read from the list per query by the whole-list representations: one such page in memory at a time. */
+const PAGE_DE_LECTURE = 1000;
+
+/**
+ * The masked entries of the list, a page at a time in the list's order, of the `autorisees`
+ * children only (filtered and journaled before the first byte).
+ */
+async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: ReadonlySet<string>): AsyncGenerator<Array<Partial<EnfantSoumisObligation>>> {
+  let apres: string | undefined;
+  for (;;) {
+    const versions = await versionsApres(db, acces.codeCommune, date, acces.perimetre, apres, PAGE_DE_LECTURE);
+    if (versions.length === 0) return;
+    apres = versions[versions.length - 1].eleve_id;
+    yield versions.filter((v) => autorisees.has(v.eleve_id)).map((v) => fiche(acces, v));
+  }
+}
+
+/** The whole list in one response (CSV, NDJSON), journaled before its first byte and streamed as the socket drains. */
+async function listeEntiere(
+  ctx: Contexte,
+  req: Request,
+  acces: Acces,
+  publication: Publication,
+  entetes: Record<string, string>,
+  jeton: string,
+  l: { format: Exclude<FormatListe, 'json'>; autorisees: string[]; exclues: number },
+): Promise<Reponse<Readable>> {
+  const d = acces.divulgation;
+  const date = publication.date_publication;
+  if (l.autorisees.length > 0) await d.journaliser(l.autorisees);
+  const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.autorisees));
+  if (l.format === 'csv') {
     return {
       statut: 200,
       entetes: {
@@ -212,20 +260,22 @@ export async function listeEnfants(
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${nomFichierCsv(acces.codeCommune, date)}"`,
       },
-      corps: interrompreSurErreur(
-        req,
-        csvDeLaListe(d.champs, enPaquets(filtrage.autorisees), async (ids) => [...fiches(acces, await lire(ids)).values()]),
-      ),
+      corps: interrompreSurErreur(req, csvDeLaListe(d.champs, pages)),
     };
   }
-
-  const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
-  return pageDeListe(ctx, req, acces, publication, entetes, jeton, {
-    page: suite.slice(0, p.limit),
-    encore: suite.length > p.limit,
-    total: filtrage.autorisees.length,
-    exclues: filtrage.exclues,
-  });
+  const entete = {
+    code_commune: acces.codeCommune,
+    date_reference: date,
+    annee_scolaire: publication.annee_scolaire,
+    nombre_total: l.autorisees.length,
+    ...(l.exclues > 0 ? { nombre_exclus: l.exclues } : {}),
+    jeton_synchronisation: jeton,
+  };
+  return {
+    statut: 200,
+    entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
+    corps: interrompreSurErreur(req, ndjsonDeLaListe(entete, pages)),
+  };
 }
 
 /** Opposition (6.1.e) or consent may exclude children from this finalité's list. */
@@ -234,22 +284,21 @@ function droitsAVerifier(d: Divulgation): boolean {
   return Boolean(h.consentement_requis) || oppositionApplicable({ code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis });
 }
 
-/** One JSON page: the masked entries of `page`, journaled before the body leaves. */
+/** One JSON page: the masked entries of `versions`, journaled before the body leaves. */
 async function pageDeListe(
-  ctx: Contexte,
   req: Request,
   acces: Acces,
   publication: Publication,
   entetes: Record<string, string>,
   jeton: string,
-  l: { page: string[]; encore: boolean; total: number; exclues: number },
+  l: { versions: VersionAvecEcoles[]; encore: boolean; total: number; exclues: number },
 ): Promise<Reponse<ListeEnfantsSoumisObligation>> {
   const d = acces.divulgation;
   const date = publication.date_publication;
-  const { page } = l;
-  const curseurSuivant = l.encore ? encoderCurseur({ date, apres: page[page.length - 1] } satisfies Curseur) : null;
-  const enfants = [...fiches(acces, await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, page)).values()] as EnfantSoumisObligation[];
-  if (page.length > 0) await d.journaliser(page);
+  const ids = l.versions.map((v) => v.eleve_id);
+  const curseurSuivant = l.encore ? encoderCurseur({ date, apres: ids[ids.length - 1] } satisfies Curseur) : null;
+  const enfants = l.versions.map((v) => fiche(acces, v)) as EnfantSoumisObligation[];
+  if (ids.length > 0) await d.journaliser(ids);
   const lien = lienSuivant(req, curseurSuivant);
   return {
     statut: 200,
@@ -342,10 +391,10 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
   };
 }
 
-/** Headers are gone once the file streams: a failure can only cut the download short. */
+/** Headers are gone once the list streams: a failure can only cut the download short. */
 function interrompreSurErreur(req: Request, flux: Readable): Readable {
   flux.once('error', (err) => {
-    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'export CSV de la liste interrompu');
+    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
     req.res?.destroy();
   });
   return flux;

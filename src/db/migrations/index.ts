@@ -11,6 +11,7 @@ import * as ecoleConstatsCapacites from './050_ecole_constats_capacites';
 import * as resultatsExamens from './070_resultats_examens';
 import * as limitesDebit from './080_limites_debit';
 import * as etablissementsSynthetiques from './090_etablissements_synthetiques';
+import * as listeMairieCouvrante from './091_liste_mairie_couvrante';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '070_resultats_examens': resultatsExamens,
   '080_limites_debit': limitesDebit,
   '090_etablissements_synthetiques': etablissementsSynthetiques,
+  '091_liste_mairie_couvrante': listeMairieCouvrante,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { readJson } from '../../../src/db/knex';
 import { CLIENTS_DEMO } from '../../../src/demo/demo';
@@ -11,6 +13,7 @@ import {
   compterListe,
   derniereSequenceJournal,
   entreesJournalDepuis,
+  listeNdjson,
   RENNES,
   toutesLesPages,
 } from './client-mairie';
@@ -298,5 +301,109 @@ describe('export CSV pour tableur', () => {
     const perimetre = await compterListe(t.db, RENNES, derniereDate, true);
     expect(lignes.length).toBeGreaterThanOrEqual(perimetre - exclus);
     expect(lignes.length).toBeLessThan(perimetre);
+  });
+});
+
+describe('liste entière en une réponse NDJSON', () => {
+  it('donne chaque enfant exactement une fois, tel que les pages JSON le donnent, derrière une ligne d’en-tête, journalisée une fois', async () => {
+    const pages = await toutesLesPages(t, jetonRennes, `${CHEMIN_RENNES}?limit=1000`);
+    const sequence = await derniereSequenceJournal(t.db);
+    const { rep, entete, enfants } = await listeNdjson(t, jetonRennes, `${CHEMIN_RENNES}?format=ndjson&limit=7`);
+    expect(rep.status).toBe(200);
+    expect(rep.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    const attendu = await compterListe(t.db, RENNES, derniereDate);
+    expect(entete).toEqual({
+      code_commune: RENNES,
+      date_reference: derniereDate,
+      annee_scolaire: '2026-2027',
+      nombre_total: attendu,
+      jeton_synchronisation: pages.jeton_synchronisation,
+    });
+    expect(enfants).toHaveLength(attendu);
+    expect(new Set(enfants.map((e) => e.id)).size).toBe(attendu);
+    // Same pseudonyms, same mask, same order as the pages.
+    expect(enfants).toEqual([...pages.enfants.values()]);
+
+    const entrees = await entreesJournalDepuis(t.db, sequence);
+    expect(entrees.map((e) => [e.operation, e.siret, e.finalite, e.nombre_personnes])).toEqual([['EnfantsSoumisObligation', siretDe('demo-mairie-rennes'), 'obligation_scolaire', attendu]]);
+    expect(readJson<string[]>(entrees[0].champs)).toEqual([...champsDuScope('mairie:obligation-scolaire')].sort());
+
+    const parAccept = await listeNdjson(t, jetonRennes, CHEMIN_RENNES, { Accept: 'application/x-ndjson' });
+    expect(parAccept.rep.headers['content-type']).toBe('application/x-ndjson; charset=utf-8');
+    expect(parAccept.enfants).toEqual(enfants);
+  });
+
+  it('applique le masque et les oppositions du scope de restauration scolaire', async () => {
+    const pages = await toutesLesPages(t, jetonEditeur, `${CHEMIN_RENNES}?limit=1000`);
+    const opposant = await t.db('obligation_versions as v')
+      .join('etablissements as e', 'e.uai', 'v.uai')
+      .join('oppositions as o', 'o.personne_id', 'v.eleve_id')
+      .where({ 'v.code_commune': RENNES, 'e.statut': 'public', 'e.type': 'ecole', 'e.code_commune': RENNES, 'v.mode_instruction': 'public', 'o.finalite_code': 'restauration_scolaire' })
+      .whereNull('v.valide_jusqu_au')
+      .first('v.eleve_id');
+    expect(opposant).toBeDefined();
+    const { entete, enfants } = await listeNdjson(t, jetonEditeur, `${CHEMIN_RENNES}?format=ndjson`);
+    const champs = champsDuScope('mairie:restauration-scolaire');
+    expect(enfants.length).toBe(pages.enfants.size);
+    expect(entete).toMatchObject({ nombre_total: pages.nombre_total, nombre_exclus: pages.nombre_exclus });
+    expect(entete.nombre_exclus).toBeGreaterThanOrEqual(1);
+    for (const e of enfants) {
+      expect(chemins(e).every((c) => couvert(champs, c))).toBe(true);
+      expect(e).not.toHaveProperty('adresse');
+      expect(e).not.toHaveProperty('responsables');
+    }
+    expect(enfants).toEqual([...pages.enfants.values()]);
+    expect(enfants.some((e) => e.id === pseudonyme(t.config.cles.pseudonyme, opposant.eleve_id, siretDe('demo-editeur-restauration')))).toBe(false);
+  });
+
+  it('a écrit son entrée de journal quand arrive le premier octet', async () => {
+    const serveur = http.createServer(t.app).listen(0, '127.0.0.1');
+    await new Promise((r) => serveur.once('listening', r));
+    try {
+      const sequence = await derniereSequenceJournal(t.db);
+      const { port } = serveur.address() as AddressInfo;
+      const journalAuPremierOctet = await new Promise<Array<Record<string, unknown>>>((resoudre, rejeter) => {
+        const requete = http.get(`http://127.0.0.1:${port}${CHEMIN_RENNES}?format=ndjson`, { headers: { Authorization: `Bearer ${jetonRennes}` } }, (res) => {
+          res.once('data', () => {
+            res.pause();
+            entreesJournalDepuis(t.db, sequence).then((e) => {
+              res.destroy();
+              resoudre(e);
+            }, rejeter);
+          });
+        });
+        requete.on('error', rejeter);
+      });
+      expect(journalAuPremierOctet.map((e) => e.nombre_personnes)).toEqual([await compterListe(t.db, RENNES, derniereDate)]);
+    } finally {
+      await new Promise((r) => serveur.close(r));
+    }
+  });
+
+  it('refuse la liste (503, aucune donnée) quand le journal ne peut être écrit', async () => {
+    await t.db.schema.renameTable('journal', 'journal_hors_service');
+    try {
+      const rep = await appeler(t, jetonRennes, `${CHEMIN_RENNES}?format=ndjson`);
+      expect(rep.status).toBe(503);
+      expect(rep.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(rep.body.code).toBe('journal_indisponible');
+      expect(rep.text).not.toMatch(/jeton_synchronisation|date_naissance/);
+    } finally {
+      await t.db.schema.renameTable('journal_hors_service', 'journal');
+    }
+  });
+
+  it('porte son propre ETag : 304 tant que la liste ne change pas, sans journaliser', async () => {
+    const premiere = await listeNdjson(t, jetonRennes, `${CHEMIN_RENNES}?format=ndjson`);
+    const etag = premiere.rep.headers.etag;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const page = await appeler(t, jetonRennes, `${CHEMIN_RENNES}?limit=1000`);
+    const csv = await appeler(t, jetonRennes, `${CHEMIN_RENNES}?format=csv`);
+    expect(new Set([etag, page.headers.etag, csv.headers.etag]).size).toBe(3);
+    const sequence = await derniereSequenceJournal(t.db);
+    const inchangee = await appeler(t, jetonRennes, `${CHEMIN_RENNES}?format=ndjson`).set('If-None-Match', etag);
+    expect(inchangee.status).toBe(304);
+    expect(inchangee.text ?? '').toBe('');
+    expect(await entreesJournalDepuis(t.db, sequence)).toEqual([]);
   });
 });
