@@ -6,16 +6,30 @@ import { journalApplicatif } from './journal-applicatif';
 export type CodeProbleme = keyof typeof catalogue;
 export const CATALOGUE_PROBLEMES: Record<CodeProbleme, { statut: number; titre: string; description: string }> = catalogue;
 
-/** A client-facing failure: carries a stable code from the catalogue, never internal details. */
+/**
+ * A client-facing failure: carries a stable code from the catalogue, never internal details.
+ * It is control flow, not a bug (tsoa raises one per unmet @Security alternative on every
+ * call): no stack is captured.
+ */
 export class Probleme extends Error {
-  constructor(
-    readonly code: CodeProbleme,
-    readonly detail?: string,
-    readonly extensions: Record<string, unknown> = {},
-    readonly entetes: Record<string, string> = {},
-  ) {
-    super(detail ?? CATALOGUE_PROBLEMES[code].titre);
+  readonly code: CodeProbleme;
+  readonly detail?: string;
+  readonly extensions: Record<string, unknown>;
+  readonly entetes: Record<string, string>;
+
+  constructor(code: CodeProbleme, detail?: string, extensions: Record<string, unknown> = {}, entetes: Record<string, string> = {}) {
+    const profondeur = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      super(detail ?? CATALOGUE_PROBLEMES[code].titre);
+    } finally {
+      Error.stackTraceLimit = profondeur;
+    }
     this.name = 'Probleme';
+    this.code = code;
+    this.detail = detail;
+    this.extensions = extensions;
+    this.entetes = entetes;
   }
 
   get statut(): number {
