@@ -4,7 +4,8 @@
  *      the gateway (dist/src/server.js) as child processes in the same process model (WORKERS);
  *   2. the gateway seeds the demo (Ille-et-Vilaine) into a temporary SQLite database;
  *   3. autocannon (programmatic API) measures each route for BENCH_DUREE seconds at
- *      BENCH_CONNEXIONS connections; the mairie list is downloaded whole (JSON pages, CSV);
+ *      BENCH_CONNEXIONS connections; the mairie list is downloaded whole (NDJSON and CSV in one
+ *      streamed response each, and JSON pages following Link);
  *   4. the list's memory: two single-process gateways on Rennes-only databases of ≈ 1 000 and
  *      ≈ 50 000 children, peak RSS (VmHWM) read from /proc after the downloads;
  *   5. prints a table and rewrites the generated part of docs/benchmarks.md.
@@ -32,10 +33,21 @@ const PORT_BASE = 3100;
 const PORT_PASSERELLE = 3101;
 const PORT_MEMOIRE = 3102;
 
-/** Downloads a whole list: every JSON page following `Link: rel="next"`, or the CSV in one stream. */
-async function telecharger(url: string, jetonMairie: string, format: 'json' | 'csv'): Promise<{ ms: number; octets: number; pages: number; enfants: number }> {
+/** How a whole list is downloaded: JSON pages following `Link: rel="next"`, or one streamed response. */
+type FormatListe = MesureListe['format'];
+
+const REQUETE_LISTE: Record<FormatListe, { requete: string; compter: (texte: string) => number }> = {
+  json: { requete: '?limit=1000', compter: (texte) => (JSON.parse(texte) as { enfants: unknown[] }).enfants.length },
+  // The first line is the list's header.
+  ndjson: { requete: '?format=ndjson', compter: (texte) => texte.split('\n').filter(Boolean).length - 1 },
+  // The first row is the column headers.
+  csv: { requete: '?format=csv', compter: (texte) => texte.split('\r\n').filter(Boolean).length - 1 },
+};
+
+/** Downloads a whole list: every JSON page following `Link: rel="next"`, or the NDJSON or CSV stream. */
+async function telecharger(url: string, jetonMairie: string, format: FormatListe): Promise<{ ms: number; octets: number; pages: number; enfants: number }> {
   const debut = performance.now();
-  let suivante: string | null = `${url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation?limit=1000${format === 'csv' ? '&format=csv' : ''}`;
+  let suivante: string | null = `${url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation${REQUETE_LISTE[format].requete}`;
   let octets = 0;
   let pages = 0;
   let enfants = 0;
@@ -45,8 +57,7 @@ async function telecharger(url: string, jetonMairie: string, format: 'json' | 'c
     const corps = Buffer.from(await rep.arrayBuffer());
     octets += corps.length;
     pages++;
-    if (format === 'csv') enfants += corps.toString('utf8').split('\r\n').filter(Boolean).length - 1;
-    else enfants += (JSON.parse(corps.toString('utf8')) as { enfants?: unknown[]; donnees?: unknown[] }).enfants?.length ?? 0;
+    enfants += REQUETE_LISTE[format].compter(corps.toString('utf8'));
     const lien = /<([^>]+)>;\s*rel="next"/.exec(rep.headers.get('link') ?? '');
     suivante = format === 'json' && lien ? new URL(lien[1], url).toString() : null;
   }
@@ -58,7 +69,7 @@ function mediane(valeurs: number[]): number {
   return v[Math.floor(v.length / 2)];
 }
 
-async function mesurerListe(url: string, jetonMairie: string, format: 'json' | 'csv', essais = 3): Promise<MesureListe> {
+async function mesurerListe(url: string, jetonMairie: string, format: FormatListe, essais = 3): Promise<MesureListe> {
   const runs = [];
   for (let i = 0; i < essais; i++) runs.push(await telecharger(url, jetonMairie, format));
   const m = { format, ms: mediane(runs.map((r) => r.ms)), octets: runs[0].octets, pages: runs[0].pages, enfants: runs[0].enfants, charge: os.loadavg()[0] };
@@ -86,13 +97,14 @@ async function mesurerMemoire(dossier: string, script: string, cible: number): P
   try {
     const pid = serveur.processus.pid!;
     const jetonMairie = await jeton(serveur.url, 'demo-mairie-rennes', 'mairie:obligation-scolaire');
-    await telecharger(serveur.url, jetonMairie, 'json');
+    // The whole-list representations, which stream; a JSON page holds at most 1 000 children whatever the list.
+    await telecharger(serveur.url, jetonMairie, 'ndjson');
     const avant = memoire(pid);
-    const json = await telecharger(serveur.url, jetonMairie, 'json');
+    const json = await telecharger(serveur.url, jetonMairie, 'ndjson');
     const csv = await telecharger(serveur.url, jetonMairie, 'csv');
     const apres = memoire(pid);
     const m = { cible, enfants, rssAvantMo: avant.rssMo, picAvantMo: avant.picMo, picApresMo: apres.picMo, rssApresMo: apres.rssMo, jsonMs: json.ms, csvMs: csv.ms };
-    console.log(`  ${enfants} enfants : RSS ${m.rssAvantMo.toFixed(0)} Mo après une première lecture, pic (VmHWM) ${m.picApresMo.toFixed(0)} Mo après JSON + CSV complets`);
+    console.log(`  ${enfants} enfants : RSS ${m.rssAvantMo.toFixed(0)} Mo après une première lecture, pic (VmHWM) ${m.picApresMo.toFixed(0)} Mo après NDJSON + CSV complets`);
     return m;
   } finally {
     await serveur.arreter();
@@ -166,7 +178,11 @@ async function main(): Promise<void> {
     const requetes: Mesure[] = mesures.map((m) => ({ ...m, ratio: m.rps / reference }));
 
     console.log('\nliste complète de Rennes (téléchargements successifs, une connexion) :');
-    const listes = [await mesurerListe(passerelle.url, jetonMairie, 'json'), await mesurerListe(passerelle.url, jetonMairie, 'csv')];
+    const listes = [
+      await mesurerListe(passerelle.url, jetonMairie, 'ndjson'),
+      await mesurerListe(passerelle.url, jetonMairie, 'csv'),
+      await mesurerListe(passerelle.url, jetonMairie, 'json', 1),
+    ];
     for (const s of serveurs.splice(0)) await s.arreter();
 
     console.log('\nmémoire de la passerelle (un processus, bases ne contenant que Rennes) :');

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { BOM, ligneCsv, TexteCsv } from '../../privacy/csv';
 import type { EnfantSoumisObligation, Responsable, Scolarite } from './modeles';
-import { fluxDePages } from './flux';
+import { fluxDeLignes } from './flux';
 
 /** One spreadsheet column: its French header, the list field it reads (for the mask), and the cell. */
 interface Colonne {
@@ -73,11 +73,9 @@ export function nomFichierCsv(codeCommune: string, date: string): string {
 /** The whole list for French Excel, produced as the socket drains from pages of entries already filtered and journaled. */
 export function csvDeLaListe(champs: readonly string[], pages: AsyncIterable<ReadonlyArray<Partial<EnfantSoumisObligation>>>): Readable {
   const colonnes = colonnesVisibles(champs);
-  async function* lignes(): AsyncGenerator<string> {
-    yield BOM + ligneCsv(colonnes.map((c) => c.entete));
-    for await (const enfants of pages) {
-      if (enfants.length > 0) yield enfants.map((e) => ligneCsv(colonnes.map((c) => c.cellule(e)))).join('');
-    }
+  async function* lignes(): AsyncGenerator<string[]> {
+    yield [BOM + ligneCsv(colonnes.map((c) => c.entete))];
+    for await (const enfants of pages) yield enfants.map((e) => ligneCsv(colonnes.map((c) => c.cellule(e))));
   }
-  return fluxDePages(lignes());
+  return fluxDeLignes(lignes());
 }

@@ -222,7 +222,7 @@ export async function listeEnfants(
 }
 
 /** Entries read from the list per query by the whole-list representations: one such page in memory at a time. */
-const PAGE_DE_LECTURE = 1000;
+const PAGE_DE_LECTURE = 200;
 
 /**
  * The masked entries of the list, a page at a time in the list's order, of the `autorisees`
