@@ -1,8 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/knex';
+import { type Db, executer } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { trouverDestinataire } from '../registry/destinataires';
 import { CacheSecretsVerifies, hacherSecret, nouveauSecret, verifierSecret } from './secrets';
+
+/** A row of oauth_clients, as the secret check reads it. */
+interface LigneClient {
+  client_id: string;
+  siret: string;
+  nom: string;
+  demo: boolean | number;
+  secret_hash: string;
+  ancien_secret_hash: string | null;
+  ancien_secret_expire_le: string | null;
+}
 
 export interface ClientOAuth {
   client_id: string;
@@ -64,14 +75,14 @@ const cache = new CacheSecretsVerifies();
 let hacheLeurre: Promise<string> | undefined;
 
 export async function authentifierClient(db: Db, clientId: string, secret: string): Promise<ClientOAuth | null> {
-  const client = await db('oauth_clients').where({ client_id: clientId, actif: true }).first();
+  const client = await executer<LigneClient | undefined>(db, db('oauth_clients').where({ client_id: clientId, actif: true }).first());
   if (!client) {
     hacheLeurre ??= hacherSecret(nouveauSecret());
     await verifierSecret(secret, await hacheLeurre);
     return null;
   }
   const valides: string[] = [client.secret_hash];
-  if (client.ancien_secret_hash && client.ancien_secret_expire_le > new Date().toISOString()) valides.push(client.ancien_secret_hash);
+  if (client.ancien_secret_hash && (client.ancien_secret_expire_le ?? '') > new Date().toISOString()) valides.push(client.ancien_secret_hash);
   let accepte = cache.estConnu(clientId, secret, valides);
   for (const hache of valides) {
     if (accepte) break;

@@ -1,5 +1,4 @@
-import type { Db } from '../db/knex';
-import { readJson } from '../db/knex';
+import { type Db, executer, readJson } from '../db/knex';
 import { oublierJeton } from './principal';
 import { empreinteJeton } from './secrets';
 
@@ -12,13 +11,13 @@ export interface JetonStocke {
 }
 
 export async function enregistrerJeton(db: Db, jeton: string, clientId: string, scopes: string[], expireLe: Date): Promise<void> {
-  await db('oauth_tokens').insert({
+  await executer(db, db('oauth_tokens').insert({
     token_hash: empreinteJeton(jeton),
     client_id: clientId,
     scopes: JSON.stringify(scopes),
     emis_le: new Date().toISOString(),
     expire_le: expireLe.toISOString(),
-  });
+  }));
 }
 
 export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {
@@ -26,7 +25,10 @@ export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke |
 }
 
 export async function trouverJetonParEmpreinte(db: Db, empreinte: string): Promise<JetonStocke | undefined> {
-  const ligne = await db('oauth_tokens').where({ token_hash: empreinte }).first('client_id', 'scopes', 'emis_le', 'expire_le', 'revoque_le');
+  const ligne = await executer<(Omit<JetonStocke, 'scopes'> & { scopes: string }) | undefined>(
+    db,
+    db('oauth_tokens').where({ token_hash: empreinte }).first('client_id', 'scopes', 'emis_le', 'expire_le', 'revoque_le'),
+  );
   return ligne ? { ...ligne, scopes: readJson<string[]>(ligne.scopes) } : undefined;
 }
 

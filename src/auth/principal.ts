@@ -1,4 +1,4 @@
-import type { Db } from '../db/knex';
+import { type Db, executer } from '../db/knex';
 import type { Destinataire } from '../registry/destinataires';
 import { trouverDestinataire } from '../registry/destinataires';
 import { habilitationsActives, type HabilitationActive } from '../registry/habilitations';
@@ -48,7 +48,7 @@ interface Lecture {
 async function lire(db: Db, empreinte: string): Promise<Lecture | undefined> {
   const jeton = await trouverJetonParEmpreinte(db, empreinte);
   if (!jeton) return undefined;
-  const client = await db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first('siret');
+  const client = await executer<{ siret: string } | undefined>(db, db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first('siret'));
   const destinataire = client ? await trouverDestinataire(db, client.siret) : undefined;
   return { jeton, destinataire, habilitations: destinataire ? await habilitationsActives(db, destinataire.siret) : [] };
 }

@@ -1,6 +1,6 @@
 import communes from '@etalab/decoupage-administratif/data/communes.json';
 import departements from '@etalab/decoupage-administratif/data/departements.json';
-import type { Db } from '../db/knex';
+import { type Db, executer } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { estSiretValide } from '../territoire/codes';
 
@@ -82,10 +82,10 @@ export async function creerDestinataire(db: Db, d: NouveauDestinataire): Promise
 }
 
 export async function trouverDestinataire(db: Db, siret: string): Promise<Destinataire | undefined> {
-  return db('destinataires')
+  return executer(db, db('destinataires')
     .select('siret', 'nom', 'categorie_code', 'code_commune', 'code_departement', 'code_region', 'pour_compte_de_siret')
     .where({ siret })
-    .first();
+    .first());
 }
 
 export async function listerDestinataires(db: Db): Promise<Destinataire[]> {

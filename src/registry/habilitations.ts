@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { isPostgres, readJson } from '../db/knex';
+import { executer, isPostgres, readJson } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { trouverDestinataire } from './destinataires';
@@ -404,7 +404,7 @@ export async function renouvelerHabilitation(db: Db, id: string, changements: Pa
  * request, so a convention's end cuts live tokens at once, without any scheduled job.
  */
 export async function habilitationsActives(db: Db, siret: string, jour = aujourdhui()): Promise<HabilitationActive[]> {
-  const lignes = await db('habilitations as h')
+  const lignes = await executer<Record<string, unknown>[]>(db, db('habilitations as h')
     .join('regles as r', 'r.code', 'h.regle_code')
     .join('finalites as f', 'f.code', 'h.finalite_code')
     .leftJoin('conventions as c', 'c.id', 'h.convention_id')
@@ -418,8 +418,8 @@ export async function habilitationsActives(db: Db, siret: string, jour = aujourd
     .select(
       'h.id', 'h.api_id', 'h.scopes', 'h.finalite_code', 'h.regle_code', 'r.territoire', 'r.perimetre', 'r.base_legale',
       'f.base_rgpd', 'f.opposition_applicable', 'f.consentement_requis',
-    );
-  return lignes.map((l: Record<string, unknown>) => ({
+    ));
+  return lignes.map((l) => ({
     id: l.id as string,
     api_id: (l.api_id as string) ?? null,
     scopes: readJson<string[]>(l.scopes),
