@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Db } from '../../db/knex';
+import { type Db, executer } from '../../db/knex';
 import type { MotifFin } from '../../synthetique/referentiels';
 import type { VersionLigne } from '../../synthetique/tables';
 
@@ -66,13 +66,13 @@ function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre:
 }
 
 export async function tailleDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<number> {
-  const [ligne] = await versionsEnVigueur(db, codeCommune, date, perimetre).count({ n: '*' });
+  const [ligne] = await executer<Array<{ n: number | string }>>(db, versionsEnVigueur(db, codeCommune, date, perimetre).count({ n: '*' }));
   return Number(ligne.n);
 }
 
 /** The internal ids of the whole list, in the list's stable order: cheap, and what the journal needs first. */
 export async function idsDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<string[]> {
-  const lignes = await versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id');
+  const lignes = await executer<Array<{ eleve_id: string }>>(db, versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id'));
   return lignes.map((l: { eleve_id: string }) => l.eleve_id);
 }
 
@@ -94,7 +94,7 @@ function fichesEnVigueur(db: Db, codeCommune: string, date: string, perimetre: P
 /** The entries of these children as of `date` (at most a page: the ids are bound variables). */
 export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionAvecEcoles[]> {
   if (ids.length === 0) return [];
-  return fichesEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', ids);
+  return executer(db, fichesEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', ids));
 }
 
 /** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
@@ -108,7 +108,7 @@ export async function versionsApres(
 ): Promise<VersionAvecEcoles[]> {
   const q = fichesEnVigueur(db, codeCommune, date, perimetre).limit(limite);
   if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
-  return q;
+  return executer(db, q);
 }
 
 /**
