@@ -391,12 +391,16 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
   };
 }
 
-/** Headers are gone once the list streams: a failure can only cut the download short. */
+/**
+ * Headers are gone once the list streams: a failure can only cut the download short, and a
+ * client gone away stops the reading of the list.
+ */
 function interrompreSurErreur(req: Request, flux: Readable): Readable {
   flux.once('error', (err) => {
     journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
     req.res?.destroy();
   });
+  req.res?.once('close', () => flux.destroy());
   return flux;
 }
 
