@@ -2,7 +2,7 @@ import { libelleAnneeScolaire } from '../../synthetique/calendrier';
 import { adresseDeLaVersion, responsablesDeLaVersion } from '../../synthetique/liste';
 import { type Code, MODE_INSTRUCTION, NIVEAU } from '../../synthetique/referentiels';
 import type { EnfantSoumisObligation, Scolarite } from './modeles';
-import type { VersionAvecEcoles } from './repository';
+import type { EcoleDeListe, VersionDeListe } from './repository';
 
 function codeLibelle(table: Readonly<Record<string, Code>>, code: string | null): Code | null {
   if (code === null || code === undefined) return null;
@@ -14,16 +14,20 @@ function anneePrecedente(anneeScolaire: string): string {
   return libelleAnneeScolaire(Number(anneeScolaire.slice(0, 4)) - 1);
 }
 
-function scolarite(annee: string, uai: string | null, nom: string | null, commune: string | null, niveau: string | null): Scolarite {
+function scolarite(annee: string, uai: string | null, ecoles: ReadonlyMap<string, EcoleDeListe>, niveau: string | null): Scolarite {
+  const ecole = uai ? ecoles.get(uai) : undefined;
   return {
     annee_scolaire: annee,
-    etablissement: uai ? { uai, nom, code_insee: commune } : null,
+    etablissement: uai ? { uai, nom: ecole?.nom ?? null, code_insee: ecole?.code_commune ?? null } : null,
     niveau: codeLibelle(NIVEAU, niveau),
   };
 }
 
-/** A child's entry as the list publishes it, every field: the scope mask then keeps the caller's. */
-export function ficheEnfant(v: VersionAvecEcoles, id: string): Required<EnfantSoumisObligation> {
+/**
+ * A child's entry as the list publishes it, every field, its establishments named from `ecoles`:
+ * the scope mask then keeps the caller's.
+ */
+export function ficheEnfant(v: VersionDeListe, id: string, ecoles: ReadonlyMap<string, EcoleDeListe>): Required<EnfantSoumisObligation> {
   return {
     id,
     nom: v.nom,
@@ -33,9 +37,9 @@ export function ficheEnfant(v: VersionAvecEcoles, id: string): Required<EnfantSo
     lieu_naissance: { code_insee: v.code_commune_naissance, libelle: v.libelle_commune_naissance },
     adresse: adresseDeLaVersion(v),
     mode_instruction: codeLibelle(MODE_INSTRUCTION, v.mode_instruction)!,
-    scolarite_actuelle: scolarite(v.annee_scolaire, v.uai, v.etablissement_nom, v.etablissement_commune, v.niveau_code),
+    scolarite_actuelle: scolarite(v.annee_scolaire, v.uai, ecoles, v.niveau_code),
     scolarite_precedente: {
-      ...scolarite(anneePrecedente(v.annee_scolaire), v.uai_precedent, v.etablissement_precedent_nom, v.etablissement_precedent_commune, v.niveau_precedent_code),
+      ...scolarite(anneePrecedente(v.annee_scolaire), v.uai_precedent, ecoles, v.niveau_precedent_code),
       mode_instruction: codeLibelle(MODE_INSTRUCTION, v.mode_instruction_precedent),
     },
     responsables: responsablesDeLaVersion(v),

@@ -34,13 +34,14 @@ const COLONNES_FICHE = [
   'niveau_code', 'mode_instruction_precedent', 'uai_precedent', 'niveau_precedent_code', 'responsables',
 ] as const satisfies ReadonlyArray<keyof VersionLigne>;
 
-/** A version of a child's entry, with what the list shows of its schools. */
-export type VersionAvecEcoles = Pick<VersionLigne, (typeof COLONNES_FICHE)[number]> & {
-  etablissement_nom: string | null;
-  etablissement_commune: string | null;
-  etablissement_precedent_nom: string | null;
-  etablissement_precedent_commune: string | null;
-};
+/** A version of a child's entry: what the list shows of it. */
+export type VersionDeListe = Pick<VersionLigne, (typeof COLONNES_FICHE)[number]>;
+
+/** What the list shows of an establishment (null when the annuaire does not know its UAI). */
+export interface EcoleDeListe {
+  nom: string | null;
+  code_commune: string | null;
+}
 
 export async function publicationsDeLaCommune(db: Db, codeCommune: string): Promise<Publication[]> {
   const lignes = await db('obligation_publications')
@@ -76,23 +77,15 @@ export async function idsDeLaListe(db: Db, codeCommune: string, date: string, pe
   return lignes.map((l: { eleve_id: string }) => l.eleve_id);
 }
 
-/** The versions of the list with their schools, in the list's order. */
+/** The versions of the list in the list's order; their establishments are read apart, see `EcolesDeLaListe`. */
 function fichesEnVigueur(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Knex.QueryBuilder {
   return versionsEnVigueur(db, codeCommune, date, perimetre)
-    .leftJoin('etablissements as e', 'e.uai', 'v.uai')
-    .leftJoin('etablissements as ep', 'ep.uai', 'v.uai_precedent')
     .orderBy('v.eleve_id')
-    .select(
-      ...COLONNES_FICHE.map((c) => `v.${c}`),
-      'e.nom as etablissement_nom',
-      'e.code_commune as etablissement_commune',
-      'ep.nom as etablissement_precedent_nom',
-      'ep.code_commune as etablissement_precedent_commune',
-    );
+    .select(...COLONNES_FICHE.map((c) => `v.${c}`));
 }
 
 /** The entries of these children as of `date` (at most a page: the ids are bound variables). */
-export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionAvecEcoles[]> {
+export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionDeListe[]> {
   if (ids.length === 0) return [];
   return executer(db, fichesEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', ids));
 }
@@ -105,10 +98,37 @@ export async function versionsApres(
   perimetre: Perimetre,
   apres: string | undefined,
   limite: number,
-): Promise<VersionAvecEcoles[]> {
+): Promise<VersionDeListe[]> {
   const q = fichesEnVigueur(db, codeCommune, date, perimetre).limit(limite);
   if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
   return executer(db, q);
+}
+
+/**
+ * The establishments a list names, each read once per request: a commune's children attend a
+ * few hundred at most, and a join would repeat their names on every row (40 % of a list's read).
+ */
+export class EcolesDeLaListe {
+  private readonly connues = new Map<string, EcoleDeListe>();
+
+  constructor(private readonly db: Db) {}
+
+  /** The establishments of these versions, current and previous year, read if not yet known. */
+  async de(versions: readonly VersionDeListe[]): Promise<ReadonlyMap<string, EcoleDeListe>> {
+    const inconnues = new Set<string>();
+    for (const v of versions) {
+      if (v.uai && !this.connues.has(v.uai)) inconnues.add(v.uai);
+      if (v.uai_precedent && !this.connues.has(v.uai_precedent)) inconnues.add(v.uai_precedent);
+    }
+    if (inconnues.size === 0) return this.connues;
+    const lignes = await executer<Array<{ uai: string; nom: string; code_commune: string }>>(
+      this.db,
+      this.db('etablissements').whereIn('uai', [...inconnues]).select('uai', 'nom', 'code_commune'),
+    );
+    for (const uai of inconnues) this.connues.set(uai, { nom: null, code_commune: null });
+    for (const l of lignes) this.connues.set(l.uai, { nom: l.nom, code_commune: l.code_commune });
+    return this.connues;
+  }
 }
 
 /**

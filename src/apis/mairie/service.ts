@@ -17,6 +17,7 @@ import { champsModifies, ficheEnfant } from './fiche';
 import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
 import {
+  EcolesDeLaListe,
   idsDeLaListe,
   idsTouches,
   motifsDeRetrait,
@@ -24,7 +25,7 @@ import {
   type Publication,
   publicationsDeLaCommune,
   tailleDeLaListe,
-  type VersionAvecEcoles,
+  type VersionDeListe,
   versionsApres,
   versionsDe,
 } from './repository';
@@ -82,6 +83,7 @@ interface Acces {
   scope: (typeof SCOPES_MAIRIE)[number];
   perimetre: Perimetre;
   porteur: Porteur;
+  ecoles: EcolesDeLaListe;
 }
 
 function invalide(champ: string, message: string): Probleme {
@@ -109,6 +111,7 @@ async function acceder(ctx: Contexte, req: Request, codeInsee: string, operation
     scope,
     perimetre: PERIMETRES[scope],
     porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
+    ecoles: new EcolesDeLaListe(ctx.db),
   };
 }
 
@@ -170,15 +173,17 @@ async function validateur(ctx: Contexte, req: Request, acces: Acces, parties: Ar
   return { inchange: estInchange(req, etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
 }
 
-/** A child's entry as this recipient may see it: pseudonymous id, the scope's mask. */
-function fiche(acces: Acces, v: VersionAvecEcoles): Partial<EnfantSoumisObligation> {
+/** Children's entries as this recipient may see them: pseudonymous ids, establishments named, the scope's mask. */
+async function fiches(acces: Acces, versions: readonly VersionDeListe[]): Promise<Array<Partial<EnfantSoumisObligation>>> {
   const d = acces.divulgation;
-  return d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id)));
+  const ecoles = await acces.ecoles.de(versions);
+  return versions.map((v) => d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id), ecoles)));
 }
 
-/** Masked entries of these versions, keyed by the internal id (never sent). */
-function fiches(acces: Acces, versions: readonly VersionAvecEcoles[]): Map<string, Partial<EnfantSoumisObligation>> {
-  return new Map(versions.map((v) => [v.eleve_id, fiche(acces, v)]));
+/** The same, keyed by the internal id (never sent). */
+async function fichesParId(acces: Acces, versions: readonly VersionDeListe[]): Promise<Map<string, Partial<EnfantSoumisObligation>>> {
+  const f = await fiches(acces, versions);
+  return new Map(versions.map((v, i) => [v.eleve_id, f[i]]));
 }
 
 export async function listeEnfants(
@@ -234,7 +239,7 @@ async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: Re
     const versions = await versionsApres(db, acces.codeCommune, date, acces.perimetre, apres, PAGE_DE_LECTURE);
     if (versions.length === 0) return;
     apres = versions[versions.length - 1].eleve_id;
-    yield versions.filter((v) => autorisees.has(v.eleve_id)).map((v) => fiche(acces, v));
+    yield await fiches(acces, versions.filter((v) => autorisees.has(v.eleve_id)));
   }
 }
 
@@ -291,13 +296,13 @@ async function pageDeListe(
   publication: Publication,
   entetes: Record<string, string>,
   jeton: string,
-  l: { versions: VersionAvecEcoles[]; encore: boolean; total: number; exclues: number },
+  l: { versions: VersionDeListe[]; encore: boolean; total: number; exclues: number },
 ): Promise<Reponse<ListeEnfantsSoumisObligation>> {
   const d = acces.divulgation;
   const date = publication.date_publication;
   const ids = l.versions.map((v) => v.eleve_id);
   const curseurSuivant = l.encore ? encoderCurseur({ date, apres: ids[ids.length - 1] } satisfies Curseur) : null;
-  const enfants = l.versions.map((v) => fiche(acces, v)) as EnfantSoumisObligation[];
+  const enfants = (await fiches(acces, l.versions)) as EnfantSoumisObligation[];
   if (ids.length > 0) await d.journaliser(ids);
   const lien = lienSuivant(req, curseurSuivant);
   return {
@@ -352,8 +357,8 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
     (await filtrerParOppositionEtConsentement(ctx.db, { finalite, siret: d.siretDestinataire, date: depuis.date_publication }, versionsAvant.map((x) => x.eleve_id))).autorisees,
   );
   const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
-  const avant = fiches(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
-  const apres = fiches(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
+  const avant = await fichesParId(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
+  const apres = await fichesParId(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
 
   const ajouts: EnfantSoumisObligation[] = [];
   const modifications: ModificationEnfant[] = [];
