@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knex, { Knex } from 'knex';
+import { journalApplicatif } from '../http/journal-applicatif';
 import { migrationSource } from './migrations';
 
 export type Db = Knex;
@@ -51,8 +52,10 @@ function memoriserPreparations(conn: ConnexionSqlite): void {
 
 /** `sqlite:<path>` (embedded, default) or `postgres://…` (several processes, scale). */
 export function createDb(databaseUrl: string): Db {
-  // Knex would otherwise interpolate bound values (names, birth dates) into error messages.
-  const commun = { compileSqlOnError: false };
+  // Knex would otherwise interpolate bound values (names, birth dates) into error messages, and
+  // print its warnings (e.g. a connection refused at shutdown) on the console: into the structured log, first line only.
+  const avertir = (niveau: 'warn' | 'error') => (message: unknown) => journalApplicatif[niveau]({ knex: String(message).split('\n')[0] }, 'knex');
+  const commun = { compileSqlOnError: false, log: { warn: avertir('warn'), error: avertir('error'), deprecate: avertir('warn'), debug: () => {} } };
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
     return knex({
       ...commun,

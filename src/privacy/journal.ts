@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { type Db, readJson, sansTransaction, transaction, type Transaction } from '../db/knex';
 import { enPaquets } from './paquets';
+import { journalApplicatif } from '../http/journal-applicatif';
 import { FORMAT_HACHAGE_PERSONNE, hacherPersonne } from './pseudonyme';
 
 /**
@@ -130,10 +131,6 @@ function versResume(ligne: Omit<LigneJournal, 'personnes'>): ResumeJournal {
   };
 }
 
-function versEntree(ligne: LigneJournal): EntreeJournal {
-  return { ...versResume(ligne), personnes: readJson<string[]>(ligne.personnes) };
-}
-
 function texte(valeur: unknown, nom: string, obligatoire: boolean): string | null {
   if (valeur === undefined || valeur === null || valeur === '') {
     if (obligatoire) throw new TypeError(`Journal : ${nom} manquant`);
@@ -155,7 +152,7 @@ function listeDeTextes(valeur: unknown, nom: string): string[] {
 type LigneAChainer = Omit<LigneJournal, 'sequence' | 'horodatage' | 'hash_precedent' | 'hash'>;
 
 /** Validation happens before queueing so that one malformed entry never fails a whole group commit. */
-function preparer(entree: EntreeAJournaliser): LigneAChainer {
+function preparer(entree: EntreeAJournaliser): { ligne: LigneAChainer; personnes: string[] } {
   const personnes = listeDeTextes(entree.personnes, 'personnes');
   if (personnes.some((p) => !FORMAT_HACHAGE_PERSONNE.test(p))) {
     throw new TypeError('Journal : personnes doit contenir des hachages (hacherPersonne), jamais des identifiants');
@@ -163,7 +160,7 @@ function preparer(entree: EntreeAJournaliser): LigneAChainer {
   if (typeof entree.baseLegale !== 'string' || entree.baseLegale === '') {
     throw new TypeError('Journal : baseLegale manquant');
   }
-  return {
+  const ligne = {
     request_id: texte(entree.requestId, 'requestId', true)!,
     client_id: texte(entree.clientId, 'clientId', true)!,
     siret: texte(entree.siret, 'siret', true)!,
@@ -179,6 +176,7 @@ function preparer(entree: EntreeAJournaliser): LigneAChainer {
     objet: texte(entree.objet, 'objet', false),
     resultat: texte(entree.resultat, 'resultat', true)!,
   };
+  return { ligne, personnes };
 }
 
 /** Serialises appends across processes: an advisory lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock. */
@@ -196,7 +194,8 @@ async function lireTete(t: Transaction): Promise<Maillon | null> {
   return tete ? { sequence: Number(tete.sequence), hash: tete.hash } : null;
 }
 
-async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<EntreeJournal[]> {
+/** The chained rows only: the per-person index follows (`indexerPersonnes`). */
+async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJournal[]> {
   await verrouiller(t);
   let precedent = (await lireTete(t)) ?? (await derniereAncre(t));
   const horodatage = new Date().toISOString();
@@ -207,16 +206,86 @@ async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<EntreeJo
     return ligne;
   });
   for (const paquet of enPaquets(lignes, 100)) await t.executer(t.knex('journal').insert(paquet));
-  const personnes = lignes.flatMap((l) =>
-    readJson<string[]>(l.personnes).map((personne_hash) => ({ personne_hash, sequence: l.sequence })),
-  );
-  for (const paquet of enPaquets(personnes)) await t.executer(t.knex('journal_personnes').insert(paquet));
   await t.executer(t.knex('journal_tete').insert({ id: 1, ...precedent }).onConflict('id').merge());
-  return lignes.map(versEntree);
+  return lignes;
 }
+
+/** Persons indexed per transaction: a whole commune's list is indexed in slices, between requests. */
+const TRANCHE_INDEX = 5000;
+const VERROU_INDEX = 0x4a4f55524e494458; // "JOURNIDX"
+
+interface Avancement {
+  sequence: number;
+  position: number;
+}
+
+/**
+ * One slice: the persons of the entries after the watermark, up to TRANCHE_INDEX (the last entry
+ * possibly in part). False when caught up. Idempotent: a slice replayed after a crash inserts nothing twice.
+ */
+async function indexerTranche(t: Transaction): Promise<boolean> {
+  if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_INDEX]));
+  const etat = await t.executer<{ sequence: number | string; position: number | string } | undefined>(t.knex('journal_index').where('id', 1).first('sequence', 'position'));
+  const avancement: Avancement = { sequence: Number(etat?.sequence ?? 0), position: Number(etat?.position ?? 0) };
+  const suivantes = await t.executer<Array<{ sequence: number | string; nombre_personnes: number | string }>>(
+    t.knex('journal').where('sequence', '>', avancement.sequence).orderBy('sequence').limit(TRANCHE_INDEX).select('sequence', 'nombre_personnes'),
+  );
+  if (suivantes.length === 0) return false;
+  // The partly indexed entry is the one right after the watermark, unless a purge took it.
+  if (Number(suivantes[0].sequence) !== avancement.sequence + 1) avancement.position = 0;
+  let retenues = 0;
+  let budget = TRANCHE_INDEX + avancement.position;
+  while (retenues < suivantes.length && budget > 0) budget -= Number(suivantes[retenues++].nombre_personnes);
+  const entrees = await t.executer<Array<{ sequence: number | string; personnes: string }>>(
+    t.knex('journal').whereBetween('sequence', [Number(suivantes[0].sequence), Number(suivantes[retenues - 1].sequence)]).orderBy('sequence').select('sequence', 'personnes'),
+  );
+  const lignes: Array<{ personne_hash: string; sequence: number }> = [];
+  for (const entree of entrees) {
+    const sequence = Number(entree.sequence);
+    const personnes = readJson<string[]>(entree.personnes);
+    const fin = Math.min(personnes.length, avancement.position + TRANCHE_INDEX - lignes.length);
+    for (let i = avancement.position; i < fin; i++) lignes.push({ personne_hash: personnes[i], sequence });
+    if (fin < personnes.length) {
+      avancement.position = fin;
+      break;
+    }
+    avancement.sequence = sequence;
+    avancement.position = 0;
+  }
+  for (const paquet of enPaquets(lignes)) await t.executer(t.knex('journal_personnes').insert(paquet).onConflict(['personne_hash', 'sequence']).ignore());
+  await t.executer(t.knex('journal_index').insert({ id: 1, ...avancement }).onConflict('id').merge());
+  return true;
+}
+
+/**
+ * Brings the per-person index (the data-subject report's lookup table) up to the journal. The
+ * persons are in each chained entry already, so the index is derived data: appends do not wait
+ * for it (a whole list is ≈ 33 000 index rows), it follows within moments, and the report calls
+ * this first. Slices yield to requests in between.
+ */
+export async function indexerPersonnes(db: Db): Promise<void> {
+  while (await transaction(db, indexerTranche)) await new Promise((r) => setImmediate(r));
+}
+
+const indexations = new WeakMap<Db, Promise<void>>();
+
+/** At most one indexation per database at a time; appends meanwhile are picked up by its loop or the next. */
+function planifierIndexation(db: Db): void {
+  if (indexations.has(db)) return;
+  const enCours = new Promise<void>((r) => setTimeout(r, DELAI_INDEX_MS).unref())
+    .then(() => indexerPersonnes(db))
+    .catch((err: Error) => journalApplicatif.warn({ erreur: err.name }, 'index des personnes du journal en retard : repris à la prochaine écriture'))
+    .finally(() => indexations.delete(db));
+  indexations.set(db, enCours);
+}
+
+/** Once the burst that wrote the entries has passed: a whole list's stream is not slowed by its own index. */
+const DELAI_INDEX_MS = 1000;
 
 interface EnAttente {
   ligne: LigneAChainer;
+  /** The same persons as `ligne.personnes`, unparsed: handed back without re-reading the JSON. */
+  personnes: string[];
   resoudre: (entree: EntreeJournal) => void;
   rejeter: (erreur: unknown) => void;
 }
@@ -228,9 +297,9 @@ class FileJournal {
 
   constructor(private readonly db: Db) {}
 
-  ajouter(ligne: LigneAChainer): Promise<EntreeJournal> {
+  ajouter(ligne: LigneAChainer, personnes: string[]): Promise<EntreeJournal> {
     return new Promise((resoudre, rejeter) => {
-      this.attente.push({ ligne, resoudre, rejeter });
+      this.attente.push({ ligne, personnes, resoudre, rejeter });
       if (!this.actif) {
         this.actif = true;
         setImmediate(() => void this.vider());
@@ -242,8 +311,9 @@ class FileJournal {
     while (this.attente.length > 0) {
       const lot = this.attente.splice(0, TAILLE_LOT);
       try {
-        const entrees = await transaction(this.db, (t) => ecrireLot(t, lot.map((a) => a.ligne)));
-        lot.forEach((a, i) => a.resoudre(entrees[i]));
+        const lignes = await transaction(this.db, (t) => ecrireLot(t, lot.map((a) => a.ligne)));
+        planifierIndexation(this.db);
+        lot.forEach((a, i) => a.resoudre({ ...versResume(lignes[i]), personnes: a.personnes }));
       } catch (erreur) {
         lot.forEach((a) => a.rejeter(erreur));
       }
@@ -256,9 +326,9 @@ const files = new WeakMap<Db, FileJournal>();
 
 /** Resolves once the entry is committed; a rejection means the data must not be sent (503). */
 export function journaliser(db: Db, entree: EntreeAJournaliser): Promise<EntreeJournal> {
-  let ligne: LigneAChainer;
+  let preparee: ReturnType<typeof preparer>;
   try {
-    ligne = preparer(entree);
+    preparee = preparer(entree);
   } catch (erreur) {
     return Promise.reject(erreur);
   }
@@ -267,7 +337,7 @@ export function journaliser(db: Db, entree: EntreeAJournaliser): Promise<EntreeJ
     file = new FileJournal(db);
     files.set(db, file);
   }
-  return file.ajouter(ligne);
+  return file.ajouter(preparee.ligne, preparee.personnes);
 }
 
 /** Recomputes the chain from the latest anchor and names the first entry at fault. */
@@ -368,6 +438,7 @@ export async function divulgationsPersonne(
   idInterne: string,
   periode: { du?: string; au?: string } = {},
 ): Promise<ResumeJournal[]> {
+  await indexerPersonnes(db);
   const requete = db('journal_personnes')
     .join('journal', 'journal.sequence', 'journal_personnes.sequence')
     .where('journal_personnes.personne_hash', hacherPersonne(cle, idInterne))

@@ -2,6 +2,7 @@ import { createDb, type Db } from '../../src/db/knex';
 import {
   divulgationsPersonne,
   type EntreeAJournaliser,
+  indexerPersonnes,
   journaliser,
   purgerJournal,
   rechercherJournal,
@@ -126,12 +127,15 @@ describe('journal des divulgations', () => {
 
   it('reste vérifiable après une purge, et la chaîne continue après elle', async () => {
     await remplir(db, 20);
+    await indexerPersonnes(db);
+    const indexees = async () => Number((await db('journal_personnes').where('sequence', '<=', 8).count({ n: '*' }).first())?.n);
+    expect(await indexees()).toBe(16);
     // Back-date the 8 oldest entries (their own hashes break, but they are the ones purged).
     await db('journal').where('sequence', '<=', 8).update({ horodatage: '2020-01-01T00:00:00.000Z' });
     const { supprimees, ancre } = await purgerJournal(db, '2021-01-01');
     expect(supprimees).toBe(8);
     expect(ancre?.sequence).toBe(8);
-    expect(Number((await db('journal_personnes').where('sequence', '<=', 8).count({ n: '*' }).first())?.n)).toBe(0);
+    expect(await indexees()).toBe(0);
     expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 12 });
     await remplir(db, 3);
     expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 15 });
@@ -196,5 +200,43 @@ describe('journal des divulgations', () => {
     } finally {
       await fermerAutre();
     }
+  });
+
+  describe('index des personnes (rapport RGPD art. 15)', () => {
+    const personnes = (prefixe: string, n: number) => Array.from({ length: n }, (_, i) => hacherPersonne(CLE, `${prefixe}-${i}`));
+    const lignesIndex = async () =>
+      (await db('journal_personnes').select('personne_hash', 'sequence')).map((l) => `${l.personne_hash}@${Number(l.sequence)}`).sort();
+    const attendues = (entrees: Array<{ sequence: number; personnes: string[] }>) =>
+      entrees.flatMap((e) => e.personnes.map((p) => `${p}@${e.sequence}`)).sort();
+
+    it("trouve une personne d'une liste entière dès l'écriture, l'index étant complété par le rapport", async () => {
+      const liste = await journaliser(db, entree({ personnes: personnes('liste', 12_000) }));
+      const unitaire = await journaliser(db, entree({ requestId: 'req-2', personnes: [hacherPersonne(CLE, 'eleve-seul')] }));
+      const rapport = await divulgationsPersonne(db, CLE, 'liste-11999');
+      expect(rapport.map((e) => e.sequence)).toEqual([liste.sequence]);
+      expect((await divulgationsPersonne(db, CLE, 'eleve-seul')).map((e) => e.sequence)).toEqual([unitaire.sequence]);
+      expect(await lignesIndex()).toEqual(attendues([liste, unitaire]));
+    });
+
+    it('reprend une indexation interrompue au milieu d’une entrée sans rien indexer deux fois', async () => {
+      const grande = await journaliser(db, entree({ personnes: personnes('grande', 7_000) }));
+      const suivante = await journaliser(db, entree({ requestId: 'req-2', personnes: personnes('suivante', 3) }));
+      await indexerPersonnes(db);
+      // A crash after the first slice: its rows are in, the watermark still says "1 200 persons of entry 1".
+      await db('journal_personnes').where('sequence', suivante.sequence).delete();
+      await db('journal_index').where('id', 1).update({ sequence: grande.sequence - 1, position: 1_200 });
+      await indexerPersonnes(db);
+      expect(await lignesIndex()).toEqual(attendues([grande, suivante]));
+    });
+
+    it("repart du début de l'entrée suivante quand une purge a emporté l'entrée en cours d'indexation", async () => {
+      const ancienne = await journaliser(db, entree({ personnes: personnes('ancienne', 10) }));
+      await db('journal').where('sequence', ancienne.sequence).update({ horodatage: '2020-01-01T00:00:00.000Z' });
+      await db('journal_index').where('id', 1).update({ sequence: ancienne.sequence - 1, position: 4 });
+      await purgerJournal(db, '2021-01-01');
+      const recente = await journaliser(db, entree({ personnes: personnes('recente', 10) }));
+      await indexerPersonnes(db);
+      expect(await lignesIndex()).toEqual(attendues([recente]));
+    });
   });
 });

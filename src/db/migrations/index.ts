@@ -12,6 +12,7 @@ import * as resultatsExamens from './070_resultats_examens';
 import * as limitesDebit from './080_limites_debit';
 import * as etablissementsSynthetiques from './090_etablissements_synthetiques';
 import * as listeMairieCouvrante from './091_liste_mairie_couvrante';
+import * as journalIndexPersonnes from './092_journal_index_personnes';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '080_limites_debit': limitesDebit,
   '090_etablissements_synthetiques': etablissementsSynthetiques,
   '091_liste_mairie_couvrante': listeMairieCouvrante,
+  '092_journal_index_personnes': journalIndexPersonnes,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
