@@ -158,6 +158,8 @@ async function main(): Promise<void> {
     let i = 0;
     const mesures: Array<Omit<Mesure, 'ratio'>> = [];
     mesures.push(await mesurer('référence : express « bonjour »', { url: `${base.url}/bonjour` }, 200));
+    // The gateway's fixed cost: its middleware stack (helmet, request id, access log) and tsoa around a route without the database.
+    mesures.push(await mesurer('passerelle : /health (intergiciels, tsoa, sans base)', { url: `${passerelle.url}/health` }, 200));
     mesures.push(
       await mesurer('émission de jeton (client_credentials)', {
         url: `${passerelle.url}/oauth/token`,
