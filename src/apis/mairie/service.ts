@@ -208,7 +208,8 @@ export async function listeEnfants(
     return pageDeListe(req, acces, publication, entetes, jeton, {
       versions: versions.slice(0, p.limit),
       encore: versions.length > p.limit,
-      total: await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre),
+      // The publication records the whole list's size; only a perimeter's share is counted.
+      total: acces.perimetre.ecolesPubliquesDeLaCommune ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre) : Number(publication.nombre_enfants),
       exclues: 0,
     });
   }
