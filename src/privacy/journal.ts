@@ -179,9 +179,9 @@ function preparer(entree: EntreeAJournaliser): { ligne: LigneAChainer; personnes
   return { ligne, personnes };
 }
 
-/** Serialises appends across processes: an advisory lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock. */
-async function verrouiller(t: Transaction): Promise<void> {
-  if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_JOURNAL]));
+/** Serialises writers across processes: an advisory lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock. */
+async function verrouiller(t: Transaction, cle = VERROU_JOURNAL): Promise<void> {
+  if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [cle]));
 }
 
 async function derniereAncre(t: Transaction): Promise<Maillon> {
@@ -224,7 +224,7 @@ interface Avancement {
  * possibly in part). False when caught up. Idempotent: a slice replayed after a crash inserts nothing twice.
  */
 async function indexerTranche(t: Transaction): Promise<boolean> {
-  if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [VERROU_INDEX]));
+  await verrouiller(t, VERROU_INDEX);
   const etat = await t.executer<{ sequence: number | string; position: number | string } | undefined>(t.knex('journal_index').where('id', 1).first('sequence', 'position'));
   const avancement: Avancement = { sequence: Number(etat?.sequence ?? 0), position: Number(etat?.position ?? 0) };
   const suivantes = await t.executer<Array<{ sequence: number | string; nombre_personnes: number | string }>>(

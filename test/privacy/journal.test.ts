@@ -218,6 +218,16 @@ describe('journal des divulgations', () => {
       expect(await lignesIndex()).toEqual(attendues([liste, unitaire]));
     });
 
+    it("s'indexe de lui-même peu après l'écriture, sans que personne ne le demande", async () => {
+      const entree1 = await journaliser(db, entree({ personnes: personnes('seule', 3) }));
+      let lignes: string[] = [];
+      for (let essai = 0; essai < 50 && lignes.length < 3; essai++) {
+        await new Promise((r) => setTimeout(r, 100));
+        lignes = await lignesIndex();
+      }
+      expect(lignes).toEqual(attendues([entree1]));
+    });
+
     it('reprend une indexation interrompue au milieu d’une entrée sans rien indexer deux fois', async () => {
       const grande = await journaliser(db, entree({ personnes: personnes('grande', 7_000) }));
       const suivante = await journaliser(db, entree({ requestId: 'req-2', personnes: personnes('suivante', 3) }));
