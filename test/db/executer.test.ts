@@ -1,5 +1,5 @@
-import { createDb, executer, transaction, type Db } from '../../src/db/knex';
-import { nouvelleBase } from '../support/base';
+import { executer, transaction, type Db } from '../../src/db/knex';
+import { ouvrirBase } from '../support/base';
 
 /**
  * The fast statement path (`executer`, `transaction`) must answer exactly as knex does, and
@@ -8,12 +8,10 @@ import { nouvelleBase } from '../support/base';
  */
 describe('exécution directe des requêtes (executer, transaction)', () => {
   let db: Db;
-  let supprimer: () => Promise<void>;
+  let fermer: () => Promise<void>;
 
   beforeAll(async () => {
-    const base = await nouvelleBase();
-    supprimer = base.supprimer;
-    db = createDb(base.url);
+    ({ db, fermer } = await ouvrirBase({ migrer: false }));
     await db.schema.createTable('essais', (t) => {
       t.integer('id').primary();
       t.string('nom').notNullable();
@@ -22,8 +20,7 @@ describe('exécution directe des requêtes (executer, transaction)', () => {
   });
 
   afterAll(async () => {
-    await db.destroy();
-    await supprimer();
+    await fermer();
   });
 
   beforeEach(async () => {

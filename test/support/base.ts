@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import knex from 'knex';
+import { createDb, type Db, migrate } from '../../src/db/knex';
 
 /**
  * A fresh, empty database for one test file: a SQLite file in a temp dir, or — when
@@ -30,5 +31,19 @@ export async function nouvelleBase(): Promise<{ url: string; supprimer: () => Pr
   return {
     url: `sqlite:${path.join(dossier, 'test.sqlite')}`,
     supprimer: async () => fs.rmSync(dossier, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh database opened with the gateway's own `createDb`, migrated unless told otherwise; `fermer` closes and drops it. */
+export async function ouvrirBase(options: { migrer?: boolean } = {}): Promise<{ db: Db; fermer: () => Promise<void> }> {
+  const base = await nouvelleBase();
+  const db = createDb(base.url);
+  if (options.migrer ?? true) await migrate(db);
+  return {
+    db,
+    fermer: async () => {
+      await db.destroy();
+      await base.supprimer();
+    },
   };
 }

@@ -1,21 +1,17 @@
-import { createDb, type Db, migrate } from '../../src/db/knex';
+import type { Db } from '../../src/db/knex';
 import { ouvrirEcrivain } from '../../src/synthetique/ecriture';
 import type { EleveLigne, ScolariteLigne } from '../../src/synthetique/tables';
-import { nouvelleBase } from '../support/base';
+import { ouvrirBase } from '../support/base';
 
 let db: Db;
-let supprimer: () => Promise<void>;
+let fermer: () => Promise<void>;
 
 beforeAll(async () => {
-  const base = await nouvelleBase();
-  supprimer = base.supprimer;
-  db = createDb(base.url);
-  await migrate(db);
+  ({ db, fermer } = await ouvrirBase());
 });
 
 afterAll(async () => {
-  await db.destroy();
-  await supprimer();
+  await fermer();
 });
 
 // Values that delimit rows and fields in a bulk load (COPY's text format on PostgreSQL).

@@ -1,11 +1,11 @@
 import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
-import { createDb, type Db, migrate } from '../../src/db/knex';
+import type { Db } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { etablissementsSynthetiques, prefixeUai } from '../../src/synthetique/etablissements-synthetiques';
 import { genererDonnees } from '../../src/synthetique/generer-donnees';
 import { territoireOfficiel } from '../../src/synthetique/territoire';
 import { estUaiValide } from '../../src/territoire/uai';
-import { nouvelleBase } from '../support/base';
+import { ouvrirBase } from '../support/base';
 
 const territoire = territoireOfficiel();
 
@@ -56,18 +56,14 @@ describe('etablissementsSynthetiques', () => {
 
 describe('genererDonnees hors de l’annuaire importé', () => {
   let db: Db;
-  let supprimer: () => Promise<void>;
+  let fermer: () => Promise<void>;
 
   beforeAll(async () => {
-    const base = await nouvelleBase();
-    supprimer = base.supprimer;
-    db = createDb(base.url);
-    await migrate(db);
+    ({ db, fermer } = await ouvrirBase());
   });
 
   afterAll(async () => {
-    await db.destroy();
-    await supprimer();
+    await fermer();
   });
 
   const SCOLARISES = ['public', 'prive_sous_contrat', 'prive_hors_contrat'];

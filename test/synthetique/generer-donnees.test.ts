@@ -1,27 +1,23 @@
 import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
-import { createDb, type Db, isPostgres, migrate, readJson } from '../../src/db/knex';
+import { type Db, isPostgres, readJson } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { genererDonnees, type OptionsGeneration } from '../../src/synthetique/generer-donnees';
 import { responsablesDeLaVersion } from '../../src/synthetique/liste';
 import { CHAMPS_LISTE, COLONNES, type VersionLigne } from '../../src/synthetique/tables';
-import { nouvelleBase } from '../support/base';
+import { ouvrirBase } from '../support/base';
 
 const COMMUNES = ['35238', '35288', '35016'];
 const OPTIONS: OptionsGeneration = { communes: COMMUNES, seed: 42, echelle: 0.02, aujourdhui: '2026-11-28', annuaire: FICHIER_ANNUAIRE_DEMO };
 
 let db: Db;
-let supprimer: () => Promise<void>;
+let fermer: () => Promise<void>;
 
 beforeAll(async () => {
-  const base = await nouvelleBase();
-  supprimer = base.supprimer;
-  db = createDb(base.url);
-  await migrate(db);
+  ({ db, fermer } = await ouvrirBase());
 });
 
 afterAll(async () => {
-  await db.destroy();
-  await supprimer();
+  await fermer();
 });
 
 /** Every generated row, in a stable order, without the ids the database assigns. */
