@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
+  // One pinned day for the whole suite (APISATION_AUJOURDHUI overrides it): see test/support/horloge.ts.
+  setupFiles: ['<rootDir>/test/support/horloge.ts'],
   // The browser test drives Chromium against the compiled server: .ci/run runs it after the build (TEST_NAVIGATEUR=1).
   testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_NAVIGATEUR === '1' ? [] : ['/test/portail/swagger\\.test\\.ts$'])],
   transform: {

@@ -18,10 +18,11 @@ import { creerAbonnement, listerAbonnements } from '../src/notifications/abonnem
 import { listerLivraisons, rejouerLivraison } from '../src/notifications/distributeur';
 import type { TypeEvenement } from '../src/notifications/evenements';
 import {
-  aujourdhui, changerStatut, listerHabilitations, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
+  changerStatut, listerHabilitations, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
   type ChampsHabilitation, type StatutHabilitation,
 } from '../src/registry/habilitations';
 import { chargerPolitique } from '../src/registry/politique';
+import { aujourdhui } from '../src/horloge';
 import { recueillirConsentement, retirer } from '../src/apis/resultats-examens/consentements';
 
 const AIDE = `Usage : npm run cli -- <commande> [options]
@@ -183,7 +184,7 @@ async function main(): Promise<void> {
         await creerDestinataire(db, { siret, nom: requis('nom'), categorie: 'ministere' });
         const h = await soumettreHabilitation(db, {
           siret, finalite: 'administration_passerelle', scopes: ['admin', 'dpo', 'conventions:lecture'], intitule: 'Opérateurs de la passerelle',
-          dateDebut: new Date().toISOString().slice(0, 10), dateFin: requis('fin'),
+          dateDebut: aujourdhui(), dateFin: requis('fin'),
         }, ACTEUR);
         await changerStatut(db, h.id, 'validee', ACTEUR, 'Initialisation de la passerelle');
         return afficher(await creerClient(db, { siret, nom: requis('nom') }));

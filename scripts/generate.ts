@@ -11,6 +11,7 @@ import { FICHIER_ANNUAIRE_DEMO } from '../src/apis/ecole/annuaire-import';
 import { chargerConfig } from '../src/config';
 import { createDb, migrate } from '../src/db/knex';
 import { type BilanGeneration, genererDonnees, type OptionsGeneration } from '../src/synthetique/generer-donnees';
+import { aujourdhui } from '../src/horloge';
 
 const USAGE =
   'Usage : npx tsx scripts/generate.ts (--departements 35[,22…] | --communes 35238[,…] | --scale national) --seed <entier> [--echelle 0.1] [--aujourdhui AAAA-MM-JJ] [--annuaire fichier.csv]';
@@ -59,7 +60,7 @@ export async function generer(options: OptionsGeneration, databaseUrl = chargerC
 export async function main(argv: string[]): Promise<number> {
   let options: OptionsGeneration;
   try {
-    options = lireArguments(argv, new Date().toISOString().slice(0, 10));
+    options = lireArguments(argv, aujourdhui());
   } catch (erreur) {
     console.error(`${(erreur as Error).message}\n${USAGE}`);
     return 1;

@@ -5,6 +5,7 @@ import { genererResultatsExamens } from './apis/resultats-examens/generation';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
+import { aujourdhui } from './horloge';
 import { journalApplicatif } from './http/journal-applicatif';
 import { genererDonnees } from './synthetique/generer-donnees';
 import { chargerPolitique } from './registry/politique';
@@ -39,7 +40,7 @@ async function semerDonneesDemo(db: Db, config: Config, perimetre: PerimetreDemo
       communes: perimetre.communes,
       echelle: perimetre.echelle,
       seed: GRAINE_DEMO,
-      aujourdhui: new Date().toISOString().slice(0, 10),
+      aujourdhui: aujourdhui(),
     });
     // Head-count history and capacities derive from the pupils just generated.
     await genererConstatsEtCapacites(db, { graine: GRAINE_DEMO });

@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/knex';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { anneeScolaireDe } from '../../src/synthetique/calendrier';
 import type { Mesure } from './rapport';
+import { aujourdhui } from '../../src/horloge';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: object) => Promise<ResultatAutocannon>;
@@ -43,7 +44,7 @@ export async function identites(db: Db, nombre: number): Promise<string[]> {
   const eleves = await db('eleves as e')
     .join('scolarites as s', 's.eleve_id', 'e.id')
     .whereIn(['e.nom_normalise', 'e.date_naissance', 'e.sexe'], uniques)
-    .where('s.annee_scolaire', anneeScolaireDe(new Date().toISOString().slice(0, 10)))
+    .where('s.annee_scolaire', anneeScolaireDe(aujourdhui()))
     .whereIn('s.niveau_code', ['6E', '5E', '4E', '3E', '2GT', '1G', 'TG', '2PRO', '1PRO', 'TPRO'])
     .whereIn('s.mode_instruction', ['public', 'prive_sous_contrat'])
     .orderBy('e.id')

@@ -3,6 +3,7 @@ import { type Db, executer } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { trouverDestinataire } from '../registry/destinataires';
 import { CacheSecretsVerifies, hacherSecret, nouveauSecret, verifierSecret } from './secrets';
+import { horodatage } from '../horloge';
 
 /** A row of oauth_clients, as the secret check reads it. */
 interface LigneClient {
@@ -44,7 +45,7 @@ export async function creerClient(
     secret_hash: await hacherSecret(secret),
     demo: c.demo ?? false,
     actif: true,
-    cree_le: new Date().toISOString(),
+    cree_le: horodatage(),
   });
   return { client_id: clientId, siret: c.siret, nom: c.nom, demo: c.demo ?? false, client_secret: secret };
 }

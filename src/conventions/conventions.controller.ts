@@ -3,7 +3,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import { acteur } from '../admin/acteur';
 import { Probleme } from '../http/problemes';
-import { aujourdhui } from '../registry/habilitations';
+import { aujourdhui } from '../horloge';
 import {
   denoncerConvention, enregistrerConvention, historiqueConvention, listerConventions, modifierConvention, trouverConvention,
   type Convention, type DonneesConvention, type EntreeHistorique, type PartieConvention, type TypeConvention,

@@ -3,7 +3,7 @@ import type { Db } from '../db/knex';
 import { isPostgres, readJson } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
-import { aujourdhui } from '../registry/habilitations';
+import { aujourdhui, horodatage } from '../horloge';
 import { estSiretValide } from '../territoire/codes';
 import { estUaiValide, normaliserUai } from '../territoire/uai';
 import academies from './academies.json';
@@ -278,7 +278,7 @@ async function ecrire(
     if (reference) throw new Probleme('conflit', 'Une convention porte déjà cette référence.');
     const champs = Object.keys(apres).filter((k) => k !== 'date_fin' && texte(apres[k]) !== texte(avant?.[k]));
     if (avant && champs.length === 0) throw new Probleme('entite_non_traitable', 'La modification ne change aucun champ.');
-    const maintenant = new Date().toISOString();
+    const maintenant = horodatage();
     const version = avant ? Number(avant.version) + 1 : 1;
     const ligne: Ligne = { ...apres, version, modifie_le: maintenant };
     if (avant) await trx('conventions').where({ id }).update(ligne);

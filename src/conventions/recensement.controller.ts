@@ -3,7 +3,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import { authentifier } from '../auth/principal';
 import { decoderCurseur, encoderCurseur, lienSuivant } from '../http/pagination';
-import { aujourdhui } from '../registry/habilitations';
+import { aujourdhui } from '../horloge';
 import { listerConventions, type Convention, type TypeConvention } from './conventions';
 import { versCsv } from './csv';
 import { agreger, COLONNES_AGREGATS, COLONNES_DETAIL, lignesAgregats, lignesDetail, type CelluleRecensement } from './recensement';

@@ -1,7 +1,9 @@
 import type { Db } from '../db/knex';
 import { creerClient } from '../auth/clients';
 import { creerDestinataire, type NouveauDestinataire } from '../registry/destinataires';
-import { aujourdhui, changerStatut, soumettreHabilitation } from '../registry/habilitations';
+import { aujourdhui } from '../horloge';
+import { changerStatut, soumettreHabilitation } from '../registry/habilitations';
+import { ajouterMois } from '../synthetique/calendrier';
 
 export interface ClientDemo {
   clientId: string;
@@ -81,9 +83,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
 
 /** Habilitations run for two years from the day the demo is seeded. */
 function finDans(annees: number): string {
-  const d = new Date();
-  d.setUTCFullYear(d.getUTCFullYear() + annees);
-  return aujourdhui(d);
+  return ajouterMois(aujourdhui(), 12 * annees);
 }
 
 /** Seeds the demo registry once, on an empty database, outside production. */

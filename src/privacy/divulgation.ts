@@ -4,7 +4,7 @@ import { habilitationPour, type Principal } from '../auth/principal';
 import { Probleme } from '../http/problemes';
 import { journalApplicatif } from '../http/journal-applicatif';
 import type { HabilitationActive } from '../registry/habilitations';
-import { aujourdhui } from '../registry/habilitations';
+import { aujourdhui } from '../horloge';
 import { CHAMPS_PAR_SCOPE } from '../registry/scopes';
 import { journaliser } from './journal';
 import { champsDesScopes, compilerMasque, type Masque } from './masque';

@@ -4,6 +4,7 @@ import { type Db, readJson, sansTransaction, transaction, type Transaction } fro
 import { enPaquets } from './paquets';
 import { journalApplicatif } from '../http/journal-applicatif';
 import { FORMAT_HACHAGE_PERSONNE, hacherPersonne } from './pseudonyme';
+import * as horloge from '../horloge';
 
 /**
  * Journal of disclosures: every response carrying personal data is recorded here, committed
@@ -198,7 +199,7 @@ async function lireTete(t: Transaction): Promise<Maillon | null> {
 async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJournal[]> {
   await verrouiller(t);
   let precedent = (await lireTete(t)) ?? (await derniereAncre(t));
-  const horodatage = new Date().toISOString();
+  const horodatage = horloge.horodatage();
   const lignes: LigneJournal[] = lot.map((l) => {
     const sansHash = { ...l, horodatage, hash_precedent: precedent.hash };
     const ligne = { ...sansHash, sequence: precedent.sequence + 1, hash: hacherLigne(sansHash) };
@@ -391,7 +392,7 @@ export async function purgerJournal(db: Db, avant: string): Promise<{ supprimees
     const ancre = { sequence: limite, hash: maillon.hash };
     await t.executer(t.knex('journal_personnes').where('sequence', '<=', limite).delete());
     const supprimees = await t.executer<number>(t.knex('journal').where('sequence', '<=', limite).delete());
-    await t.executer(t.knex('journal_ancre').insert({ ...ancre, cree_le: new Date().toISOString() }));
+    await t.executer(t.knex('journal_ancre').insert({ ...ancre, cree_le: horloge.horodatage() }));
     return { supprimees, ancre };
   });
 }

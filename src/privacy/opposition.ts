@@ -1,5 +1,6 @@
 import { type Db, executer, readJson } from '../db/knex';
 import { enPaquets } from './paquets';
+import { horodatage } from '../horloge';
 
 /**
  * Rights of the person at query time. Opposition (RGPD art. 21) only binds purposes resting on a
@@ -109,7 +110,7 @@ export async function enregistrerOpposition(db: Db, opposition: NouvelleOppositi
       date_debut: jour(opposition.dateDebut, 'dateDebut'),
       date_fin: opposition.dateFin ? jour(opposition.dateFin, 'dateFin') : null,
       origine: nonVide(opposition.origine, 'origine'),
-      cree_le: new Date().toISOString(),
+      cree_le: horodatage(),
     },
     ['id'],
   );
@@ -155,7 +156,7 @@ export async function enregistrerConsentement(db: Db, consentement: NouveauConse
       date_expiration: dateExpiration,
       date_retrait: null,
       origine: nonVide(consentement.origine, 'origine'),
-      cree_le: new Date().toISOString(),
+      cree_le: horodatage(),
     },
     ['id'],
   );

@@ -2,6 +2,7 @@ import type { Db } from '../db/knex';
 import { journalApplicatif } from '../http/journal-applicatif';
 import { purgerJournal } from './journal';
 import { purgerConsentementsExpires } from './opposition';
+import * as horloge from '../horloge';
 
 /** The gateway's own traitement sets the journal's retention; 36 months when the registry is silent. */
 export const CONSERVATION_JOURNAL_DEFAUT_MOIS = 36;
@@ -28,11 +29,12 @@ export interface BilanPurge {
 }
 
 /** One pass of retention, for `npm run purge` and the server's periodic job. */
-export async function purgerDonneesExpirees(db: Db, maintenant: Date = new Date()): Promise<BilanPurge> {
+export async function purgerDonneesExpirees(db: Db, maintenant: Date = horloge.maintenant()): Promise<BilanPurge> {
   const limiteJournal = moisAvant(maintenant, await dureeConservationJournalMois(db)).toISOString();
   const { supprimees } = await purgerJournal(db, limiteJournal);
   const jetons = await db('oauth_tokens')
-    .where('expire_le', '<', new Date(maintenant.getTime() - DELAI_GRACE_JETONS_MS).toISOString())
+    // Token expiries are machine time, not business dates: a clock pinned ahead must not purge live tokens.
+    .where('expire_le', '<', new Date(Math.min(maintenant.getTime(), Date.now()) - DELAI_GRACE_JETONS_MS).toISOString())
     .delete();
   const consentements = await purgerConsentementsExpires(db, maintenant.toISOString().slice(0, 10));
   return { journal: supprimees, jetons, consentements, limite_journal: limiteJournal };

@@ -3,6 +3,7 @@ import departements from '@etalab/decoupage-administratif/data/departements.json
 import { type Db, executer } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { estSiretValide } from '../territoire/codes';
+import { horodatage } from '../horloge';
 
 export type CategorieDestinataire = 'commune' | 'departement' | 'region' | 'administration' | 'editeur' | 'ministere';
 
@@ -77,7 +78,7 @@ export async function creerDestinataire(db: Db, d: NouveauDestinataire): Promise
   };
   const existant = await db('destinataires').where({ siret: d.siret }).first();
   if (existant) throw new Probleme('conflit', 'Un destinataire porte déjà ce SIRET.');
-  await db('destinataires').insert({ ...ligne, cree_le: new Date().toISOString() });
+  await db('destinataires').insert({ ...ligne, cree_le: horodatage() });
   return ligne;
 }
 

@@ -5,6 +5,7 @@ import { executer, isPostgres, readJson } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { trouverDestinataire } from './destinataires';
+import { aujourdhui, horodatage } from '../horloge';
 
 /**
  * DataPass's lifecycle: brouillon → soumise → (modifications_demandees ↔ soumise) → validee | refusee;
@@ -120,10 +121,6 @@ const RETENTION_SANS_JUSTIFICATION_MOIS = 36;
 
 type Ligne = Record<string, unknown>;
 const JOUR = /^\d{4}-\d{2}-\d{2}$/;
-
-export function aujourdhui(maintenant = new Date()): string {
-  return maintenant.toISOString().slice(0, 10);
-}
 
 function invalide(champ: string, message: string): Probleme {
   return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
@@ -270,7 +267,7 @@ async function tracer(
 }
 
 async function creer(db: Db, colonnes: Ligne, statut: StatutHabilitation, version: number, remplaceId: string | null, acteur: string, motif: string | null): Promise<Habilitation> {
-  const maintenant = new Date().toISOString();
+  const maintenant = horodatage();
   const id = randomUUID();
   await db.transaction(async (trx) => {
     await trx('habilitations').insert({ ...colonnes, id, statut, version, remplace_id: remplaceId, cree_le: maintenant, modifie_le: maintenant });
@@ -345,7 +342,7 @@ export async function changerStatut(db: Db, id: string, vers: TransitionDemandee
     if (!TRANSITIONS[actuel.statut].includes(vers)) {
       throw new Probleme('conflit', `Transition interdite : ${actuel.statut} → ${vers}.`, { statut: actuel.statut });
     }
-    const maintenant = new Date().toISOString();
+    const maintenant = horodatage();
     await trx('habilitations').where({ id }).update({ statut: vers, motif: raison, modifie_le: maintenant });
     await tracer(trx, actuel, actuel.statut, vers, acteur, raison, maintenant);
     if (vers === 'validee' && actuel.remplace_id) {
@@ -371,7 +368,7 @@ export async function modifierHabilitation(db: Db, id: string, changements: Part
   const stockee = await db('habilitations').where({ id }).first();
   const champs = Object.keys(colonnes).filter((k) => String(colonnes[k] ?? '') !== String(stockee[k] ?? ''));
   if (champs.length === 0) throw new Probleme('entite_non_traitable', 'La modification ne change aucun champ.');
-  const maintenant = new Date().toISOString();
+  const maintenant = horodatage();
   await db.transaction(async (trx) => {
     const n = await trx('habilitations').where({ id, statut: actuelle.statut }).update({ ...colonnes, modifie_le: maintenant });
     if (n === 0) throw new Probleme('conflit', 'L\'habilitation a changé d\'état entre-temps.');

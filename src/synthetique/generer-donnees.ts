@@ -6,6 +6,7 @@ import { type Comptes, ouvrirEcrivain } from './ecriture';
 import { enregistrementsSynthetiques, etablissementsSynthetiques } from './etablissements-synthetiques';
 import { GenerateurPopulation, type Puits } from './generateur';
 import { type Commune, communesDuPerimetre, type Territoire, territoireOfficiel } from './territoire';
+import { horodatage } from '../horloge';
 
 export interface OptionsGeneration {
   /** Départements to generate ('35', '2A'…); with neither this nor `communes`, all of France. */
@@ -95,7 +96,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
       annee_scolaire: anneeScolaireDe(options.aujourdhui),
       dates_publication: JSON.stringify(datesPublication(options.aujourdhui)),
       nombre_communes: communes.length,
-      cree_le: new Date().toISOString(),
+      cree_le: horodatage(),
     });
     const puits: Puits = {
       eleve: (l) => (comptes.eleves++, ecrivain.ecrire('eleves', l)),
@@ -118,7 +119,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
       nombre_responsables: comptes.responsables,
       nombre_scolarites: comptes.scolarites,
       nombre_versions: comptes.versions,
-      termine_le: new Date().toISOString(),
+      termine_le: horodatage(),
     };
     journal('écriture des index');
     await ecrivain.terminer(fin);
@@ -188,7 +189,7 @@ export async function etablissementsDuPerimetre(
   const synthetiques = etablissementsSynthetiques(territoire, manquants, options.seed);
   await db.transaction(async (trx) => {
     await trx('etablissements').where({ synthetique: true }).del();
-    const lignes = enregistrementsSynthetiques(synthetiques, new Date().toISOString());
+    const lignes = enregistrementsSynthetiques(synthetiques, horodatage());
     for (let i = 0; i < lignes.length; i += LIGNES_PAR_INSERTION) await trx('etablissements').insert(lignes.slice(i, i + LIGNES_PAR_INSERTION));
   });
   if (synthetiques.length > 0) journal(`${synthetiques.length} établissements synthétiques pour ${manquants.length} départements absents de l'annuaire`);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { authentifier } from '../../src/auth/principal';
 import { ajouterMois, dernierJourEnVigueur, veille } from '../../src/conventions/termes';
-import { aujourdhui } from '../../src/registry/habilitations';
+import { aujourdhui } from '../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
 let t: AppDeTest;

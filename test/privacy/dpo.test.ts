@@ -7,6 +7,7 @@ import { Divulgation, type OptionsDivulgation } from '../../src/privacy/divulgat
 import { normaliserLibelle } from '../../src/apis/ecole/annuaire-import';
 import { ENTETES_CSV_JOURNAL } from '../../src/privacy/dpo';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
+import * as horloge from '../../src/horloge';
 
 const RENNES = '21350238800019';
 const EDITEUR = '85274196300015';
@@ -162,7 +163,7 @@ describe('journal des communications', () => {
   });
 
   it('filters by period, a day bound covering the whole day', async () => {
-    const aujourdhui = new Date().toISOString().slice(0, 10);
+    const aujourdhui = horloge.aujourdhui();
     expect((await dpo(`/dpo/journal?du=${aujourdhui}&au=${aujourdhui}`)).body.entrees.length).toBeGreaterThan(0);
     expect((await dpo('/dpo/journal?au=2000-01-01')).body.entrees).toEqual([]);
     expect((await dpo('/dpo/journal?du=01/01/2026')).status).toBe(400);

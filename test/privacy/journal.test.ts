@@ -10,6 +10,7 @@ import {
 } from '../../src/privacy/journal';
 import { hacherPersonne } from '../../src/privacy/pseudonyme';
 import { baseTemporaire } from './base-temporaire';
+import * as horloge from '../../src/horloge';
 
 const CLE = 'cle-journal-de-test';
 const RENNES = '21350238800019';
@@ -181,7 +182,7 @@ describe('journal des divulgations', () => {
       .map((i) => i + 1)
       .reverse();
     expect(vues).toEqual(attendues);
-    const aujourdhui = new Date().toISOString().slice(0, 10);
+    const aujourdhui = horloge.aujourdhui();
     expect((await rechercherJournal(db, { du: aujourdhui, au: aujourdhui, limit: 100 })).entrees).toHaveLength(25);
     expect((await rechercherJournal(db, { au: '2001-01-01', limit: 100 })).entrees).toHaveLength(0);
   });

@@ -7,6 +7,7 @@ import type { Db } from '../../db/knex';
 import { estCodeInseeValide } from '../../territoire/codes';
 import { lettreCleUai, normaliserUai } from '../../territoire/uai';
 import { RACINE } from '../../racine';
+import { horodatage } from '../../horloge';
 
 /** Ille-et-Vilaine's export, shipped with the code so a clean clone has a demo annuaire. */
 export const FICHIER_ANNUAIRE_DEMO = path.join(RACINE, 'src', 'apis', 'ecole', 'donnees', 'fr-en-annuaire-education-035.csv');
@@ -326,7 +327,7 @@ function resumerErreur(erreur: unknown): string {
 }
 
 async function enregistrer(db: Db, lignes: LigneValide[]): Promise<void> {
-  const maintenant = new Date().toISOString();
+  const maintenant = horodatage();
   const enregistrements = lignes.map((l) => ({
     ...l.etablissement,
     empreinte: l.empreinte,

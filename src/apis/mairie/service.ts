@@ -8,7 +8,7 @@ import { journalApplicatif } from '../../http/journal-applicatif';
 import { Probleme } from '../../http/problemes';
 import { Divulgation } from '../../privacy/divulgation';
 import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
-import { aujourdhui } from '../../registry/habilitations';
+import { aujourdhui } from '../../horloge';
 import { territoireOfficiel } from '../../synthetique/territoire';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { csvDeLaListe, nomFichierCsv } from './csv';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { enregistrerConsentement, retirerConsentement, type Portee } from '../../privacy/opposition';
-import { aujourdhui } from '../../registry/habilitations';
+import { aujourdhui } from '../../horloge';
 
 /**
  * Operators record the consents collected by a recipient (e.g. a région's grant application form)

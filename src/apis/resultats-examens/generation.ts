@@ -1,6 +1,7 @@
 import type { Db } from '../../db/knex';
 import { enregistrerConsentement } from '../../privacy/opposition';
-import { aujourdhui } from '../../registry/habilitations';
+import { aujourdhui } from '../../horloge';
+import { ajouterMois } from '../../synthetique/calendrier';
 import { Alea, TablePonderee } from '../../synthetique/alea';
 import {
   anneeDeLaSession, CANDIDATURES, mentionsDeLaSession, serieDuMef, sessionDeLAnnee,
@@ -221,8 +222,7 @@ async function consentirDemo(db: Db, racine: Alea, demo: ConsentementsDemo, cand
       .map((l: { personne_id: string }) => l.personne_id),
   );
   const dateRecueil = aujourdhui();
-  const expiration = new Date(`${dateRecueil}T00:00:00.000Z`);
-  expiration.setUTCFullYear(expiration.getUTCFullYear() + 1);
+  const dateExpiration = ajouterMois(dateRecueil, 12);
   let n = 0;
   for (const c of candidats) {
     if (c.examen !== 'bac' || !c.mention || !c.eleve_id || dejaConsentants.has(c.eleve_id)) continue;
@@ -234,7 +234,7 @@ async function consentirDemo(db: Db, racine: Alea, demo: ConsentementsDemo, cand
       siret: demo.siret,
       portee: { adresse_contact: alea.probabilite(PART_ADRESSE_CONTACT) },
       dateRecueil,
-      dateExpiration: aujourdhui(expiration),
+      dateExpiration,
       origine: ORIGINE_CONSENTEMENT_DEMO,
     });
     n++;

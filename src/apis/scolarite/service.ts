@@ -5,7 +5,7 @@ import { Probleme } from '../../http/problemes';
 import { cleDeRequete, requetesEnCours } from '../../http/requetes-en-cours';
 import { Divulgation } from '../../privacy/divulgation';
 import { champsDivulgues } from '../../privacy/masque';
-import { aujourdhui } from '../../registry/habilitations';
+import { aujourdhui } from '../../horloge';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { lireDemande, type ParametresStatut } from './demande';
 import type { StatutEleve } from './modeles';

@@ -17,6 +17,7 @@ import {
   SAINT_MALO,
   toutesLesPages,
 } from './client-mairie';
+import { aujourdhui } from '../../../src/horloge';
 
 const siretDe = (clientId: string) => CLIENTS_DEMO.find((c) => c.clientId === clientId)!.destinataire.siret;
 const CHANGEMENTS = `${CHEMIN_RENNES}/changements`;
@@ -81,7 +82,7 @@ describe('flux de changements', () => {
       .limit(1);
     const id = pseudonyme(t.config.cles.pseudonyme, eleve.eleve_id, siretDe('demo-editeur-restauration'));
     expect(copie.enfants.has(id)).toBe(true);
-    await enregistrerOpposition(t.db, { personneId: eleve.eleve_id, finaliteCode: 'restauration_scolaire', dateDebut: new Date().toISOString().slice(0, 10), origine: 'test' });
+    await enregistrerOpposition(t.db, { personneId: eleve.eleve_id, finaliteCode: 'restauration_scolaire', dateDebut: aujourdhui(), origine: 'test' });
 
     const bilan = await appliquerChangements(t, jetonEditeur, CHEMIN_RENNES, copie.enfants, copie.jeton_synchronisation, 100);
     const fraiche = await toutesLesPages(t, jetonEditeur, `${CHEMIN_RENNES}?limit=1000`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { genererResultatsExamens, type BilanResultatsExamens } from '../../../src/apis/resultats-examens/generation';
-import { aujourdhui } from '../../../src/registry/habilitations';
+import { aujourdhui } from '../../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 
 /**

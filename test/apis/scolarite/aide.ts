@@ -1,5 +1,6 @@
 import type { Db } from '../../../src/db/knex';
 import { anneeScolaireDe } from '../../../src/synthetique/calendrier';
+import { aujourdhui } from '../../../src/horloge';
 
 export const CHEMIN = '/api-scolarite/v1/eleves/statut';
 export const CAF = '53408918800013';
@@ -29,7 +30,7 @@ export interface Temoin {
 }
 
 export function anneeCourante(): string {
-  return anneeScolaireDe(new Date().toISOString().slice(0, 10));
+  return anneeScolaireDe(aujourdhui());
 }
 
 /**

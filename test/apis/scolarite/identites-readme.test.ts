@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { GRAINE_DEMO } from '../../../src/demarrage';
+import { anneeScolaireDe } from '../../../src/synthetique/calendrier';
 import { genererDonnees } from '../../../src/synthetique/generer-donnees';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 import { requete } from './aide';
@@ -11,7 +12,9 @@ const COMMUNES_DES_ELEVES = ['35024', '35047'];
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 const section = readme.split('## API données de scolarité')[1].split('\n## ')[0];
-const annee = /année scolaire \*\*(\d{4})-(\d{4})\*\*/.exec(section)!;
+/** The day the README's demo base was created: the pupils below are those of that day's generation. */
+const jourDocumente = /base créée le \*\*(\d{4}-\d{2}-\d{2})\*\*/.exec(section)![1];
+const [rentree] = anneeScolaireDe(jourDocumente).split('-');
 const identites = section
   .split('\n')
   .filter((l) => /^\| [^-|]/.test(l) && !l.startsWith('| nomNaissance'))
@@ -21,19 +24,11 @@ const identites = section
   });
 const requeteSql = /prepare\(process\.argv\[1\]\)\.all\(\)\)' "\n([\s\S]*?)"\n```/.exec(section)![1];
 
-/** The demo as generated on a day of the school year the README names (today while it lasts). */
-function jourDeLAnneeDocumentee(): string {
-  const jour = new Date().toISOString().slice(0, 10);
-  const debut = `${annee[1]}-09-01`;
-  const fin = `${annee[2]}-08-31`;
-  return jour < debut ? debut : jour > fin ? fin : jour;
-}
-
 let t: AppDeTest;
 let jeton: string;
 beforeAll(async () => {
   t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '10000' }, { communes: ['35024'], echelle: 0.01 });
-  await genererDonnees(t.db, { communes: COMMUNES_DES_ELEVES, seed: GRAINE_DEMO, aujourdhui: jourDeLAnneeDocumentee() });
+  await genererDonnees(t.db, { communes: COMMUNES_DES_ELEVES, seed: GRAINE_DEMO, aujourdhui: jourDocumente });
   jeton = await t.jeton('demo-caf-35');
 }, 120_000);
 afterAll(() => t.fermer());
@@ -45,7 +40,7 @@ describe('README : élèves de démonstration de l’API données de scolarité'
 
   it.each(identites)('$nom $prenoms is found by the demo CAF client, as described', async (eleve) => {
     const rep = await request(t.app)
-      .get(requete(eleve, { prenoms: eleve.prenoms.split(' '), anneeScolaire: annee[1] }))
+      .get(requete(eleve, { prenoms: eleve.prenoms.split(' '), anneeScolaire: rentree }))
       .set('Authorization', `Bearer ${jeton}`)
       .expect(200);
     expect(rep.body.etablissement.uai).toBe(/\((\d{7}[A-Z])\)/.exec(eleve.scolarite)![1]);
