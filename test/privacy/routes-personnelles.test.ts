@@ -50,12 +50,12 @@ const APPELS: Record<string, AppelDemo> = {
   },
   ChangementsEnfantsSoumisObligation: {
     client: 'demo-mairie-rennes',
-    // A token of the first published month (fetching it would journal a list page first).
+    // A token of the month before the latest (fetching it would journal a list page first).
     appeler: async (app, jeton) => {
       const { db, config } = app.locals.contexte as Contexte;
-      const premiere = await db('obligation_publications').where({ code_commune: '35238' }).orderBy('date_publication').first();
+      const precedente = await db('obligation_publications').where({ code_commune: '35238' }).orderBy('date_publication', 'desc').offset(1).first();
       const depuis = emettreJeton(
-        { codeCommune: '35238', generationId: premiere.generation_id, datePublication: premiere.date_publication, scope: 'mairie:obligation-scolaire' },
+        { codeCommune: '35238', generationId: precedente.generation_id, datePublication: precedente.date_publication, scope: 'mairie:obligation-scolaire' },
         { siret: '21350238800019', cle: config.cles.pseudonyme },
       );
       return request(app).get(`/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
