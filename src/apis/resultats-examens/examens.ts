@@ -1,8 +1,11 @@
+import { aujourdhui } from '../../horloge';
+import { Probleme } from '../../http/problemes';
+import { lireDate } from '../../synthetique/calendrier';
 import { MEFS, type Mef } from '../../synthetique/referentiels';
 
 /**
- * The exams of the simulated exam systems, who sits them and the mentions they award: one table
- * read by the generator, the aggregates and the laureates list alike.
+ * The exams of the simulated exam systems, who sits them, the mentions they award and when their
+ * results are published: one table read by the generator, the aggregates and the laureates list alike.
  */
 
 /** Diplôme national du brevet, baccalauréat, CAP, BTS. */
@@ -89,11 +92,36 @@ export function serieDuMef(niveau: string, codeMef: string | null, libelleMef: s
   return { code: codeMef.slice(3, 8), libelle };
 }
 
-/** June session of the school year: "2025-2026" → 2026. */
-export function sessionDeLAnnee(anneeScolaire: string): number {
-  return Number(anneeScolaire.slice(5, 9));
-}
-
+/** The school year whose pupils sit the June session: 2026 → "2025-2026". */
 export function anneeDeLaSession(session: number): string {
   return `${session - 1}-${session}`;
+}
+
+/**
+ * Day ('MM-JJ') from which a June session's results are served: by then every exam's are final
+ * (bac published 4–8 July in 2022–2025, its second group and the last académies' brevet until ~11 July).
+ */
+export const PUBLICATION_RESULTATS = '07-15';
+
+/** The day the results of a session are served from: 2026 → '2026-07-15'. */
+export function datePublication(session: number): string {
+  return `${session}-${PUBLICATION_RESULTATS}`;
+}
+
+/**
+ * The latest session whose results are published on `jour` ('AAAA-MM-JJ'): the June session of
+ * that year from its publication day on, the previous year's before (2026-12-01 → 2026,
+ * 2027-07-01 → 2026, 2027-07-15 → 2027).
+ */
+export function derniereSessionPubliee(jour: string): number {
+  const { annee } = lireDate(jour);
+  return jour >= datePublication(annee) ? annee : annee - 1;
+}
+
+/** A session not yet published today has no results to serve, only a 404 saying when it will. */
+export function exigerSessionPubliee(session: number): void {
+  const derniere = derniereSessionPubliee(aujourdhui());
+  if (session <= derniere) return;
+  const detail = `Les résultats de la session ${session} seront publiés le ${datePublication(session)} ; dernière session publiée : ${derniere}.`;
+  throw new Probleme('session_non_publiee', detail, { derniere_session_publiee: derniere });
 }

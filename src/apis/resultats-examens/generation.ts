@@ -4,15 +4,18 @@ import { aujourdhui } from '../../horloge';
 import { ajouterMois } from '../../synthetique/calendrier';
 import { Alea, TablePonderee } from '../../synthetique/alea';
 import {
-  anneeDeLaSession, CANDIDATURES, mentionsDeLaSession, serieDuMef, sessionDeLAnnee,
+  anneeDeLaSession, CANDIDATURES, derniereSessionPubliee, mentionsDeLaSession, serieDuMef,
   type CodeExamen, type CodeMention, type CodeVoie,
 } from './examens';
 
 /**
- * Synthetic exam results, deterministic for a seed. The current session (June of the generated
- * school year) is sat by the generated pupils of the final-year levels, one named candidate each;
- * earlier sessions are anonymous candidates of the same establishments and tracks, cohorts varying
- * ±15 %, so only their aggregates are served.
+ * Synthetic exam results, deterministic for a seed, up to the current session: the latest one
+ * published on the pupils' generation day (never one published after today). Its candidates are
+ * the generated pupils of the final-year levels of its school year, one named candidate each.
+ * Cohorts are sized on the final-year pupils of the generated school year, the only complete
+ * ones, ±15 % per session: the current session's named candidates are completed by anonymous
+ * ones (those who have since left school are not in the generated data), and earlier sessions
+ * are anonymous only, so that only their aggregates are served.
  */
 
 export interface OptionsResultatsExamens {
@@ -35,10 +38,11 @@ export interface ConsentementsDemo {
 }
 
 export interface BilanResultatsExamens {
+  /** The latest session published on the generation day: the newest one generated. */
   sessionCourante: number;
   sessions: number[];
   candidats: number;
-  /** Candidates linked to a generated pupil (current session). */
+  /** Candidates linked to a generated pupil (current session only). */
   nommes: number;
   consentements: number;
 }
@@ -91,6 +95,15 @@ interface Inscription {
   libelle_mef: string | null;
 }
 
+interface Inscrit {
+  eleve_id: string;
+  uai: string;
+  examen: CodeExamen;
+  voie: CodeVoie;
+  serie_code: string | null;
+  serie_libelle: string | null;
+}
+
 /** Draws a candidate's results: establishment and session shift the pass rate a few points. */
 class Jury {
   private readonly tables = new Map<string, TablePonderee<Issue>>();
@@ -128,56 +141,68 @@ class Jury {
 function verifierSessions(sessions: number[], courante: number): number[] {
   for (const s of sessions) {
     if (!Number.isInteger(s) || s < 1990 || s > courante) {
-      throw new RangeError(`Session ${s} impossible : de 1990 à la session courante (${courante})`);
+      throw new RangeError(`Session ${s} impossible : de 1990 à la dernière session publiée (${courante})`);
     }
   }
   return [...new Set(sessions)].sort((a, b) => a - b);
 }
 
+/** Pupils of a school year in a final-year level, still in the territory: the candidates of its June session. */
+async function inscritsDeLAnnee(db: Db, anneeScolaire: string): Promise<Inscrit[]> {
+  const inscriptions: Inscription[] = await db('scolarites as s')
+    .join('etablissements as e', 'e.uai', 's.uai')
+    .where('s.annee_scolaire', anneeScolaire)
+    .whereIn('s.niveau_code', CANDIDATURES.map((c) => c.niveau))
+    .whereNull('s.date_sortie')
+    .orderBy('s.eleve_id')
+    .select('s.eleve_id', 's.uai', 's.niveau_code', 's.code_mef_stat', 's.libelle_mef');
+  return inscriptions.map((i) => {
+    const { examen, voie } = CANDIDATURES.find((c) => c.niveau === i.niveau_code)!;
+    const serie = serieDuMef(i.niveau_code, i.code_mef_stat, i.libelle_mef);
+    return { eleve_id: i.eleve_id, uai: i.uai, examen, voie, serie_code: serie?.code ?? null, serie_libelle: serie?.libelle ?? null };
+  });
+}
+
 /**
- * Replaces the candidates of the given sessions (table `candidats_examens`) from the current
- * pupils (tables `scolarites`, `etablissements`), in one transaction. Call after `genererDonnees`.
+ * Replaces the candidates of the given sessions (table `candidats_examens`) from the generated
+ * pupils (tables `scolarites`, `etablissements`), and deletes any of a session after the current
+ * one, in one transaction. Call after `genererDonnees`.
  */
 export async function genererResultatsExamens(db: Db, options: OptionsResultatsExamens): Promise<BilanResultatsExamens> {
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 2 ** 31 - 1) {
     throw new RangeError('La graine doit être un entier de 0 à 2147483647');
   }
-  const generation = (await db('generations').orderBy('id', 'desc').first('annee_scolaire')) as { annee_scolaire: string } | undefined;
+  const generation = (await db('generations').orderBy('id', 'desc').first('annee_scolaire', 'aujourdhui')) as
+    | { annee_scolaire: string; aujourdhui: string }
+    | undefined;
   if (!generation) throw new Error('Aucune génération d’élèves : appeler genererDonnees d’abord');
-  const sessionCourante = sessionDeLAnnee(generation.annee_scolaire);
+  // The pupils' day dates the cohorts; the clock still forbids a session published after today.
+  const sessionCourante = Math.min(derniereSessionPubliee(generation.aujourdhui), derniereSessionPubliee(aujourdhui()));
   const sessions = verifierSessions(options.sessions ?? [0, 1, 2, 3, 4].map((k) => sessionCourante - k), sessionCourante);
   const racine = new Alea(options.seed).fils('resultats-examens');
   const jury = new Jury(racine);
 
-  const inscriptions: Inscription[] = await db('scolarites as s')
-    .join('etablissements as e', 'e.uai', 's.uai')
-    .where('s.annee_scolaire', anneeDeLaSession(sessionCourante))
-    .whereIn('s.niveau_code', CANDIDATURES.map((c) => c.niveau))
-    .whereNull('s.date_sortie')
-    .orderBy('s.eleve_id')
-    .select('s.eleve_id', 's.uai', 's.niveau_code', 's.code_mef_stat', 's.libelle_mef');
-
-  const inscrits = inscriptions.map((i) => {
-    const { examen, voie } = CANDIDATURES.find((c) => c.niveau === i.niveau_code)!;
-    const serie = serieDuMef(i.niveau_code, i.code_mef_stat, i.libelle_mef);
-    return { eleve_id: i.eleve_id, uai: i.uai, examen, voie, serie_code: serie?.code ?? null, serie_libelle: serie?.libelle ?? null };
-  });
+  // From the rentrée to the publication day the current session is the previous school year's, whose scolarités the generator keeps.
+  const reference = await inscritsDeLAnnee(db, generation.annee_scolaire);
+  const anneeSession = anneeDeLaSession(sessionCourante);
+  const nommes = anneeSession === generation.annee_scolaire ? reference : await inscritsDeLAnnee(db, anneeSession);
 
   const candidats: LigneCandidat[] = [];
   for (const session of sessions) {
-    if (session === sessionCourante) {
-      for (const i of inscrits) {
-        const taux = jury.tauxAdmis(i.uai, i.examen, i.voie, session);
-        candidats.push({ session, ...i, ...jury.juger(racine.fils(`${session}:${i.eleve_id}`), taux, i.examen, i.voie, session) });
-      }
-      continue;
+    const deLaSession = session === sessionCourante ? nommes : [];
+    for (const i of deLaSession) {
+      const taux = jury.tauxAdmis(i.uai, i.examen, i.voie, session);
+      candidats.push({ session, ...i, ...jury.juger(racine.fils(`${session}:${i.eleve_id}`), taux, i.examen, i.voie, session) });
     }
-    for (const [cle, groupe] of grouper(inscrits)) {
+    // The generated school year's cohort is complete; another's lacks the pupils who left school since.
+    if (anneeDeLaSession(session) === generation.annee_scolaire) continue;
+    const presents = grouper(deLaSession);
+    for (const [cle, groupe] of grouper(reference)) {
       const alea = racine.fils(`${session}:${cle}`);
       const { uai, examen, voie, serie_code, serie_libelle } = groupe[0];
       const taux = jury.tauxAdmis(uai, examen, voie, session);
       const effectif = alea.arrondir(groupe.length * (0.85 + 0.3 * alea.nombre()));
-      for (let k = 0; k < effectif; k++) {
+      for (let k = presents.get(cle)?.length ?? 0; k < effectif; k++) {
         candidats.push({ session, uai, examen, voie, serie_code, serie_libelle, eleve_id: null, ...jury.juger(alea, taux, examen, voie, session) });
       }
     }
@@ -186,7 +211,7 @@ export async function genererResultatsExamens(db: Db, options: OptionsResultatsE
   const consentements = options.consentementsDemo ?? CONSENTEMENTS_DEMO;
   let nombreConsentements = 0;
   await db.transaction(async (trx) => {
-    await trx('candidats_examens').whereIn('session', sessions).delete();
+    await trx('candidats_examens').whereIn('session', sessions).orWhere('session', '>', sessionCourante).delete();
     for (let debut = 0; debut < candidats.length; debut += 500) {
       await trx('candidats_examens').insert(candidats.slice(debut, debut + 500));
     }

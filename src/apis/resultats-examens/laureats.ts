@@ -4,7 +4,7 @@ import { Probleme } from '../../http/problemes';
 import type { Divulgation } from '../../privacy/divulgation';
 import { champsDivulgues } from '../../privacy/masque';
 import { estDansTerritoire } from '../../territoire/perimetre';
-import { MENTIONS, mentionsAuMoins, VOIES, type CodeMention, type CodeVoie } from './examens';
+import { exigerSessionPubliee, MENTIONS, mentionsAuMoins, VOIES, type CodeMention, type CodeVoie } from './examens';
 import type { EtablissementExamen } from './resultats';
 import { nomCommune } from './territoires';
 
@@ -97,7 +97,7 @@ interface Fiche {
   code_commune_residence: string;
 }
 
-/** Only the session of the generated pupils has named candidates; earlier ones are aggregates. */
+/** Only the current session (the latest published) has named candidates; earlier ones are aggregates. */
 async function verifierSessionNominative(db: Db, session: number): Promise<void> {
   const nominative = await db('candidats_examens').where({ session, examen: 'bac' }).whereNotNull('eleve_id').first('id');
   if (nominative) return;
@@ -113,6 +113,7 @@ async function verifierSessionNominative(db: Db, session: number): Promise<void>
 export async function listerLaureats(db: Db, divulgation: Divulgation, demande: DemandeLaureats): Promise<ListeLaureats> {
   const apres = decoderCurseur<number>(demande.curseur) ?? 0;
   if (!Number.isInteger(apres)) throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+  exigerSessionPubliee(demande.session);
   await verifierSessionNominative(db, demande.session);
 
   const { principal, habilitation } = divulgation;

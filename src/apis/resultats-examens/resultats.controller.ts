@@ -27,7 +27,7 @@ export class ResultatsExamensController extends Controller {
    * cellule masquée vaut null et porte `secret: true`.
    * Une commune voit les établissements situés sur son territoire, un département et une région
    * ceux du leur.
-   * @param session Année de la session de juin. @example session 2026
+   * @param session Année de la session de juin, publiée à partir du 15 juillet de cette année. @example session 2026
    * @isInt session
    * @minimum session 1990
    * @maximum session 2100
@@ -39,7 +39,7 @@ export class ResultatsExamensController extends Controller {
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @Response<ProblemeHttp>(400, 'Session, examen ou UAI mal formés')
   @Response<ProblemeHttp>(403, 'Établissement hors du territoire de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'UAI inconnu, ou aucun candidat de l\'établissement à cet examen et cette session')
+  @Response<ProblemeHttp>(404, 'UAI inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat de l\'établissement à cet examen et cette session')
   public async resultatsEtablissement(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -53,7 +53,7 @@ export class ResultatsExamensController extends Controller {
    * Résultats agrégés sur les établissements d'une commune, d'un département ou d'une région,
    * dans le territoire de l'habilitation ; même contenu et même secret statistique que pour un
    * établissement.
-   * @param session Année de la session de juin. @example session 2026
+   * @param session Année de la session de juin, publiée à partir du 15 juillet de cette année. @example session 2026
    * @isInt session
    * @minimum session 1990
    * @maximum session 2100
@@ -66,7 +66,7 @@ export class ResultatsExamensController extends Controller {
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @Response<ProblemeHttp>(400, 'Session, examen ou code de territoire mal formés')
   @Response<ProblemeHttp>(403, 'Territoire hors de celui de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'Territoire inconnu, ou aucun candidat à cet examen et cette session')
+  @Response<ProblemeHttp>(404, 'Territoire inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat à cet examen et cette session')
   public async resultatsTerritoire(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -82,10 +82,11 @@ export class ResultatsExamensController extends Controller {
    * qui ont consenti à la transmission de leurs données à la région appelante (consentement
    * recueilli, non retiré, non expiré, vérifié à chaque appel). Identifiant pseudonyme, nom,
    * prénoms, date de naissance, établissement, série, mention, et adresse de contact seulement
-   * si le consentement la couvre. Les lauréats sans consentement sont seulement comptés.
+   * si le consentement la couvre. Les lauréats sans consentement sont seulement comptés. Seule la
+   * dernière session publiée a une liste nominative.
    * Chaque réponse est journalisée. Pagination par curseur : suivre `curseur_suivant` ou
    * l'en-tête `Link: rel="next"`.
-   * @param session Année de la session de juin. @example session 2026
+   * @param session Année de la session de juin, publiée à partir du 15 juillet de cette année. @example session 2026
    * @isInt session
    * @minimum session 1990
    * @maximum session 2100
@@ -101,7 +102,7 @@ export class ResultatsExamensController extends Controller {
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @Response<ProblemeHttp>(400, 'Paramètre mal formé')
   @Response<ProblemeHttp>(403, 'Destinataire autre qu\'une région habilitée')
-  @Response<ProblemeHttp>(404, 'Session sans liste nominative')
+  @Response<ProblemeHttp>(404, 'Session pas encore publiée (session_non_publiee), ou sans liste nominative (seule la dernière publiée en a une)')
   @Response<ProblemeHttp>(503, 'Journal indisponible : aucune donnée transmise')
   public async laureatsBac(
     @Request() req: ExpressRequest,

@@ -6,13 +6,14 @@ import { champsDesScopes, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
 import { verifierTerritoire, type Lieu } from '../../territoire/perimetre';
 import { lireUaiDemande, trouverEtablissement } from '../ecole/annuaire';
-import { EXAMENS, type CodeExamen } from './examens';
+import { EXAMENS, exigerSessionPubliee, type CodeExamen } from './examens';
 import { groupesCandidats, publierResultats, SOURCE_RESULTATS, type ResultatsExamen } from './resultats';
 import { COLONNE_TERRITOIRE, territoireOfficiel, type NiveauTerritoire } from './territoires';
 
 /**
  * API résultats examens' aggregates: not personal data, so not journaled; they go registry →
- * territory rule → statistical secret → scope mask. 400, 404, then 403, then 404 without results.
+ * territory rule → statistical secret → scope mask. 400, 404 (unknown establishment or territory,
+ * session not yet published), then 403, then 404 without results.
  */
 
 const SCOPE_RESULTATS = 'examens:resultats';
@@ -49,6 +50,7 @@ export async function resultatsEtablissement(
   demande: { session: number; examen: CodeExamen; uai: string },
 ): Promise<ResultatsExamen> {
   const { etablissement: e } = await trouverEtablissement(ctx.db, lireUaiDemande(demande.uai));
+  exigerSessionPubliee(demande.session);
   autoriser(principal, { code_commune: e.code_commune, code_departement: e.code_departement, code_region: e.code_region, type_etablissement: e.type });
   return resultats(ctx, demande.session, demande.examen, (q) => q.where('c.uai', e.uai), () => ({
     etablissement: { uai: e.uai, nom: e.nom, code_commune: e.code_commune, nom_commune: e.nom_commune },
@@ -61,6 +63,7 @@ export async function resultatsTerritoire(
   demande: { session: number; examen: CodeExamen; niveau: NiveauTerritoire; code: string },
 ): Promise<ResultatsExamen> {
   const { territoire, lieu } = territoireOfficiel(demande.niveau, demande.code);
+  exigerSessionPubliee(demande.session);
   autoriser(principal, lieu);
   return resultats(ctx, demande.session, demande.examen, (q) => q.where(`e.${COLONNE_TERRITOIRE[territoire.niveau]}`, territoire.code), (n) => ({
     territoire: { ...territoire, nombre_etablissements: n },
