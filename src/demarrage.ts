@@ -4,7 +4,7 @@ import { annoncerDernieresPublications } from './apis/mairie/annonces';
 import { genererResultatsExamens } from './apis/resultats-examens/generation';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
-import { clientsDemoPresents, semerRegistreDemo } from './demo/demo';
+import { clientsDemoPresents, semerConventionsDemo, semerRegistreDemo } from './demo/demo';
 import { aujourdhui } from './horloge';
 import { journalApplicatif } from './http/journal-applicatif';
 import { genererDonnees } from './synthetique/generer-donnees';
@@ -52,7 +52,7 @@ async function semerDonneesDemo(db: Db, config: Config, perimetre: PerimetreDemo
   }
 }
 
-/** Schema, then policy, then (outside production, on an empty registry) the demo data. */
+/** Schema, then policy, then (outside production, on an empty census and registry) the demo data. */
 export async function preparerBase(config: Config, options: OptionsDemarrage = {}): Promise<Db> {
   const db = createDb(config.databaseUrl);
   try {
@@ -64,6 +64,7 @@ export async function preparerBase(config: Config, options: OptionsDemarrage = {
         throw new Error(`Refus de démarrer en production : des clients de démonstration sont actifs (${demo.join(', ')}). Renouvelez leur secret ou désactivez-les.`);
       }
     } else if (options.demo !== false) {
+      if (await semerConventionsDemo(db)) journalApplicatif.info('recensement fictif des conventions de démonstration créé (src/demo/conventions.json)');
       if (await semerRegistreDemo(db)) journalApplicatif.info('registre de démonstration créé (identifiants dans README.md)');
       await semerDonneesDemo(db, config, options.perimetreDemo ?? {});
     }

@@ -1,7 +1,7 @@
 import { Controller, Get, Produces, Query, Request, Response, Route, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
-import { authentifier } from '../auth/principal';
+import { exigerScopes, resoudreJeton } from '../auth/principal';
 import { decoderCurseur, encoderCurseur, lienSuivant } from '../http/pagination';
 import { aujourdhui } from '../horloge';
 import { listerConventions, type Convention, type TypeConvention } from './conventions';
@@ -12,7 +12,7 @@ import type { StatutConvention } from './termes';
 export const SCOPE_LECTURE_CONVENTIONS = 'conventions:lecture';
 
 export interface Recensement {
-  /** « publique » sans jeton (comptages seuls) ; « detaillee » avec le scope conventions:lecture. */
+  /** « publique » sans jeton ou avec un jeton sans le scope conventions:lecture (comptages seuls) ; « detaillee » avec ce scope. */
   vue: 'publique' | 'detaillee';
   /** Jour auquel les statuts sont calculés. @example "2026-11-28" */
   date: string;
@@ -35,8 +35,9 @@ export class RecensementController extends Controller {
 
   /**
    * Recensement national des conventions d'échange de données entre académies et collectivités
-   * (recommandation 7). Sans jeton : comptages par académie, type et statut. Avec un jeton portant
-   * le scope `conventions:lecture` : les conventions elles-mêmes (parties, périmètre, dates).
+   * (recommandation 7). Sans jeton, ou avec un jeton valide qui ne porte pas le scope
+   * `conventions:lecture` : comptages par académie, type et statut. Avec un jeton portant ce scope :
+   * les conventions elles-mêmes (parties, périmètre, dates).
    * Export CSV pour tableur (`Accept: text/csv` ou `format=csv`, UTF-8 avec BOM, séparateur `;`).
    *
    * @param academie Code de l'académie. @example "14"
@@ -50,8 +51,7 @@ export class RecensementController extends Controller {
   @Get()
   @Produces('application/json')
   @Produces('text/csv')
-  @Response(401, 'Jeton fourni mais invalide, expiré ou révoqué')
-  @Response(403, 'Jeton valide sans le scope conventions:lecture')
+  @Response(401, 'Jeton fourni mais invalide, expiré ou révoqué, ou scope conventions:lecture dont l\'habilitation a pris fin')
   public async recensement(
     @Request() req: ExpressRequest,
     @Query() academie?: string,
@@ -62,10 +62,11 @@ export class RecensementController extends Controller {
     @Query() limit = 100,
     @Query() curseur?: string,
   ): Promise<Recensement> {
-    // tsoa's @Security makes the token mandatory; this address serves both views, so the optional
-    // bearer goes through the same `authentifier` — a token that is present but bad is refused, never downgraded.
-    const detaillee = req.headers.authorization !== undefined;
-    if (detaillee) await authentifier(this.ctx.db, req.headers.authorization, [SCOPE_LECTURE_CONVENTIONS]);
+    // tsoa's @Security makes the token mandatory; this address serves both views, so the optional bearer is
+    // resolved here: a bad token is refused, never downgraded; a valid one without the scope sees what anyone sees.
+    const jeton = req.headers.authorization === undefined ? undefined : await resoudreJeton(this.ctx.db, req.headers.authorization, { cache: true });
+    const detaillee = jeton?.scopesJeton.includes(SCOPE_LECTURE_CONVENTIONS) ?? false;
+    if (jeton && detaillee) exigerScopes(jeton, [SCOPE_LECTURE_CONVENTIONS]);
     const jour = aujourdhui();
     const conventions = await listerConventions(this.ctx.db, { academie, region, type, statut }, jour);
     const agregats = agreger(conventions);

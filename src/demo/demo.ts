@@ -4,12 +4,16 @@ import { creerDestinataire, type NouveauDestinataire } from '../registry/destina
 import { aujourdhui } from '../horloge';
 import { changerStatut, soumettreHabilitation } from '../registry/habilitations';
 import { ajouterMois } from '../synthetique/calendrier';
+import { denoncerConvention, enregistrerConvention, modifierConvention, type DonneesConvention, type PartieConvention } from '../conventions/conventions';
+import { ajouterMois as ajouterMoisCalendaires } from '../conventions/termes';
+import recensementDemo from './conventions.json';
 
 export interface ClientDemo {
   clientId: string;
   secret: string;
   destinataire: NouveauDestinataire;
-  habilitations: Array<{ finalite: string; scopes: string[]; intitule: string }>;
+  /** `convention`: reference of the demo convention it rests on (src/demo/conventions.json), one that never ends. */
+  habilitations: Array<{ finalite: string; scopes: string[]; intitule: string; convention?: string }>;
 }
 
 const RENNES = '21350238800019';
@@ -40,8 +44,11 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     secret: 'demo-secret-departement-35',
     destinataire: { siret: '22350001800013', nom: "Département d'Ille-et-Vilaine", categorie: 'departement', codeDepartement: '35' },
     habilitations: [
-      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: "Collèges d'Ille-et-Vilaine" },
-      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB' },
+      {
+        finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: "Collèges d'Ille-et-Vilaine",
+        convention: 'DEMO-14-DEPARTEMENT-35',
+      },
+      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
     ],
   },
   {
@@ -49,8 +56,11 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     secret: 'demo-secret-region-bretagne',
     destinataire: { siret: '23350001600016', nom: 'Région Bretagne', categorie: 'region', codeRegion: '53' },
     habilitations: [
-      { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Lycées de Bretagne' },
-      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat' },
+      {
+        finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Lycées de Bretagne',
+        convention: 'DEMO-14-REGION-BRETAGNE',
+      },
+      { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat', convention: 'DEMO-14-REGION-BRETAGNE' },
       { finalite: 'bourse_merite_regionale', scopes: ['examens:laureats-bourse-merite'], intitule: 'Bourse régionale au mérite' },
     ],
   },
@@ -86,16 +96,48 @@ function finDans(annees: number): string {
   return ajouterMois(aujourdhui(), 12 * annees);
 }
 
-/** Seeds the demo registry once, on an empty database, outside production. */
+/** A day of src/demo/conventions.json: absolute, or months from the seeding day ("-20 mois"). */
+function jourDemo(valeur: string): string {
+  const relatif = /^([+-]\d+) mois$/.exec(valeur);
+  return relatif ? ajouterMoisCalendaires(aujourdhui(), Number(relatif[1])) : valeur;
+}
+
+type ConventionDemo = Omit<DonneesConvention, 'type' | 'collectivite_nature'> & {
+  type: string;
+  collectivite_nature: string;
+  avenants?: Array<{ motif: string; changements: Partial<DonneesConvention> }>;
+  denonciation?: { date: string; partie: string; motif: string };
+};
+
+/**
+ * Seeds the fictitious census of src/demo/conventions.json once, on an empty census, outside
+ * production — through the registry's own service, so every rule (parties, perimeter, dates) applies.
+ */
+export async function semerConventionsDemo(db: Db): Promise<boolean> {
+  if (await db('conventions').first('id')) return false;
+  const motif = 'Recensement de démonstration fictif (src/demo/conventions.json)';
+  for (const { avenants, denonciation, ...c } of recensementDemo.conventions as ConventionDemo[]) {
+    const donnees = { ...c, date_signature: jourDemo(c.date_signature), date_effet: c.date_effet ? jourDemo(c.date_effet) : undefined } as DonneesConvention;
+    const { id } = await enregistrerConvention(db, donnees, 'demo', motif);
+    for (const a of avenants ?? []) await modifierConvention(db, id, a.changements, 'demo', a.motif);
+    if (denonciation) {
+      await denoncerConvention(db, id, { date: jourDemo(denonciation.date), partie: denonciation.partie as PartieConvention }, 'demo', denonciation.motif);
+    }
+  }
+  return true;
+}
+
+/** Seeds the demo registry once, on an empty database, outside production; after the census, so habilitations can rest on its conventions. */
 export async function semerRegistreDemo(db: Db): Promise<boolean> {
   const existant = await db('destinataires').first();
   if (existant) return false;
   for (const c of CLIENTS_DEMO) {
     await creerDestinataire(db, c.destinataire);
     for (const h of c.habilitations) {
+      const convention = h.convention ? await db('conventions').where({ reference: h.convention }).first('id') : undefined;
       const soumise = await soumettreHabilitation(db, {
         siret: c.destinataire.siret, finalite: h.finalite, scopes: h.scopes, intitule: h.intitule,
-        dateDebut: '2025-09-01', dateFin: finDans(2),
+        dateDebut: '2025-09-01', dateFin: finDans(2), conventionId: convention?.id,
       }, 'demo');
       await changerStatut(db, soumise.id, 'validee', 'demo', 'Jeu de démonstration');
     }

@@ -6,15 +6,22 @@ import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
 let t: AppDeTest;
 let operateur: string;
+/** The public census before this file records anything: the demo's fictitious conventions (test/conventions/demo.test.ts). */
+let avant: Cellule[];
 beforeAll(async () => {
   t = await demarrerAppDeTest();
   operateur = await t.jeton('demo-operateur');
+  avant = (await request(t.app).get('/catalogue/conventions')).body.agregats;
 });
 afterAll(() => t.fermer());
 
 const admin = () => ({ Authorization: `Bearer ${operateur}` });
 const REGION_BRETAGNE = '23350001600016';
 const il_y_a = (mois: number) => ajouterMois(aujourdhui(), -mois);
+
+interface Cellule { academie_code: string | null; type: string; statut: string; nombre: number }
+const nombre = (agregats: Cellule[], academie: string | null, type: string, statut: string) =>
+  agregats.find((c) => c.academie_code === academie && c.type === type && c.statut === statut)?.nombre ?? 0;
 
 /** The 2015 DEPP–ARF style: national frame, one year tacitly renewed, one year of notice. */
 const cadre2015 = {
@@ -69,7 +76,8 @@ describe('conventions registry', () => {
 
   it('a convention without tacit renewal has expired after its twelve months', async () => {
     const rep = await request(t.app).get('/admin/conventions').query({ statut: 'expiree' }).set(admin());
-    expect(rep.body.map((c: { reference: string }) => c.reference)).toEqual(['CONV-RENNES-ONDE']);
+    const enregistreesIci = rep.body.map((c: { reference: string }) => c.reference).filter((r: string) => !r.startsWith('DEMO-'));
+    expect(enregistreesIci).toEqual(['CONV-RENNES-ONDE']);
   });
 
   it('keeps every change with its author and reason', async () => {
@@ -97,8 +105,12 @@ describe('census at /catalogue/conventions', () => {
     for (const secret of ['Région Bretagne', REGION_BRETAGNE, '0350029S', 'Proviseur']) expect(texte).not.toContain(secret);
     const total = rep.body.agregats.reduce((n: number, c: { nombre: number }) => n + c.nombre, 0);
     expect(total).toBe(rep.body.total);
-    expect(rep.body.agregats).toContainEqual({ academie_code: '14', academie: 'Rennes', type: 'tripartite', statut: 'en_vigueur', nombre: 1 });
-    expect(rep.body.agregats).toContainEqual({ academie_code: null, academie: 'National', type: 'cadre_national', statut: 'en_vigueur', nombre: 1 });
+    expect(rep.body.agregats).toContainEqual({
+      academie_code: '14', academie: 'Rennes', type: 'tripartite', statut: 'en_vigueur', nombre: nombre(avant, '14', 'tripartite', 'en_vigueur') + 1,
+    });
+    expect(rep.body.agregats).toContainEqual({
+      academie_code: null, academie: 'National', type: 'cadre_national', statut: 'en_vigueur', nombre: nombre(avant, null, 'cadre_national', 'en_vigueur') + 1,
+    });
   });
 
   it('filters by académie, région (through the académie), type and status', async () => {
@@ -106,13 +118,15 @@ describe('census at /catalogue/conventions', () => {
     const tous = await compte({});
     expect(await compte({ academie: '14' })).toBe((await request(t.app).get('/admin/conventions').query({ academie: '14' }).set(admin())).body.length);
     expect(await compte({ region: '53' })).toBe(await compte({ academie: '14' }));
-    expect(await compte({ region: '28' })).toBe(1);
+    expect(await compte({ region: '28' })).toBe(await compte({ academie: '70' }));
+    expect(await compte({ region: '84' })).toBe(await compte({ academie: '06' }) + await compte({ academie: '08' }) + await compte({ academie: '10' }));
+    expect(await compte({ region: '84' })).toBeGreaterThan(0);
     expect(await compte({ type: 'tripartite' }) + await compte({ type: 'convention_locale' }) + await compte({ type: 'cadre_national' })).toBe(tous);
     expect(await compte({ statut: 'expiree' }) + await compte({ statut: 'en_vigueur' }) + await compte({ statut: 'denoncee' }) + await compte({ statut: 'a_venir' })).toBe(tous);
     expect((await request(t.app).get('/catalogue/conventions').query({ statut: 'abrogee' })).status).toBe(400);
   });
 
-  it('detailed view for the scope conventions:lecture; a token without it is 403, a bad one 401', async () => {
+  it('detailed view for the scope conventions:lecture; a token without it sees the public view, a bad one 401', async () => {
     const detail = await request(t.app).get('/catalogue/conventions').query({ academie: '14', limit: 1 }).set(admin());
     expect(detail.body.vue).toBe('detaillee');
     expect(detail.body.conventions).toHaveLength(1);
@@ -122,8 +136,10 @@ describe('census at /catalogue/conventions', () => {
     expect(detail.headers['cache-control']).toContain('private');
 
     const mairie = await t.jeton('demo-mairie-rennes');
-    const refus = await request(t.app).get('/catalogue/conventions').set('Authorization', `Bearer ${mairie}`);
-    expect(refus.status).toBe(403);
+    const publique = await request(t.app).get('/catalogue/conventions').set('Authorization', `Bearer ${mairie}`);
+    expect(publique.status).toBe(200);
+    expect(publique.body.vue).toBe('publique');
+    expect(publique.body.conventions).toBeUndefined();
     const faux = await request(t.app).get('/catalogue/conventions').set('Authorization', 'Bearer inconnu');
     expect(faux.status).toBe(401);
     expect(faux.headers['www-authenticate']).toContain('invalid_token');
@@ -197,13 +213,14 @@ describe('a habilitation resting on a convention ends with it', () => {
   });
 
   it('refuses to rest a habilitation on a convention that does not bind the recipient or cover its scopes', async () => {
-    const conventions = (await request(t.app).get('/admin/conventions').query({ type: 'cadre_national' }).set(admin())).body;
+    const parReference = async (reference: string) =>
+      (await request(t.app).get('/admin/conventions').set(admin())).body.find((c: { reference: string }) => c.reference === reference);
     const rep = await request(t.app).post('/admin/habilitations').set(admin()).send({
       siret: REGION_BRETAGNE, finalite: 'planification_scolaire', scopes: ['ecole:effectifs'], intitule: 'x',
-      date_debut: aujourdhui(), date_fin: ajouterMois(aujourdhui(), 12), convention_id: conventions[0].id,
+      date_debut: aujourdhui(), date_fin: ajouterMois(aujourdhui(), 12), convention_id: (await parReference('DEPP-ARF-2015')).id,
     });
     expect(rep.status).toBe(422);
-    const bretagne = (await request(t.app).get('/admin/conventions').query({ academie: '14', type: 'tripartite' }).set(admin())).body[0];
+    const bretagne = await parReference('ENT-BZH-0350029S');
     const horsPerimetre = await request(t.app).post('/admin/habilitations').set(admin()).send({
       siret: REGION_BRETAGNE, finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'x',
       date_debut: aujourdhui(), date_fin: ajouterMois(aujourdhui(), 12), convention_id: bretagne.id,

@@ -54,7 +54,8 @@ function envoyer(methode: string, chemin: string, entetes: Record<string, string
   });
 }
 
-const TRACE_PILE = /\bat [\w$.<>]+ \(|\bat .+:\d+:\d+|node_modules|\/src\/.*\.ts|SqliteError|QueryFailedError|error: (select|insert|update)|Error: /;
+// A stack frame's "at", not the end of a French word ("baccalauréat"): \b would split at the "é".
+const TRACE_PILE = /(?<![\p{L}\p{N}_])at [\w$.<>]+ \(|(?<![\p{L}\p{N}_])at .+:\d+:\d+|node_modules|\/src\/.*\.ts|SqliteError|QueryFailedError|error: (select|insert|update)|Error: /u;
 
 /** The properties every answer must have; the submitted value must not come back in an error. */
 function verifier(methode: string, rep: Reponse, soumis?: string): void {
