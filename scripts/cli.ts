@@ -2,6 +2,7 @@
  * Operators' command line: `npm run cli -- <commande> [options]`. Same services as the admin API.
  * The first administrator client is created here (`operateur:initialiser`).
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chargerConfig } from '../src/config';
@@ -24,6 +25,7 @@ import {
 import { chargerPolitique } from '../src/registry/politique';
 import { aujourdhui } from '../src/horloge';
 import { recueillirConsentement, retirer } from '../src/apis/resultats-examens/consentements';
+import { type Auteur, leverOppositionDe, listerOppositions, recevoirOpposition } from '../src/privacy/oppositions';
 
 const AIDE = `Usage : npm run cli -- <commande> [options]
 
@@ -49,6 +51,13 @@ const AIDE = `Usage : npm run cli -- <commande> [options]
                      --origine O [--adresse-contact]   consentement d'un élève (bourse régionale au mérite…)
   consentement:retirer --ine INE|--id-interne ID --finalite F --siret S [--date AAAA-MM-JJ]
                                                   le destinataire ne reçoit plus l'élève dès son appel suivant
+  opposition:enregistrer --ine INE|--id-interne ID --finalite F --origine O [--debut AAAA-MM-JJ]
+                                                  opposition reçue (courrier…) à une finalité fondée sur l'art. 6.1.e
+                                                  (restauration_scolaire…) : l'élève sort des listes dès --debut (aujourd'hui)
+  opposition:lever --ine INE|--id-interne ID --finalite F [--date AAAA-MM-JJ]
+                                                  l'élève revient dans les listes dès --date (aujourd'hui)
+  oppositions [--ine INE|--id-interne ID] [--finalite F] [--en-cours|--levees] [--limite 100]
+                                                  oppositions enregistrées, les plus récentes d'abord
   notifications:abonnements [--siret S]
   notification:abonner --siret S --url https://… [--types liste_modifiee,habilitation_modifiee,convention_modifiee]
                                                   le secret de signature n'est affiché qu'une fois
@@ -61,27 +70,19 @@ const AIDE = `Usage : npm run cli -- <commande> [options]
                                                   crée le premier client administrateur (scopes admin, dpo, conventions:lecture)
 `;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    siret: { type: 'string' }, nom: { type: 'string' }, categorie: { type: 'string' }, commune: { type: 'string' },
-    departement: { type: 'string' }, region: { type: 'string' }, 'pour-compte-de': { type: 'string' },
-    finalite: { type: 'string' }, scopes: { type: 'string' }, intitule: { type: 'string' }, debut: { type: 'string' },
-    fin: { type: 'string' }, id: { type: 'string' }, motif: { type: 'string' }, 'client-id': { type: 'string' },
-    recouvrement: { type: 'string' }, aide: { type: 'boolean' }, statut: { type: 'string' }, 'expirant-avant': { type: 'string' },
-    convention: { type: 'string' }, conservation: { type: 'string' }, justification: { type: 'string' }, brouillon: { type: 'boolean' },
-    academie: { type: 'string' }, type: { type: 'string' }, fichier: { type: 'string' }, partie: { type: 'string' },
-    date: { type: 'string' }, url: { type: 'string' }, types: { type: 'string' },
-    ine: { type: 'string' }, 'id-interne': { type: 'string' }, recueil: { type: 'string' }, expiration: { type: 'string' },
-    origine: { type: 'string' }, 'adresse-contact': { type: 'boolean' },
-  },
-});
-
-function requis(nom: keyof typeof values): string {
-  const v = values[nom];
-  if (typeof v !== 'string' || v === '') throw new Error(`option --${nom} obligatoire`);
-  return v;
-}
+const OPTIONS = {
+  siret: { type: 'string' }, nom: { type: 'string' }, categorie: { type: 'string' }, commune: { type: 'string' },
+  departement: { type: 'string' }, region: { type: 'string' }, 'pour-compte-de': { type: 'string' },
+  finalite: { type: 'string' }, scopes: { type: 'string' }, intitule: { type: 'string' }, debut: { type: 'string' },
+  fin: { type: 'string' }, id: { type: 'string' }, motif: { type: 'string' }, 'client-id': { type: 'string' },
+  recouvrement: { type: 'string' }, aide: { type: 'boolean' }, statut: { type: 'string' }, 'expirant-avant': { type: 'string' },
+  convention: { type: 'string' }, conservation: { type: 'string' }, justification: { type: 'string' }, brouillon: { type: 'boolean' },
+  academie: { type: 'string' }, type: { type: 'string' }, fichier: { type: 'string' }, partie: { type: 'string' },
+  date: { type: 'string' }, url: { type: 'string' }, types: { type: 'string' },
+  ine: { type: 'string' }, 'id-interne': { type: 'string' }, recueil: { type: 'string' }, expiration: { type: 'string' },
+  origine: { type: 'string' }, 'adresse-contact': { type: 'boolean' }, 'en-cours': { type: 'boolean' },
+  levees: { type: 'boolean' }, limite: { type: 'string' },
+} as const;
 
 function lireJson<T>(fichier: string): T {
   return JSON.parse(fs.readFileSync(fichier, 'utf8')) as T;
@@ -89,17 +90,46 @@ function lireJson<T>(fichier: string): T {
 
 const ACTEUR = `cli:${process.env.USER ?? 'operateur'}`;
 
-async function main(): Promise<void> {
+/** The command line acts for no organisation: its journal entries name the operator's account only. */
+function auteurCli(): Auteur {
+  return { clientId: ACTEUR, siret: '-', requestId: `cli-${randomUUID()}`, scopes: [] };
+}
+
+/** Runs one command; the exit code is returned (0 done, 1 refused or failed, 2 unknown command). */
+export async function main(args: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    return await executer(args, env);
+  } catch (err) {
+    if (err instanceof Probleme) {
+      console.error(`Refusé (${err.code}) : ${err.detail ?? err.message}${Object.keys(err.extensions).length ? ` ${JSON.stringify(err.extensions)}` : ''}`);
+    } else {
+      console.error(`Erreur : ${(err as Error).message}`);
+    }
+    return 1;
+  }
+}
+
+async function executer(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+  const requis = (nom: keyof typeof values): string => {
+    const v = values[nom];
+    if (typeof v !== 'string' || v === '') throw new Error(`option --${nom} obligatoire`);
+    return v;
+  };
   const commande = positionals[0];
   if (!commande || values.aide) {
     console.log(AIDE);
-    return;
+    return 0;
   }
-  const db = createDb(chargerConfig().databaseUrl);
+  const config = chargerConfig(env);
+  const db = createDb(config.databaseUrl);
   try {
     await migrate(db);
     await chargerPolitique(db);
-    const afficher = (x: unknown) => console.log(JSON.stringify(x, null, 2));
+    const afficher = (x: unknown) => {
+      console.log(JSON.stringify(x, null, 2));
+      return 0;
+    };
     switch (commande) {
       case 'destinataires':
         return afficher(await listerDestinataires(db));
@@ -163,12 +193,28 @@ async function main(): Promise<void> {
         return afficher(await retirer(db, {
           ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), siret: requis('siret'), date: values.date,
         }));
+      case 'opposition:enregistrer':
+        return afficher(await recevoirOpposition(db, config.cles.journal, auteurCli(), {
+          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), dateDebut: values.debut, origine: requis('origine'),
+        }));
+      case 'opposition:lever':
+        return afficher(await leverOppositionDe(db, config.cles.journal, auteurCli(), {
+          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), date: values.date,
+        }));
+      case 'oppositions': {
+        const limite = Number(values.limite ?? 100);
+        if (!Number.isInteger(limite) || limite < 1 || limite > 1000) throw new Error('--limite attend un entier de 1 à 1000');
+        return afficher((await listerOppositions(db, {
+          ine: values.ine, idInterne: values['id-interne'], finalite: values.finalite,
+          enCours: values['en-cours'] ? true : values.levees ? false : undefined, limit: limite,
+        })).oppositions);
+      }
       case 'notifications:abonnements':
         return afficher(await listerAbonnements(db, { siret: values.siret }));
       case 'notification:abonner':
         return afficher(await creerAbonnement(db, {
           siret: requis('siret'), url: requis('url'), types: values.types?.split(',') as TypeEvenement[] | undefined,
-        }, chargerConfig().production));
+        }, config.production));
       case 'notifications:livraisons':
         return afficher(await listerLivraisons(db, { statut: values.statut as 'en_attente' | 'livree' | 'abandonnee' | undefined, siret: values.siret }));
       case 'notification:rejouer':
@@ -191,18 +237,15 @@ async function main(): Promise<void> {
       }
       default:
         console.error(`Commande inconnue : ${commande}\n\n${AIDE}`);
-        process.exitCode = 2;
+        return 2;
     }
   } finally {
     await db.destroy();
   }
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof Probleme) {
-    console.error(`Refusé (${err.code}) : ${err.detail ?? err.message}${Object.keys(err.extensions).length ? ` ${JSON.stringify(err.extensions)}` : ''}`);
-  } else {
-    console.error(`Erreur : ${(err as Error).message}`);
-  }
-  process.exit(1);
-});
+if (require.main === module) {
+  void main().then((code) => {
+    process.exitCode = code;
+  });
+}

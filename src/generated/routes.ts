@@ -6,6 +6,10 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { SanteController } from './../supervision/sante.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { EcoleController } from './../apis/ecole/ecole.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { OppositionsController } from './../privacy/oppositions.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { DpoController } from './../privacy/dpo.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AbonnementsController } from './../notifications/notifications.controller';
@@ -17,8 +21,6 @@ import { RecensementController } from './../conventions/recensement.controller';
 import { ConventionsController } from './../conventions/conventions.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CatalogueController } from './../catalogue/catalogue.controller';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { EcoleController } from './../apis/ecole/ecole.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ScolariteController } from './../apis/scolarite/scolarite.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -47,6 +49,320 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "statut": {"dataType":"enum","enums":["ok"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeEtablissement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["ecole"]},{"dataType":"enum","enums":["college"]},{"dataType":"enum","enums":["lycee"]},{"dataType":"enum","enums":["erea"]},{"dataType":"enum","enums":["medico_social"]},{"dataType":"enum","enums":["information_orientation"]},{"dataType":"enum","enums":["service_administratif"]},{"dataType":"enum","enums":["autre"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutEtablissement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["public"]},{"dataType":"enum","enums":["prive"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtatEtablissement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["OUVERT"]},{"dataType":"enum","enums":["FERME"]},{"dataType":"enum","enums":["A OUVRIR"]},{"dataType":"enum","enums":["A FERMER"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Etablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "type": {"ref":"TypeEtablissement","required":true},
+            "type_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "statut": {"dataType":"union","subSchemas":[{"ref":"StatutEtablissement"},{"dataType":"enum","enums":[null]}],"required":true},
+            "type_contrat_prive": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nature_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nature_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "adresse_1": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "adresse_2": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "adresse_3": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_postal": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_departement": {"dataType":"string","required":true},
+            "code_academie": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_region": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ecole_maternelle": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ecole_elementaire": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "voie_generale": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "voie_technologique": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "voie_professionnelle": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "restauration": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "hebergement": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ulis": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "segpa": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "education_prioritaire": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "siret": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nombre_eleves": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "latitude": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "longitude": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "etat": {"ref":"EtatEtablissement","required":true},
+            "date_ouverture": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "date_fermeture": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "date_maj": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageEtablissements": {
+        "dataType": "refObject",
+        "properties": {
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"Etablissement"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProblemeHttp": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"double","required":true},
+            "detail": {"dataType":"string","required":true},
+            "code": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SecretStatistique": {
+        "dataType": "refObject",
+        "properties": {
+            "seuil": {"dataType":"double","required":true},
+            "regle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleSecret": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LigneEffectifs": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+            "code_mef_stat": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "effectif": {"ref":"CelluleSecret","required":true},
+            "filles": {"ref":"CelluleSecret","required":true},
+            "garcons": {"ref":"CelluleSecret","required":true},
+            "boursiers": {"ref":"CelluleSecret"},
+            "non_boursiers": {"ref":"CelluleSecret"},
+            "externes": {"ref":"CelluleSecret"},
+            "demi_pensionnaires": {"ref":"CelluleSecret"},
+            "internes": {"ref":"CelluleSecret"},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "formations": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsFormation"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "source": {"dataType":"string","required":true},
+            "secret_statistique": {"ref":"SecretStatistique","required":true},
+            "total": {"ref":"LigneEffectifs","required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsNiveau"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapaciteNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "divisions": {"dataType":"double","required":true},
+            "places_par_division": {"dataType":"double","required":true},
+            "places": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapacitesAnnee": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nature": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["structure"]},{"dataType":"enum","enums":["prevision"]}],"required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"CapaciteNiveau"},"required":true},
+            "divisions": {"dataType":"double","required":true},
+            "places": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CapacitesEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "source": {"dataType":"string","required":true},
+            "annees": {"dataType":"array","array":{"dataType":"refObject","ref":"CapacitesAnnee"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoirePrevisions": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string"},
+            "code_departement": {"dataType":"string"},
+            "code_region": {"dataType":"string"},
+            "types_etablissement": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEtablissement"}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TauxPublie": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"dataType":"string","required":true},
+            "depuis": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "taux": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "entree_moyenne": {"dataType":"union","subSchemas":[{"ref":"CelluleSecret"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifNiveau": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "effectif": {"ref":"CelluleSecret","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EffectifsAnnee": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifNiveau"},"required":true},
+            "total": {"ref":"CelluleSecret","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MethodePrevision": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"enum","enums":["matrice_de_passage"],"required":true},
+            "description": {"dataType":"string","required":true},
+            "annees_historique": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "taux": {"dataType":"array","array":{"dataType":"refObject","ref":"TauxPublie"},"required":true},
+            "constat": {"ref":"EffectifsAnnee","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Previsions": {
+        "dataType": "refObject",
+        "properties": {
+            "territoire": {"ref":"TerritoirePrevisions","required":true},
+            "annee_reference": {"dataType":"string","required":true},
+            "horizon": {"dataType":"double","required":true},
+            "source": {"dataType":"string","required":true},
+            "methode": {"ref":"MethodePrevision","required":true},
+            "previsions": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsAnnee"},"required":true},
+            "secret_statistique": {"ref":"SecretStatistique","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Opposition": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "id_interne": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "origine": {"dataType":"string","required":true},
+            "enregistree_le": {"dataType":"string","required":true},
+            "en_cours": {"dataType":"boolean","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "origine": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":128}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionsLevees": {
+        "dataType": "refObject",
+        "properties": {
+            "oppositions_levees": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LeveeOppositionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageOppositionsDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"Opposition"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -98,6 +414,20 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionJournalisee": {
+        "dataType": "refObject",
+        "properties": {
+            "sequence": {"dataType":"double","required":true},
+            "horodatage": {"dataType":"string","required":true},
+            "operation": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "client_id": {"dataType":"string","required":true},
+            "resultat": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "RapportPersonne": {
         "dataType": "refObject",
         "properties": {
@@ -107,6 +437,7 @@ const models: TsoaRoute.Models = {
             "nombre_communications": {"dataType":"double","required":true},
             "destinataires": {"dataType":"array","array":{"dataType":"refObject","ref":"SyntheseDestinataire"},"required":true},
             "communications": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
+            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"OppositionJournalisee"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -415,265 +746,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TypeEtablissement": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["ecole"]},{"dataType":"enum","enums":["college"]},{"dataType":"enum","enums":["lycee"]},{"dataType":"enum","enums":["erea"]},{"dataType":"enum","enums":["medico_social"]},{"dataType":"enum","enums":["information_orientation"]},{"dataType":"enum","enums":["service_administratif"]},{"dataType":"enum","enums":["autre"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutEtablissement": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["public"]},{"dataType":"enum","enums":["prive"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtatEtablissement": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["OUVERT"]},{"dataType":"enum","enums":["FERME"]},{"dataType":"enum","enums":["A OUVRIR"]},{"dataType":"enum","enums":["A FERMER"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Etablissement": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "type": {"ref":"TypeEtablissement","required":true},
-            "type_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "statut": {"dataType":"union","subSchemas":[{"ref":"StatutEtablissement"},{"dataType":"enum","enums":[null]}],"required":true},
-            "type_contrat_prive": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "nature_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "nature_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "adresse_1": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "adresse_2": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "adresse_3": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_postal": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_commune": {"dataType":"string","required":true},
-            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_departement": {"dataType":"string","required":true},
-            "code_academie": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_region": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "ecole_maternelle": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "ecole_elementaire": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "voie_generale": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "voie_technologique": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "voie_professionnelle": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "restauration": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "hebergement": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "ulis": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "segpa": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
-            "education_prioritaire": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "siret": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "nombre_eleves": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "latitude": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "longitude": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "etat": {"ref":"EtatEtablissement","required":true},
-            "date_ouverture": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "date_fermeture": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "date_maj": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PageEtablissements": {
-        "dataType": "refObject",
-        "properties": {
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"Etablissement"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProblemeHttp": {
-        "dataType": "refObject",
-        "properties": {
-            "type": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "status": {"dataType":"double","required":true},
-            "detail": {"dataType":"string","required":true},
-            "code": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SecretStatistique": {
-        "dataType": "refObject",
-        "properties": {
-            "seuil": {"dataType":"double","required":true},
-            "regle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleSecret": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LigneEffectifs": {
-        "dataType": "refObject",
-        "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EffectifsFormation": {
-        "dataType": "refObject",
-        "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
-            "code_mef_stat": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EffectifsNiveau": {
-        "dataType": "refObject",
-        "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "formations": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsFormation"}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EffectifsEtablissement": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "annee_scolaire": {"dataType":"string","required":true},
-            "source": {"dataType":"string","required":true},
-            "secret_statistique": {"ref":"SecretStatistique","required":true},
-            "total": {"ref":"LigneEffectifs","required":true},
-            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsNiveau"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CapaciteNiveau": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "divisions": {"dataType":"double","required":true},
-            "places_par_division": {"dataType":"double","required":true},
-            "places": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CapacitesAnnee": {
-        "dataType": "refObject",
-        "properties": {
-            "annee_scolaire": {"dataType":"string","required":true},
-            "nature": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["structure"]},{"dataType":"enum","enums":["prevision"]}],"required":true},
-            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"CapaciteNiveau"},"required":true},
-            "divisions": {"dataType":"double","required":true},
-            "places": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CapacitesEtablissement": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "annee_scolaire": {"dataType":"string","required":true},
-            "source": {"dataType":"string","required":true},
-            "annees": {"dataType":"array","array":{"dataType":"refObject","ref":"CapacitesAnnee"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TerritoirePrevisions": {
-        "dataType": "refObject",
-        "properties": {
-            "code_commune": {"dataType":"string"},
-            "code_departement": {"dataType":"string"},
-            "code_region": {"dataType":"string"},
-            "types_etablissement": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEtablissement"}},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TauxPublie": {
-        "dataType": "refObject",
-        "properties": {
-            "niveau": {"dataType":"string","required":true},
-            "depuis": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "taux": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "entree_moyenne": {"dataType":"union","subSchemas":[{"ref":"CelluleSecret"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EffectifNiveau": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "effectif": {"ref":"CelluleSecret","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EffectifsAnnee": {
-        "dataType": "refObject",
-        "properties": {
-            "annee_scolaire": {"dataType":"string","required":true},
-            "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifNiveau"},"required":true},
-            "total": {"ref":"CelluleSecret","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MethodePrevision": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"enum","enums":["matrice_de_passage"],"required":true},
-            "description": {"dataType":"string","required":true},
-            "annees_historique": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "taux": {"dataType":"array","array":{"dataType":"refObject","ref":"TauxPublie"},"required":true},
-            "constat": {"ref":"EffectifsAnnee","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Previsions": {
-        "dataType": "refObject",
-        "properties": {
-            "territoire": {"ref":"TerritoirePrevisions","required":true},
-            "annee_reference": {"dataType":"string","required":true},
-            "horizon": {"dataType":"double","required":true},
-            "source": {"dataType":"string","required":true},
-            "methode": {"ref":"MethodePrevision","required":true},
-            "previsions": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsAnnee"},"required":true},
-            "secret_statistique": {"ref":"SecretStatistique","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Sexe": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["M"]},{"dataType":"enum","enums":["F"]}],"validators":{}},
@@ -902,7 +974,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string"},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
             "finalite": {"dataType":"string","required":true},
             "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
             "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
@@ -925,7 +997,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string"},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
             "finalite": {"dataType":"string","required":true},
             "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
             "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
@@ -1321,6 +1393,318 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'disponibilite',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
+                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
+                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
+                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
+                q: {"in":"query","name":"q","dataType":"string"},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
+
+            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissements',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
+
+            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
+            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
+
+            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'effectifs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/capacites',
+            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
+
+            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'capacites',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
+                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
+        };
+        app.get('/api-ecole/v1/previsions',
+            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
+
+            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'previsions',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOppositionsController_enregistrerOpposition: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"OppositionCorps"},
+        };
+        app.post('/dpo/oppositions',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController)),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController.prototype.enregistrerOpposition)),
+
+            async function OppositionsController_enregistrerOpposition(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOppositionsController_enregistrerOpposition, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OppositionsController>(OppositionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'enregistrerOpposition',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOppositionsController_leverOpposition: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                corps: {"in":"body","name":"corps","required":true,"ref":"LeveeOppositionCorps"},
+        };
+        app.post('/dpo/oppositions/levees',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController)),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController.prototype.leverOpposition)),
+
+            async function OppositionsController_leverOpposition(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOppositionsController_leverOpposition, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OppositionsController>(OppositionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'leverOpposition',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOppositionsController_oppositions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                ine: {"in":"query","name":"ine","dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+                idInterne: {"in":"query","name":"idInterne","dataType":"string","validators":{"maxLength":{"value":64}}},
+                finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
+                enCours: {"in":"query","name":"enCours","dataType":"boolean"},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":512}}},
+        };
+        app.get('/dpo/oppositions',
+            authenticateMiddleware([{"oauth2":["dpo"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController)),
+            ...(fetchMiddlewares<RequestHandler>(OppositionsController.prototype.oppositions)),
+
+            async function OppositionsController_oppositions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOppositionsController_oppositions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OppositionsController>(OppositionsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'oppositions',
                 controller,
                 response,
                 next,
@@ -2112,202 +2496,6 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'catalogue',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
-                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
-                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
-                q: {"in":"query","name":"q","dataType":"string"},
-                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
-
-            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'etablissements',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
-
-            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'etablissement',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
-            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
-
-            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'effectifs',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai/capacites',
-            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
-
-            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'capacites',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
-        };
-        app.get('/api-ecole/v1/previsions',
-            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
-
-            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'previsions',
                 controller,
                 response,
                 next,

@@ -34,6 +34,16 @@ export function decoderCurseur<T>(curseur: string | undefined): T | undefined {
   }
 }
 
+/** A cursor whose sort key is an integer (a journal sequence, a row id); 400 when it holds anything else. */
+export function decoderCurseurEntier(curseur: string | undefined): number | undefined {
+  const valeur = decoderCurseur<unknown>(curseur);
+  if (valeur === undefined) return undefined;
+  if (!Number.isSafeInteger(valeur)) {
+    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+  }
+  return valeur as number;
+}
+
 /** RFC 8288 `Link: <…>; rel="next"` built on the request's own URL. */
 export function lienSuivant(req: Request, curseurSuivant: string | null): string | undefined {
   if (!curseurSuivant) return undefined;

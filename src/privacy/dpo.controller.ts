@@ -4,8 +4,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
 import { journalApplicatif } from '../http/journal-applicatif';
-import { Probleme } from '../http/problemes';
-import { decoderCurseur, encoderCurseur, lienSuivant } from '../http/pagination';
+import { decoderCurseurEntier, encoderCurseur, lienSuivant } from '../http/pagination';
 import {
   consulterJournal,
   exporterJournalCsv,
@@ -163,12 +162,8 @@ export class DpoController extends Controller {
 
 /** The cursor is opaque to clients like every cursor of the gateway; inside, the last sequence served. */
 function sequenceDuCurseur(curseur: string | undefined): string | undefined {
-  const sequence = decoderCurseur<unknown>(curseur);
-  if (sequence === undefined) return undefined;
-  if (!Number.isSafeInteger(sequence)) {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
-  }
-  return String(sequence);
+  const sequence = decoderCurseurEntier(curseur);
+  return sequence === undefined ? undefined : String(sequence);
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   verifierJournal,
 } from './journal';
 import { enPaquets } from './paquets';
+import { API_DROITS } from './oppositions';
 
 /**
  * What the DPO reads: the journal of disclosures by recipient, API, finalité and period, its CSV
@@ -101,6 +102,27 @@ export interface SyntheseDestinataire {
   derniere_communication: string;
 }
 
+/** L'enregistrement ou la levée d'une opposition de la personne, tel que le journal l'a consigné. */
+export interface OppositionJournalisee {
+  /** @example 1290 */
+  sequence: number;
+  /** @example "2026-12-01T09:30:00.000Z" */
+  horodatage: string;
+  /** enregistrerOpposition ou leverOpposition. */
+  operation: string;
+  /** @example "restauration_scolaire" */
+  finalite: string;
+  /** @example "Gestion de la restauration scolaire" */
+  finalite_libelle: string | null;
+  /**
+   * Qui l'a fait : client OAuth2 du DPO ou de l'opérateur, ou `cli:<utilisateur>` (ligne de commande).
+   * @example "demo-operateur"
+   */
+  client_id: string;
+  /** @example "opposition_enregistree" */
+  resultat: string;
+}
+
 /** Rapport à la personne concernée (RGPD art. 15) : toutes les communications de ses données encore conservées. */
 export interface RapportPersonne {
   /**
@@ -116,6 +138,8 @@ export interface RapportPersonne {
   destinataires: SyntheseDestinataire[];
   /** Chaque communication, de la plus ancienne à la plus récente. */
   communications: CommunicationJournalisee[];
+  /** Ses oppositions enregistrées ou levées (RGPD art. 21), de la plus ancienne à la plus récente. */
+  oppositions: OppositionJournalisee[];
 }
 
 export interface PersonneRecherchee {
@@ -274,7 +298,12 @@ function synthese(communications: CommunicationJournalisee[]): SyntheseDestinata
 /** RGPD art. 15: every disclosure about one pupil still within the journal's retention. */
 export async function rapportPersonne(db: Db, cleJournal: string, p: PersonneRecherchee): Promise<RapportPersonne> {
   const idInterne = await idInterneDe(db, p);
-  const communications = await nommer(db, await divulgationsPersonne(db, cleJournal, idInterne, { du: p.du, au: p.au }));
+  const entrees = await nommer(db, await divulgationsPersonne(db, cleJournal, idInterne, { du: p.du, au: p.au }));
+  // The same journal records the rights the person exercised: they are not disclosures.
+  const communications = entrees.filter((e) => e.api !== API_DROITS);
+  const oppositions = entrees
+    .filter((e) => e.api === API_DROITS)
+    .map(({ sequence, horodatage, operation, finalite, finalite_libelle, client_id, resultat }) => ({ sequence, horodatage, operation, finalite, finalite_libelle, client_id, resultat }));
   return {
     id_interne: idInterne,
     du: p.du ?? null,
@@ -282,5 +311,6 @@ export async function rapportPersonne(db: Db, cleJournal: string, p: PersonneRec
     nombre_communications: communications.length,
     destinataires: synthese(communications),
     communications,
+    oppositions,
   };
 }

@@ -128,7 +128,9 @@ export interface RetraitEnfant {
 /**
  * Ce qui a changé entre la liste de `depuis` (celle du jeton) et la dernière publiée. Appliquer,
  * page après page : ajouter les `ajouts`, remplacer les fiches des `modifications` (par `id`),
- * supprimer les `retraits` ; on obtient la liste de `date_reference`.
+ * supprimer les `retraits` ; on obtient la liste de `date_reference`. Un enfant dont l'opposition
+ * a été enregistrée ou levée depuis la liste du jeton est redonné dans son état courant (retrait,
+ * ou ajout d'une fiche peut-être déjà présente : l'ajouter ou la remplacer).
  */
 export interface ChangementsEnfantsSoumisObligation {
   /** @example "35238" */

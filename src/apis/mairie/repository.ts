@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { type Db, executer } from '../../db/knex';
+import { ajouterJours } from '../../synthetique/calendrier';
 import type { MotifFin } from '../../synthetique/referentiels';
 import type { VersionLigne } from '../../synthetique/tables';
 
@@ -132,6 +133,24 @@ export class EcolesDeLaListe {
 }
 
 /**
+ * Oppositions to the finalité recorded or lifted since the list of `depuis` was published. An
+ * opposition is active on d when date_debut <= d <= date_fin; the list may have been read before an
+ * opposition of its very day was recorded or lifted, so a state that differs from the eve counts too.
+ */
+function oppositionsChangeesDepuis(db: Db, finaliteCode: string, depuis: string): Knex.QueryBuilder {
+  return db('oppositions')
+    .where('finalite_code', finaliteCode)
+    .andWhere((w) => w.where('date_debut', '>=', depuis).orWhere('date_fin', '>=', ajouterJours(depuis, -1)));
+}
+
+/** Those of `ids` whose opposition to the finalité changed since the list of `depuis` (see oppositionsChangeesDepuis). */
+export async function idsAOppositionChangee(db: Db, finaliteCode: string, depuis: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const lignes: Array<{ personne_id: string }> = await oppositionsChangeesDepuis(db, finaliteCode, depuis).whereIn('personne_id', ids).distinct('personne_id');
+  return new Set(lignes.map((l) => l.personne_id));
+}
+
+/**
  * Children whose entry may differ between the lists of `depuis` and `jusquAu`: a version began or
  * ended in between, or (when opposition binds the finalité) an opposition began or ended since
  * `depuis`. One page of them, after `apres`, in the list's order.
@@ -152,11 +171,8 @@ export async function idsTouches(
     )
     .select('eleve_id');
   if (oppositionsDe) {
-    // An opposition is active on d when date_debut <= d <= date_fin: its state changed if either bound moved past `depuis`.
     versions.union(
-      db('oppositions')
-        .where('finalite_code', oppositionsDe)
-        .andWhere((w) => w.where('date_debut', '>', depuis).orWhere('date_fin', '>=', depuis))
+      oppositionsChangeesDepuis(db, oppositionsDe, depuis)
         .whereIn('personne_id', db('obligation_versions').where('code_commune', codeCommune).select('eleve_id'))
         .select('personne_id as eleve_id'),
     );

@@ -18,6 +18,7 @@ import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
 import {
   EcolesDeLaListe,
+  idsAOppositionChangee,
   idsDeLaListe,
   idsTouches,
   motifsDeRetrait,
@@ -360,6 +361,9 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
   const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
   const avant = await fichesParId(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
   const apres = await fichesParId(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
+  // Whether the recipient read its list before or after an opposition recorded or lifted since is unknown: the current state is restated.
+  const reaffirmes = oppositionApplicable(finalite) ? await idsAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page) : new Set<string>();
+  const dansLePerimetre = new Set([...versionsAvant, ...versionsApres].map((x) => x.eleve_id));
 
   const ajouts: EnfantSoumisObligation[] = [];
   const modifications: ModificationEnfant[] = [];
@@ -371,6 +375,8 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
     if (b && !a) ajouts.push(b);
     else if (b && a && JSON.stringify(a) !== JSON.stringify(b)) modifications.push({ champs_modifies: champsModifies(a, b), enfant: b });
     else if (a && !b) partis.push(id);
+    else if (reaffirmes.has(id) && b) ajouts.push(b);
+    else if (reaffirmes.has(id) && dansLePerimetre.has(id)) partis.push(id);
     else continue;
     communiques.push(id);
   }

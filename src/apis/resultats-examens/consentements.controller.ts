@@ -1,19 +1,8 @@
 import { Body, Controller, Post, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Contexte } from '../../contexte';
 import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { DesignationEleveCorps } from '../../privacy/designation';
 import { recueillirConsentement, retirer } from './consentements';
-
-/** L'élève : par son INE (tel qu'il figure sur le formulaire) ou par son identifiant interne, l'un ou l'autre. */
-interface DesignationEleveCorps {
-  /**
-   * Identifiant national élève.
-   * @pattern ^[0-9A-Za-z]{11}$
-   * @example "070123456AB"
-   */
-  ine?: string;
-  /** Identifiant interne de la passerelle (rapport DPO). */
-  id_interne?: string;
-}
 
 /** Un consentement recueilli par le destinataire, pour une finalité qui l'exige. */
 export interface ConsentementCorps extends DesignationEleveCorps {

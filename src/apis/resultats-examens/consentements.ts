@@ -2,17 +2,12 @@ import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { enregistrerConsentement, retirerConsentement, type Portee } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
+import { type DesignationEleve, eleveDesigne } from '../../privacy/designation';
 
 /**
  * Operators record the consents collected by a recipient (e.g. a région's grant application form)
  * and their withdrawals, in the one consent registry the gateway checks at query time.
  */
-
-/** The pupil: by INE, as written on the form, or by the gateway's internal id. */
-export interface DesignationEleve {
-  ine?: string;
-  idInterne?: string;
-}
 
 export interface ConsentementARecueillir extends DesignationEleve {
   finalite: string;
@@ -32,15 +27,6 @@ export interface RetraitConsentement extends DesignationEleve {
 
 function invalide(champ: string, message: string): Probleme {
   return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
-}
-
-async function eleveDesigne(db: Db, d: DesignationEleve): Promise<string> {
-  if ((d.ine === undefined) === (d.idInterne === undefined)) {
-    throw new Probleme('entite_non_traitable', "Désigner l'élève soit par ine, soit par id_interne.");
-  }
-  const eleve = await db('eleves').where(d.ine !== undefined ? { ine: d.ine.toUpperCase() } : { id: d.idInterne }).first('id');
-  if (!eleve) throw new Probleme('ressource_introuvable', 'Aucun élève des bases élèves ne porte cet identifiant.');
-  return String(eleve.id);
 }
 
 /** Only a finalité resting on consent, and a registered recipient, can be consented to. */
