@@ -2,7 +2,7 @@
 import os from 'node:os';
 import type { Db } from '../../src/db/knex';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
-import { anneeScolaireDe } from '../../src/synthetique/calendrier';
+import { anneeScolaireDe } from '../../src/referentiels/calendrier';
 import type { Mesure } from './rapport';
 import { aujourdhui } from '../../src/horloge';
 

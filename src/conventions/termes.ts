@@ -1,3 +1,5 @@
+import { ajouterJours, ajouterMoisBorne } from '../referentiels/calendrier';
+
 /**
  * A convention's life is computed from its dates, never set by hand (annexes 3 and 5 of the
  * report: one year, tacitly renewed, ended by a notice of 6 or 12 months).
@@ -15,20 +17,8 @@ export interface Termes {
   date_denonciation: string | null;
 }
 
-function versJour(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Calendar months, clamped to the month's end (31 January + 1 month = 28 or 29 February). */
-export function ajouterMois(jour: string, mois: number): string {
-  const [annee, m, j] = jour.split('-').map(Number);
-  const cible = new Date(Date.UTC(annee, m - 1 + mois, 1));
-  const dernierDuMois = new Date(Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth() + 1, 0)).getUTCDate();
-  return versJour(Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth(), Math.min(j, dernierDuMois)));
-}
-
 export function veille(jour: string): string {
-  return versJour(Date.parse(`${jour}T00:00:00Z`) - 86_400_000);
+  return ajouterJours(jour, -1);
 }
 
 /**
@@ -37,8 +27,8 @@ export function veille(jour: string): string {
  * whichever comes first; null while tacit renewal keeps it open-ended.
  */
 export function dernierJourEnVigueur(t: Termes): string | null {
-  const finDuTerme = t.reconduction_tacite ? null : veille(ajouterMois(t.date_effet, t.duree_mois));
-  const finDuPreavis = t.date_denonciation ? veille(ajouterMois(t.date_denonciation, t.preavis_mois)) : null;
+  const finDuTerme = t.reconduction_tacite ? null : veille(ajouterMoisBorne(t.date_effet, t.duree_mois));
+  const finDuPreavis = t.date_denonciation ? veille(ajouterMoisBorne(t.date_denonciation, t.preavis_mois)) : null;
   if (finDuTerme && finDuPreavis) return finDuTerme < finDuPreavis ? finDuTerme : finDuPreavis;
   return finDuTerme ?? finDuPreavis;
 }
@@ -56,7 +46,7 @@ export function finDuTermeEnCours(t: Termes, jour: string): string | null {
   const fin = dernierJourEnVigueur(t);
   if (fin !== null && jour > fin) return null;
   let periodes = 1;
-  while (veille(ajouterMois(t.date_effet, periodes * t.duree_mois)) < jour) periodes++;
-  const terme = veille(ajouterMois(t.date_effet, periodes * t.duree_mois));
+  while (veille(ajouterMoisBorne(t.date_effet, periodes * t.duree_mois)) < jour) periodes++;
+  const terme = veille(ajouterMoisBorne(t.date_effet, periodes * t.duree_mois));
   return fin !== null && fin < terme ? fin : terme;
 }

@@ -3,9 +3,8 @@ import { creerClient } from '../auth/clients';
 import { creerDestinataire, type NouveauDestinataire } from '../registry/destinataires';
 import { aujourdhui } from '../horloge';
 import { changerStatut, soumettreHabilitation } from '../registry/habilitations';
-import { ajouterMois } from '../synthetique/calendrier';
+import { ajouterMoisBorne, ajouterMoisMemeJour } from '../referentiels/calendrier';
 import { denoncerConvention, enregistrerConvention, modifierConvention, type DonneesConvention, type PartieConvention } from '../conventions/conventions';
-import { ajouterMois as ajouterMoisCalendaires } from '../conventions/termes';
 import recensementDemo from './conventions.json';
 
 export interface ClientDemo {
@@ -93,13 +92,13 @@ export const CLIENTS_DEMO: ClientDemo[] = [
 
 /** Habilitations run for two years from the day the demo is seeded. */
 function finDans(annees: number): string {
-  return ajouterMois(aujourdhui(), 12 * annees);
+  return ajouterMoisMemeJour(aujourdhui(), 12 * annees);
 }
 
 /** A day of src/demo/conventions.json: absolute, or months from the seeding day ("-20 mois"). */
 function jourDemo(valeur: string): string {
   const relatif = /^([+-]\d+) mois$/.exec(valeur);
-  return relatif ? ajouterMoisCalendaires(aujourdhui(), Number(relatif[1])) : valeur;
+  return relatif ? ajouterMoisBorne(aujourdhui(), Number(relatif[1])) : valeur;
 }
 
 type ConventionDemo = Omit<DonneesConvention, 'type' | 'collectivite_nature'> & {

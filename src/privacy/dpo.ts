@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../db/knex';
-import { normaliserLibelle } from '../apis/ecole/annuaire-import';
+import { normaliserLibelle } from '../referentiels/texte';
 import { Probleme } from '../http/problemes';
 import { BOM, ligneCsv, TexteCsv } from './csv';
 import {

@@ -1,5 +1,5 @@
 import { Alea, TablePonderee } from './alea';
-import { NIVEAU } from './referentiels';
+import { NIVEAU } from '../referentiels/nomenclatures';
 import type { Commune, Territoire } from './territoire';
 
 /**

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Db, isPostgres } from '../db/knex';
-import { COLONNES, TABLES_SYNTHETIQUES, type TableSynthetique } from './tables';
+import { COLONNES, TABLES_SYNTHETIQUES, type TableSynthetique } from '../db/tables-eleves';
 
 /** What `generations` records about a run, before its counts are known. */
 export interface GenerationLigne {

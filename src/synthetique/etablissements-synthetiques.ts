@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { normaliserLibelle } from '../apis/ecole/annuaire-import';
+import { normaliserLibelle } from '../referentiels/texte';
 import { lettreCleUai } from '../territoire/uai';
 import { Alea } from './alea';
 import type { EtablissementSource } from './carte-scolaire';

@@ -1,13 +1,13 @@
 import { Alea, hacher32, TablePonderee } from './alea';
 import { type Adresse, Voirie } from './adresses';
-import { ajouterJours, anniversaire, anneeDeRentree, dateRentree, datesPublication, estBissextile, jourDeLAnnee, joursEntre, libelleAnneeScolaire } from './calendrier';
+import { ajouterJours, anniversaire, anneeDeRentree, dateRentree, datesPublication, estBissextile, jourDeLAnnee, joursEntre, libelleAnneeScolaire } from '../referentiels/calendrier';
 import { accueilDuNiveau, CarteScolaire, type EtablissementSource, type Secteur } from './carte-scolaire';
 import { HistoriqueListes } from './historique-listes';
-import { normaliserNomMemorise, type Sexe, tirerNom, tirerPrenoms } from './identites';
+import { normaliserNomMemorise, tirerNom, tirerPrenoms } from './identites';
 import type { Enfant, Erreur, Foyer } from './modele';
-import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU } from './referentiels';
+import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU, type Sexe } from '../referentiels/nomenclatures';
 import { Scolarisation } from './scolarisation';
-import type { EleveLigne, PublicationLigne, ResponsableLigne, ResponsableStocke, ScolariteLigne, VersionLigne } from './tables';
+import type { EleveLigne, PublicationLigne, ResponsableLigne, ResponsableStocke, ScolariteLigne, VersionLigne } from '../db/tables-eleves';
 import { type Commune, Territoire, territoireOfficiel } from './territoire';
 
 /** Share of a commune's population aged 3 to 16 (the compulsory-instruction ages). */

@@ -1,6 +1,6 @@
 import { importerAnnuaire } from '../apis/ecole/annuaire-import';
 import type { Db } from '../db/knex';
-import { anneeScolaireDe, datesPublication, lireDate } from './calendrier';
+import { anneeScolaireDe, datesPublication, lireDate } from '../referentiels/calendrier';
 import type { EtablissementSource } from './carte-scolaire';
 import { type Comptes, ouvrirEcrivain } from './ecriture';
 import { enregistrementsSynthetiques, etablissementsSynthetiques } from './etablissements-synthetiques';

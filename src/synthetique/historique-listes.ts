@@ -1,5 +1,5 @@
-import { MOTIFS_AJOUT, type MotifDebut, type MotifFin } from './referentiels';
-import { CHAMPS_LISTE, type PublicationLigne, type VersionLigne } from './tables';
+import { MOTIFS_AJOUT, type MotifDebut, type MotifFin } from '../referentiels/nomenclatures';
+import { CHAMPS_LISTE, type PublicationLigne, type VersionLigne } from '../db/tables-eleves';
 
 /** A child's entry, followed from one publication of the lists to the next. */
 export interface Suivi {

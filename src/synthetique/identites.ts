@@ -1,9 +1,8 @@
-import { normaliserLibelle } from '../apis/ecole/annuaire-import';
+import type { Sexe } from '../referentiels/nomenclatures';
+import { normaliserLibelle } from '../referentiels/texte';
 import { Alea, TablePonderee } from './alea';
 import { NOMS_FAMILLE } from './donnees/noms';
 import { PRENOMS_FEMMES, PRENOMS_FILLES, PRENOMS_GARCONS, PRENOMS_HOMMES } from './donnees/prenoms';
-
-export type Sexe = 'M' | 'F';
 
 /** Parses the "libellé:poids" lists of `donnees/`. */
 export function lireTablePonderee(texte: string): TablePonderee<string> {
@@ -24,15 +23,7 @@ const prenoms = {
 };
 const noms = lireTablePonderee(NOMS_FAMILLE);
 
-/**
- * How identities are compared (identity search of API données de scolarité, `nom_normalise`):
- * lower case, no accents, hyphens and apostrophes read as spaces.
- */
-export function normaliserNom(texte: string): string {
-  return normaliserLibelle(texte);
-}
-
-/** `normaliserNom`, remembering each word: the generator meets the same few hundred names again and again. */
+/** `normaliserNom` (src/referentiels/texte.ts), remembering each word: the generator meets the same few hundred names again and again. */
 export function normaliserNomMemorise(texte: string): string {
   const mots = texte.split(' ');
   for (let i = 0; i < mots.length; i++) {

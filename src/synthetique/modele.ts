@@ -4,8 +4,7 @@ import type { Adresse } from './adresses';
 import type { Alea } from './alea';
 import type { Secteur } from './carte-scolaire';
 import type { Suivi } from './historique-listes';
-import type { Sexe } from './identites';
-import type { CodeLien, CodeModeInstruction, Mef, MotifDebut, MotifFin } from './referentiels';
+import type { CodeLien, CodeModeInstruction, Mef, MotifDebut, MotifFin, Sexe } from '../referentiels/nomenclatures';
 import type { Commune, Lieu } from './territoire';
 
 export interface EtatScolaire {

@@ -1,8 +1,8 @@
-import { libelleAnneeScolaire } from './calendrier';
+import { libelleAnneeScolaire } from '../referentiels/calendrier';
 import { type Accueil, accueilDuNiveau, type CarteScolaire, type Secteur } from './carte-scolaire';
 import type { Enfant, EtatScolaire, Foyer } from './modele';
-import { type CodeModeInstruction, ECHELON_MAX, mefDuNiveau, NIVEAU, NIVEAUX } from './referentiels';
-import type { ScolariteLigne } from './tables';
+import { type CodeModeInstruction, ECHELON_MAX, mefDuNiveau, NIVEAU, NIVEAUX } from '../referentiels/nomenclatures';
+import type { ScolariteLigne } from '../db/tables-eleves';
 import type { Commune } from './territoire';
 
 /** Households below this relative resource level get a national grant (≈ 25 % of secondary pupils). */

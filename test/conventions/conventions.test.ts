@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { authentifier } from '../../src/auth/principal';
-import { ajouterMois, dernierJourEnVigueur, veille } from '../../src/conventions/termes';
+import { dernierJourEnVigueur, veille } from '../../src/conventions/termes';
+import { ajouterMoisBorne } from '../../src/referentiels/calendrier';
 import { aujourdhui } from '../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
@@ -17,7 +18,7 @@ afterAll(() => t.fermer());
 
 const admin = () => ({ Authorization: `Bearer ${operateur}` });
 const REGION_BRETAGNE = '23350001600016';
-const il_y_a = (mois: number) => ajouterMois(aujourdhui(), -mois);
+const il_y_a = (mois: number) => ajouterMoisBorne(aujourdhui(), -mois);
 
 interface Cellule { academie_code: string | null; type: string; statut: string; nombre: number }
 const nombre = (agregats: Cellule[], academie: string | null, type: string, statut: string) =>
@@ -170,7 +171,7 @@ describe('a habilitation resting on a convention ends with it', () => {
     expect(conv.status).toBe(201);
     const h = await request(t.app).post('/admin/habilitations').set(admin()).send({
       siret: REGION_BRETAGNE, finalite: 'planification_scolaire', scopes: ['ecole:capacites'], intitule: 'Capacités des lycées (convention ENT)',
-      date_debut: il_y_a(1), date_fin: ajouterMois(aujourdhui(), 24), convention_id: conv.body.id,
+      date_debut: il_y_a(1), date_fin: ajouterMoisBorne(aujourdhui(), 24), convention_id: conv.body.id,
     });
     expect(h.status).toBe(201);
     await request(t.app).post(`/admin/habilitations/${h.body.id}/validation`).set(admin()).send({});
@@ -186,9 +187,9 @@ describe('a habilitation resting on a convention ends with it', () => {
     // Denounced today with six months of notice: still in force, the token still works.
     const denonciation = await request(t.app).post(`/admin/conventions/${conv.body.id}/denonciation`).set(admin())
       .send({ partie: 'collectivite', motif: 'Changement de fournisseur ENT' });
-    expect(denonciation.body).toMatchObject({ statut: 'denoncee', dernier_jour: veille(ajouterMois(aujourdhui(), 6)) });
+    expect(denonciation.body).toMatchObject({ statut: 'denoncee', dernier_jour: veille(ajouterMoisBorne(aujourdhui(), 6)) });
     await expect(appel()).resolves.toBeDefined();
-    const bientot = await request(t.app).get('/admin/habilitations').query({ expirantAvant: ajouterMois(aujourdhui(), 7) }).set(admin());
+    const bientot = await request(t.app).get('/admin/habilitations').query({ expirantAvant: ajouterMoisBorne(aujourdhui(), 7) }).set(admin());
     expect(bientot.body.map((x: { id: string }) => x.id)).toContain(h.body.id);
     expect(bientot.body.find((x: { id: string }) => x.id === h.body.id).date_fin_effective).toBe(denonciation.body.dernier_jour);
     expect((await request(t.app).post(`/admin/conventions/${conv.body.id}/denonciation`).set(admin()).send({ partie: 'academie', motif: 'bis' })).status).toBe(409);
@@ -217,13 +218,13 @@ describe('a habilitation resting on a convention ends with it', () => {
       (await request(t.app).get('/admin/conventions').set(admin())).body.find((c: { reference: string }) => c.reference === reference);
     const rep = await request(t.app).post('/admin/habilitations').set(admin()).send({
       siret: REGION_BRETAGNE, finalite: 'planification_scolaire', scopes: ['ecole:effectifs'], intitule: 'x',
-      date_debut: aujourdhui(), date_fin: ajouterMois(aujourdhui(), 12), convention_id: (await parReference('DEPP-ARF-2015')).id,
+      date_debut: aujourdhui(), date_fin: ajouterMoisBorne(aujourdhui(), 12), convention_id: (await parReference('DEPP-ARF-2015')).id,
     });
     expect(rep.status).toBe(422);
     const bretagne = await parReference('ENT-BZH-0350029S');
     const horsPerimetre = await request(t.app).post('/admin/habilitations').set(admin()).send({
       siret: REGION_BRETAGNE, finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'x',
-      date_debut: aujourdhui(), date_fin: ajouterMois(aujourdhui(), 12), convention_id: bretagne.id,
+      date_debut: aujourdhui(), date_fin: ajouterMoisBorne(aujourdhui(), 12), convention_id: bretagne.id,
     });
     expect(horsPerimetre.status).toBe(422);
     expect(horsPerimetre.body.scopes_refuses).toEqual(['examens:resultats']);

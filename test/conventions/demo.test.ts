@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { authentifier } from '../../src/auth/principal';
 import { listerConventions } from '../../src/conventions/conventions';
-import { ajouterMois } from '../../src/conventions/termes';
+import { ajouterMoisBorne } from '../../src/referentiels/calendrier';
 import recensementDemo from '../../src/demo/conventions.json';
 import { CLIENTS_DEMO, semerConventionsDemo, semerRegistreDemo } from '../../src/demo/demo';
 import { aujourdhui, fixerAujourdhui } from '../../src/horloge';
@@ -207,7 +207,7 @@ describe('seeded on each day the CI runs, the census says the same and the demo 
       const conventions = await listerConventions(db);
       expect(Object.fromEntries(conventions.map((c) => [c.reference, c.statut]))).toEqual(STATUTS_ATTENDUS);
       // Habilitations run two years from the seeding day; their conventions never cut them short.
-      for (const plusTard of [jour, ajouterMois(jour, 12), ajouterMois(jour, 23)]) {
+      for (const plusTard of [jour, ajouterMoisBorne(jour, 12), ajouterMoisBorne(jour, 23)]) {
         for (const h of ADOSSEES) {
           const actives = await habilitationsActives(db, h.siret, plusTard);
           expect([plusTard, h.intitule, actives.some((a) => h.scopes.every((s) => a.scopes.includes(s)))]).toEqual([plusTard, h.intitule, true]);

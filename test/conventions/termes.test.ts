@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { ajouterMois, dernierJourEnVigueur, finDuTermeEnCours, statutConvention, veille, type Termes } from '../../src/conventions/termes';
+import { dernierJourEnVigueur, finDuTermeEnCours, statutConvention, veille, type Termes } from '../../src/conventions/termes';
+import { ajouterMoisBorne } from '../../src/referentiels/calendrier';
 
 const normande: Termes = { date_effet: '2021-09-01', duree_mois: 12, reconduction_tacite: true, preavis_mois: 6, date_denonciation: null };
 
 describe('calendar arithmetic', () => {
   it('adds calendar months, clamping to the end of shorter months', () => {
-    expect(ajouterMois('2025-01-31', 1)).toBe('2025-02-28');
-    expect(ajouterMois('2024-01-31', 1)).toBe('2024-02-29');
-    expect(ajouterMois('2025-11-15', 3)).toBe('2026-02-15');
+    expect(ajouterMoisBorne('2025-01-31', 1)).toBe('2025-02-28');
+    expect(ajouterMoisBorne('2024-01-31', 1)).toBe('2024-02-29');
+    expect(ajouterMoisBorne('2025-11-15', 3)).toBe('2026-02-15');
     expect(veille('2026-03-01')).toBe('2026-02-28');
   });
 });

@@ -4,7 +4,7 @@ import { authentifier } from '../../src/auth/principal';
 import type { Db } from '../../src/db/knex';
 import { gestionnaireErreurs, Probleme } from '../../src/http/problemes';
 import { Divulgation, type OptionsDivulgation } from '../../src/privacy/divulgation';
-import { normaliserLibelle } from '../../src/apis/ecole/annuaire-import';
+import { normaliserLibelle } from '../../src/referentiels/texte';
 import { ENTETES_CSV_JOURNAL } from '../../src/privacy/dpo';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 import * as horloge from '../../src/horloge';

@@ -4,7 +4,7 @@ import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { aujourdhui } from '../../src/horloge';
 import { verifierJournal } from '../../src/privacy/journal';
 import { hacherPersonne, pseudonyme } from '../../src/privacy/pseudonyme';
-import { ajouterJours } from '../../src/synthetique/calendrier';
+import { ajouterJours } from '../../src/referentiels/calendrier';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 import { appliquerChangements, CHEMIN_RENNES, RENNES, toutesLesPages } from '../apis/mairie/client-mairie';
 

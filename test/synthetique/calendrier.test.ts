@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { lireArguments } from '../../scripts/generate';
 import { Alea, TablePonderee } from '../../src/synthetique/alea';
-import { ajouterJours, anneeRentreeDe, anneeScolaireDe, anniversaire, datesPublication, formaterDate, jourDeLAnnee } from '../../src/synthetique/calendrier';
+import { ajouterJours, anneeRentreeDe, anneeScolaireDe, anniversaire, datesPublication, formaterDate, jourDeLAnnee } from '../../src/referentiels/calendrier';
 
 describe('calendrier scolaire', () => {
   it('situe une date dans son année scolaire, du 1er septembre au 31 août', () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/knex';
 import { ouvrirEcrivain } from '../../src/synthetique/ecriture';
-import type { EleveLigne, ScolariteLigne } from '../../src/synthetique/tables';
+import type { EleveLigne, ScolariteLigne } from '../../src/db/tables-eleves';
 import { ouvrirBase } from '../support/base';
 
 let db: Db;

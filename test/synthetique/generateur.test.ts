@@ -1,8 +1,8 @@
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { GenerateurPopulation } from '../../src/synthetique/generateur';
-import { normaliserNom } from '../../src/synthetique/identites';
-import { MODE_INSTRUCTION, NIVEAU, REGIME, STATUT_ELEVE } from '../../src/synthetique/referentiels';
-import type { EleveLigne, PublicationLigne, ResponsableLigne, ScolariteLigne, VersionLigne } from '../../src/synthetique/tables';
+import { normaliserNom } from '../../src/referentiels/texte';
+import { MODE_INSTRUCTION, NIVEAU, REGIME, STATUT_ELEVE } from '../../src/referentiels/nomenclatures';
+import type { EleveLigne, PublicationLigne, ResponsableLigne, ScolariteLigne, VersionLigne } from '../../src/db/tables-eleves';
 import { territoireOfficiel } from '../../src/synthetique/territoire';
 import { COMMUNES_TEST, ETABLISSEMENTS_TEST } from './etablissements-test';
 

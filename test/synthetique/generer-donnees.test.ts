@@ -2,8 +2,8 @@ import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
 import { type Db, isPostgres, readJson } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { genererDonnees, type OptionsGeneration } from '../../src/synthetique/generer-donnees';
-import { responsablesDeLaVersion } from '../../src/synthetique/liste';
-import { CHAMPS_LISTE, COLONNES, type VersionLigne } from '../../src/synthetique/tables';
+import { responsablesDeLaVersion } from '../../src/apis/mairie/adresses';
+import { CHAMPS_LISTE, COLONNES, type VersionLigne } from '../../src/db/tables-eleves';
 import { ouvrirBase } from '../support/base';
 
 const COMMUNES = ['35238', '35288', '35016'];

@@ -8,61 +8,15 @@ import { estCodeInseeValide } from '../../territoire/codes';
 import { lettreCleUai, normaliserUai } from '../../territoire/uai';
 import { RACINE } from '../../racine';
 import { horodatage } from '../../horloge';
+import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../../referentiels/etablissement';
+import { normaliserLibelle } from '../../referentiels/texte';
 
 /** Ille-et-Vilaine's export, shipped with the code so a clean clone has a demo annuaire. */
 export const FICHIER_ANNUAIRE_DEMO = path.join(RACINE, 'src', 'apis', 'ecole', 'donnees', 'fr-en-annuaire-education-035.csv');
 
-export type TypeEtablissement =
-  | 'ecole'
-  | 'college'
-  | 'lycee'
-  | 'erea'
-  | 'medico_social'
-  | 'information_orientation'
-  | 'service_administratif'
-  | 'autre';
-export type StatutEtablissement = 'public' | 'prive';
-export type EtatEtablissement = 'OUVERT' | 'FERME' | 'A OUVRIR' | 'A FERMER';
-
-/** One establishment as imported: the imported columns of table `etablissements`. */
-export interface EtablissementAnnuaire {
-  uai: string;
-  nom: string;
+/** One establishment as imported: the published model and its search key, the imported columns of table `etablissements`. */
+export interface EtablissementAnnuaire extends Etablissement {
   nom_normalise: string;
-  type: TypeEtablissement;
-  type_libelle: string | null;
-  statut: StatutEtablissement | null;
-  type_contrat_prive: string | null;
-  nature_code: string | null;
-  nature_libelle: string | null;
-  adresse_1: string | null;
-  adresse_2: string | null;
-  adresse_3: string | null;
-  code_postal: string | null;
-  code_commune: string;
-  nom_commune: string | null;
-  code_departement: string;
-  code_academie: string | null;
-  code_region: string | null;
-  ecole_maternelle: boolean | null;
-  ecole_elementaire: boolean | null;
-  voie_generale: boolean | null;
-  voie_technologique: boolean | null;
-  voie_professionnelle: boolean | null;
-  restauration: boolean | null;
-  hebergement: boolean | null;
-  ulis: boolean | null;
-  segpa: boolean | null;
-  education_prioritaire: string | null;
-  siret: string | null;
-  nombre_eleves: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  etat: EtatEtablissement;
-  date_ouverture: string | null;
-  date_fermeture: string | null;
-  date_maj: string | null;
-  ministere_tutelle: string | null;
 }
 
 export interface RejetImport {
@@ -78,22 +32,6 @@ export interface RapportImport {
   inchanges: number;
   rejetes: number;
   rejets: RejetImport[];
-}
-
-/**
- * Lower case, accents and ligatures removed, every run of other characters replaced by one
- * `separateur`: how headers are matched and how names are searched.
- */
-export function normaliserLibelle(texte: string, separateur = ' '): string {
-  return texte
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/ /g, separateur);
 }
 
 /**

@@ -2,62 +2,8 @@ import type { Db } from '../../db/knex';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { Probleme } from '../../http/problemes';
 import { estUaiValide, normaliserUai } from '../../territoire/uai';
-import { normaliserLibelle, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from './annuaire-import';
-
-/** Un établissement de l'annuaire de l'éducation (donnée ouverte, Licence Ouverte). */
-export interface Etablissement {
-  /** @example "0350001A" */
-  uai: string;
-  /** @example "Collège Anne de Bretagne" */
-  nom: string;
-  type: TypeEtablissement;
-  /** @example "Collège" */
-  type_libelle: string | null;
-  statut: StatutEtablissement | null;
-  /** @example "CONTRAT D'ASSOCIATION" */
-  type_contrat_prive: string | null;
-  /** @example "340" */
-  nature_code: string | null;
-  /** @example "COLLEGE" */
-  nature_libelle: string | null;
-  adresse_1: string | null;
-  adresse_2: string | null;
-  adresse_3: string | null;
-  /** @example "35000" */
-  code_postal: string | null;
-  /** @example "35238" */
-  code_commune: string;
-  /** @example "Rennes" */
-  nom_commune: string | null;
-  /** @example "35" */
-  code_departement: string;
-  /** @example "14" */
-  code_academie: string | null;
-  /** @example "53" */
-  code_region: string | null;
-  ecole_maternelle: boolean | null;
-  ecole_elementaire: boolean | null;
-  voie_generale: boolean | null;
-  voie_technologique: boolean | null;
-  voie_professionnelle: boolean | null;
-  restauration: boolean | null;
-  hebergement: boolean | null;
-  ulis: boolean | null;
-  segpa: boolean | null;
-  /** @example "REP" */
-  education_prioritaire: string | null;
-  siret: string | null;
-  /** Effectif déclaré dans l'annuaire (donnée ouverte, non soumise au secret). */
-  nombre_eleves: number | null;
-  latitude: number | null;
-  longitude: number | null;
-  etat: EtatEtablissement;
-  date_ouverture: string | null;
-  date_fermeture: string | null;
-  /** Dernière mise à jour de la ligne dans l'annuaire. */
-  date_maj: string | null;
-  ministere_tutelle: string | null;
-}
+import { COLONNES_ETABLISSEMENT, type Etablissement, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from '../../referentiels/etablissement';
+import { normaliserLibelle } from '../../referentiels/texte';
 
 export interface FiltresAnnuaire {
   codeCommune?: string;
@@ -78,14 +24,6 @@ export interface PageAnnuaire {
   empreintes: string[];
 }
 
-const COLONNES_PUBLIQUES = [
-  'uai', 'nom', 'type', 'type_libelle', 'statut', 'type_contrat_prive', 'nature_code', 'nature_libelle',
-  'adresse_1', 'adresse_2', 'adresse_3', 'code_postal', 'code_commune', 'nom_commune', 'code_departement',
-  'code_academie', 'code_region', 'ecole_maternelle', 'ecole_elementaire', 'voie_generale', 'voie_technologique',
-  'voie_professionnelle', 'restauration', 'hebergement', 'ulis', 'segpa', 'education_prioritaire', 'siret',
-  'nombre_eleves', 'latitude', 'longitude', 'etat', 'date_ouverture', 'date_fermeture', 'date_maj', 'ministere_tutelle',
-] as const;
-
 const BOOLEENS = [
   'ecole_maternelle', 'ecole_elementaire', 'voie_generale', 'voie_technologique', 'voie_professionnelle',
   'restauration', 'hebergement', 'ulis', 'segpa',
@@ -95,7 +33,7 @@ type Ligne = Record<string, unknown> & { empreinte: string };
 
 /** SQLite stores booleans as 0/1 and PostgreSQL doubles may come back as strings. */
 function versEtablissement(ligne: Ligne): Etablissement {
-  const e = Object.fromEntries(COLONNES_PUBLIQUES.map((c) => [c, ligne[c] ?? null])) as unknown as Etablissement;
+  const e = Object.fromEntries(COLONNES_ETABLISSEMENT.map((c) => [c, ligne[c] ?? null])) as unknown as Etablissement;
   for (const b of BOOLEENS) if (e[b] !== null) e[b] = Boolean(e[b]);
   for (const n of ['nombre_eleves', 'latitude', 'longitude'] as const) if (e[n] !== null) e[n] = Number(e[n]);
   return e;
@@ -113,7 +51,7 @@ export function lireUaiDemande(saisie: string): string {
 }
 
 export async function trouverEtablissement(db: Db, uai: string): Promise<{ etablissement: Etablissement; empreinte: string }> {
-  const ligne = (await db('etablissements').where({ uai }).first([...COLONNES_PUBLIQUES, 'empreinte'])) as Ligne | undefined;
+  const ligne = (await db('etablissements').where({ uai }).first([...COLONNES_ETABLISSEMENT, 'empreinte'])) as Ligne | undefined;
   if (!ligne) throw new Probleme('ressource_introuvable', `Aucun établissement d'UAI ${uai} dans l'annuaire.`);
   return { etablissement: versEtablissement(ligne), empreinte: ligne.empreinte };
 }
@@ -124,7 +62,7 @@ export async function listerEtablissements(db: Db, filtres: FiltresAnnuaire): Pr
   if (apres !== undefined && typeof apres !== 'string') {
     throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
   }
-  const requete = db('etablissements').select([...COLONNES_PUBLIQUES, 'empreinte']).orderBy('uai').limit(filtres.limit + 1);
+  const requete = db('etablissements').select([...COLONNES_ETABLISSEMENT, 'empreinte']).orderBy('uai').limit(filtres.limit + 1);
   if (filtres.codeCommune) requete.where('code_commune', filtres.codeCommune.toUpperCase());
   if (filtres.codeDepartement) requete.where('code_departement', filtres.codeDepartement.toUpperCase());
   if (filtres.codeRegion) requete.where('code_region', filtres.codeRegion);

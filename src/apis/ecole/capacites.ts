@@ -1,6 +1,7 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
-import { comparerNiveaux, libelleNiveau, lireAnneeScolaire, anneeScolaire as libelleAnnee, rentreeDe } from './niveaux';
+import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
+import { comparerNiveaux, libelleNiveau, verifierAnneeScolaire } from './niveaux';
 
 export const SOURCE_CAPACITES =
   'Rectorat — structures des établissements (divisions) de l’année constatée et structures prévisionnelles de l’année suivante (données synthétiques de démonstration)';
@@ -43,11 +44,11 @@ export interface CapacitesEtablissement {
 /** The requested year (default: the latest observed structure) and the next one. */
 export async function capacitesEtablissement(db: Db, uai: string, anneeDemandee: string | undefined): Promise<CapacitesEtablissement> {
   const annee =
-    lireAnneeScolaire(anneeDemandee) ??
+    verifierAnneeScolaire(anneeDemandee) ??
     ((await db('capacites').where({ origine: 'structure' }).max({ a: 'annee_scolaire' }).first()) as { a: string | null } | undefined)?.a ??
     undefined;
   if (annee === undefined) throw new Probleme('ressource_introuvable', 'Aucune capacité d’accueil enregistrée.');
-  const annees = [annee, libelleAnnee(rentreeDe(annee) + 1)];
+  const annees = [annee, libelleAnneeScolaire(anneeRentreeDe(annee) + 1)];
   const lignes = (await db('capacites').where({ uai }).whereIn('annee_scolaire', annees)) as Array<{
     annee_scolaire: string;
     niveau_code: string;

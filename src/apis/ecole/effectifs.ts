@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { appliquerSecretStatistiqueEquations, type Cellule, type EquationComptage } from '../../privacy/secret-statistique';
-import type { TypeEtablissement } from './annuaire-import';
-import { comparerNiveaux, libelleNiveau, lireAnneeScolaire } from './niveaux';
+import type { TypeEtablissement } from '../../referentiels/etablissement';
+import { comparerNiveaux, libelleNiveau, verifierAnneeScolaire } from './niveaux';
 
 /** Art. 4 of the 2015 DEPP–ARF convention: published figures cite their source. */
 export const SOURCE_EFFECTIFS = 'Ministère de l’Éducation nationale — bases élèves ONDE et SIÈCLE (données synthétiques de démonstration)';
@@ -181,7 +181,7 @@ export async function anneeConstatee(db: Db): Promise<string | undefined> {
 
 /** The requested school year, or the observed one; 404 for any other. */
 export async function anneeDemandee(db: Db, anneeScolaire: string | undefined): Promise<string> {
-  lireAnneeScolaire(anneeScolaire);
+  verifierAnneeScolaire(anneeScolaire);
   const constatee = await anneeConstatee(db);
   if (constatee === undefined || (anneeScolaire !== undefined && anneeScolaire !== constatee)) {
     throw new Probleme('ressource_introuvable', `Effectifs constatés disponibles pour : ${constatee ?? 'aucune année'}.`);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { Alea } from '../../synthetique/alea';
 import { anneeConstatee, scolaritesComptees } from './effectifs';
-import { anneeScolaire, rentreeDe } from './niveaux';
+import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import { PASSAGES, projeter } from './projection';
 
 /**
@@ -74,8 +74,8 @@ export async function genererConstatsEtCapacites(db: Db, options: OptionsGenerat
   const capacites: Array<Record<string, unknown>> = [];
 
   if (constatee !== undefined) {
-    const reference = rentreeDe(constatee);
-    for (let a = reference - profondeur; a < reference; a++) rapport.annees_retropolees.push(anneeScolaire(a));
+    const reference = anneeRentreeDe(constatee);
+    for (let a = reference - profondeur; a < reference; a++) rapport.annees_retropolees.push(libelleAnneeScolaire(a));
     const lignes = (await scolaritesComptees(db, constatee)
       .groupBy('s.uai', 's.niveau_code')
       .select('s.uai', 's.niveau_code')
@@ -98,7 +98,7 @@ export async function genererConstatsEtCapacites(db: Db, options: OptionsGenerat
       for (const [a, effectifs] of historique) {
         for (const [niveau, effectif] of effectifs) {
           if (effectif > 0) {
-            constats.push({ uai, annee_scolaire: anneeScolaire(a), niveau_code: niveau, effectif, origine: a === reference ? 'constat' : 'retropolation' });
+            constats.push({ uai, annee_scolaire: libelleAnneeScolaire(a), niveau_code: niveau, effectif, origine: a === reference ? 'constat' : 'retropolation' });
           }
         }
       }
@@ -112,7 +112,7 @@ export async function genererConstatsEtCapacites(db: Db, options: OptionsGenerat
         for (const niveau of niveaux) {
           const places = placesParDivision(niveau, ep);
           const divisions = Math.ceil(Math.round(effectifs.get(niveau) ?? 0) / places);
-          if (divisions > 0) capacites.push({ uai, annee_scolaire: anneeScolaire(a), niveau_code: niveau, divisions, places_par_division: places, origine });
+          if (divisions > 0) capacites.push({ uai, annee_scolaire: libelleAnneeScolaire(a), niveau_code: niveau, divisions, places_par_division: places, origine });
         }
       }
     }

@@ -1,6 +1,7 @@
-import { NIVEAU, type Cycle } from '../../synthetique/referentiels';
+import { lireAnneeScolaire } from '../../referentiels/calendrier';
+import { NIVEAU, type Cycle } from '../../referentiels/nomenclatures';
 import { Probleme } from '../../http/problemes';
-import type { TypeEtablissement } from './annuaire-import';
+import type { TypeEtablissement } from '../../referentiels/etablissement';
 import { PASSAGES } from './projection';
 
 /** Which collectivité's establishments teach a cycle: écoles (communes), collèges (départements), lycées (régions). */
@@ -21,20 +22,10 @@ export function libelleNiveau(code: string): string {
   return NIVEAU[code]?.libelle ?? code;
 }
 
-/** '2025-2026' ⇄ 2025: the history is computed on rentrée years. */
-export function anneeScolaire(rentree: number): string {
-  return `${rentree}-${rentree + 1}`;
-}
-
-export function rentreeDe(anneeScolaire: string): number {
-  return Number(anneeScolaire.slice(0, 4));
-}
-
 /** Query parameter check: two consecutive years, the caller's error otherwise. */
-export function lireAnneeScolaire(saisie: string | undefined): string | undefined {
+export function verifierAnneeScolaire(saisie: string | undefined): string | undefined {
   if (saisie === undefined) return undefined;
-  const m = /^(\d{4})-(\d{4})$/.exec(saisie);
-  if (!m || Number(m[2]) !== Number(m[1]) + 1) {
+  if (lireAnneeScolaire(saisie) === null) {
     throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'anneeScolaire', message: 'AAAA-AAAA attendu, deux années consécutives' }] });
   }
   return saisie;

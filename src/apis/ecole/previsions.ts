@@ -2,9 +2,10 @@ import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { appliquerSecretStatistiqueListe } from '../../privacy/secret-statistique';
 import type { Lieu } from '../../territoire/perimetre';
-import type { TypeEtablissement } from './annuaire-import';
+import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
+import type { TypeEtablissement } from '../../referentiels/etablissement';
 import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret, type SecretStatistique } from './effectifs';
-import { anneeScolaire, libelleNiveau, rentreeDe, typeDuNiveau } from './niveaux';
+import { libelleNiveau, typeDuNiveau } from './niveaux';
 import { PASSAGES, projeter } from './projection';
 
 export type NiveauTerritoire = 'code_commune' | 'code_departement' | 'code_region';
@@ -136,7 +137,7 @@ export async function previsionsTerritoire(
   if (lignes.length === 0) throw new Probleme('ressource_introuvable', 'Aucun effectif historique pour ce territoire.');
   const historique = new Map<number, Map<string, number>>();
   for (const l of lignes) {
-    const a = rentreeDe(l.annee_scolaire);
+    const a = anneeRentreeDe(l.annee_scolaire);
     if (!historique.has(a)) historique.set(a, new Map());
     historique.get(a)!.set(l.niveau_code, Number(l.effectif));
   }
@@ -150,13 +151,13 @@ export async function previsionsTerritoire(
 
   return {
     territoire: { [territoire.niveau]: territoire.code, types_etablissement: options.types },
-    annee_reference: anneeScolaire(projection.annee_reference),
+    annee_reference: libelleAnneeScolaire(projection.annee_reference),
     horizon: options.horizon,
     source: SOURCE_EFFECTIFS,
     methode: {
       code: 'matrice_de_passage',
       description: DESCRIPTION_METHODE,
-      annees_historique: projection.annees_historique.map(anneeScolaire),
+      annees_historique: projection.annees_historique.map(libelleAnneeScolaire),
       taux: projection.taux
         .filter((t) => niveauxUtilises.includes(t.niveau))
         .map((t) => ({
@@ -165,9 +166,9 @@ export async function previsionsTerritoire(
           taux: t.taux === null ? null : Math.round(t.taux * 10_000) / 10_000,
           entree_moyenne: t.entree_moyenne === null ? null : moyennePubliee(t.entree_moyenne, options.seuil),
         })),
-      constat: publierAnnee(anneeScolaire(projection.annee_reference), niveauxUtilises, reference, options.seuil),
+      constat: publierAnnee(libelleAnneeScolaire(projection.annee_reference), niveauxUtilises, reference, options.seuil),
     },
-    previsions: projection.annees.map((a) => publierAnnee(anneeScolaire(a.annee), sorties, a.effectifs, options.seuil)),
+    previsions: projection.annees.map((a) => publierAnnee(libelleAnneeScolaire(a.annee), sorties, a.effectifs, options.seuil)),
     secret_statistique: { seuil: options.seuil, regle: REGLE_SECRET },
   };
 }

@@ -1,6 +1,6 @@
-import { libelleAnneeScolaire } from '../../synthetique/calendrier';
-import { adresseDeLaVersion, responsablesDeLaVersion } from '../../synthetique/liste';
-import { type Code, MODE_INSTRUCTION, NIVEAU } from '../../synthetique/referentiels';
+import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
+import { adresseDeLaVersion, responsablesDeLaVersion } from './adresses';
+import { type Code, MODE_INSTRUCTION, NIVEAU } from '../../referentiels/nomenclatures';
 import type { EnfantSoumisObligation, Scolarite } from './modeles';
 import type { EcoleDeListe, VersionDeListe } from './repository';
 
@@ -11,7 +11,7 @@ function codeLibelle(table: Readonly<Record<string, Code>>, code: string | null)
 }
 
 function anneePrecedente(anneeScolaire: string): string {
-  return libelleAnneeScolaire(Number(anneeScolaire.slice(0, 4)) - 1);
+  return libelleAnneeScolaire(anneeRentreeDe(anneeScolaire) - 1);
 }
 
 function scolarite(annee: string, uai: string | null, ecoles: ReadonlyMap<string, EcoleDeListe>, niveau: string | null): Scolarite {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Probleme } from '../../http/problemes';
-import { ajouterMois } from '../../synthetique/calendrier';
+import { ajouterMoisMemeJour } from '../../referentiels/calendrier';
 
 /**
  * The sync token names one published list (commune, generation, 1st of month) as one recipient
@@ -60,6 +60,6 @@ export function lireJeton(jeton: string, attendu: { codeCommune: string; scope: 
   if (!Array.isArray(champs) || champs.length !== 5 || champs[0] !== VERSION) throw perime();
   const [, codeCommune, generationId, datePublication, scope] = champs as [string, string, number, string, string];
   if (codeCommune !== attendu.codeCommune || scope !== attendu.scope) throw perime();
-  if (ajouterMois(datePublication, VALIDITE_MOIS) <= attendu.aujourdhui) throw perime();
+  if (ajouterMoisMemeJour(datePublication, VALIDITE_MOIS) <= attendu.aujourdhui) throw perime();
   return { codeCommune, generationId, datePublication, scope };
 }

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { type Db, executer } from '../../db/knex';
-import { ajouterJours } from '../../synthetique/calendrier';
-import type { MotifFin } from '../../synthetique/referentiels';
-import type { VersionLigne } from '../../synthetique/tables';
+import { ajouterJours } from '../../referentiels/calendrier';
+import type { MotifFin } from '../../referentiels/nomenclatures';
+import type { VersionLigne } from '../../db/tables-eleves';
 
 /**
  * The mairie lists as the synthetic generator publishes them (tables obligation_versions and

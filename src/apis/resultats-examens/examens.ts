@@ -1,7 +1,7 @@
 import { aujourdhui } from '../../horloge';
 import { Probleme } from '../../http/problemes';
-import { lireDate } from '../../synthetique/calendrier';
-import { MEFS, type Mef } from '../../synthetique/referentiels';
+import { libelleAnneeScolaire, lireDate } from '../../referentiels/calendrier';
+import { MEFS, type Mef } from '../../referentiels/nomenclatures';
 
 /**
  * The exams of the simulated exam systems, who sits them, the mentions they award and when their
@@ -94,7 +94,7 @@ export function serieDuMef(niveau: string, codeMef: string | null, libelleMef: s
 
 /** The school year whose pupils sit the June session: 2026 → "2025-2026". */
 export function anneeDeLaSession(session: number): string {
-  return `${session - 1}-${session}`;
+  return libelleAnneeScolaire(session - 1);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { enregistrerConsentement } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
-import { ajouterMois } from '../../synthetique/calendrier';
+import { ajouterMoisMemeJour } from '../../referentiels/calendrier';
 import { Alea, TablePonderee } from '../../synthetique/alea';
 import {
   anneeDeLaSession, CANDIDATURES, derniereSessionPubliee, mentionsDeLaSession, serieDuMef,
@@ -247,7 +247,7 @@ async function consentirDemo(db: Db, racine: Alea, demo: ConsentementsDemo, cand
       .map((l: { personne_id: string }) => l.personne_id),
   );
   const dateRecueil = aujourdhui();
-  const dateExpiration = ajouterMois(dateRecueil, 12);
+  const dateExpiration = ajouterMoisMemeJour(dateRecueil, 12);
   let n = 0;
   for (const c of candidats) {
     if (c.examen !== 'bac' || !c.mention || !c.eleve_id || dejaConsentants.has(c.eleve_id)) continue;

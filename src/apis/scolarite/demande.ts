@@ -1,6 +1,6 @@
 import { Probleme } from '../../http/problemes';
-import { normaliserNom } from '../../synthetique/identites';
-import { anneeScolaireDe, formaterDate, libelleAnneeScolaire } from '../../synthetique/calendrier';
+import { normaliserNom } from '../../referentiels/texte';
+import { anneeScolaireDe, formaterDate, libelleAnneeScolaire, lireAnneeScolaire } from '../../referentiels/calendrier';
 import { estSiretValide, MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_REGION } from '../../territoire/codes';
 import { estUaiValide, normaliserUai } from '../../territoire/uai';
 import type { Sexe } from './modeles';
@@ -64,15 +64,15 @@ function dateReelle(annee: number, mois: number, jour: number): string | null {
 }
 
 /** API Particulier sends the rentrée year ('2026'); the gateway's data say '2026-2027'. */
-function lireAnneeScolaire(saisie: string | undefined, aujourdhui: string, erreurs: ErreurChamp[]): string {
+function anneeScolaireDemandee(saisie: string | undefined, aujourdhui: string, erreurs: ErreurChamp[]): string {
   const valeur = texte(saisie);
   if (valeur === '') return anneeScolaireDe(aujourdhui);
-  const m = /^(\d{4})(?:-(\d{4}))?$/.exec(valeur);
-  if (!m || (m[2] !== undefined && Number(m[2]) !== Number(m[1]) + 1)) {
+  const rentree = /^\d{4}$/.test(valeur) ? Number(valeur) : lireAnneeScolaire(valeur);
+  if (rentree === null) {
     erreurs.push({ champ: 'anneeScolaire', message: 'année de rentrée (AAAA) ou année scolaire (AAAA-AAAA) attendue' });
     return '';
   }
-  return libelleAnneeScolaire(Number(m[1]));
+  return libelleAnneeScolaire(rentree);
 }
 
 /**
@@ -87,7 +87,7 @@ export function lireDemande(p: ParametresStatut, aujourdhui: string): DemandeSta
   if (prenoms.length === 0 || prenoms.some((x) => x === '')) erreurs.push({ champ: 'prenoms', message: '1 à 3 prénoms non vides attendus' });
   const dateNaissance = dateReelle(p.anneeDateNaissance, p.moisDateNaissance, p.jourDateNaissance);
   if (!dateNaissance || dateNaissance > aujourdhui) erreurs.push({ champ: 'jourDateNaissance', message: 'date de naissance inexistante ou future' });
-  const anneeScolaire = lireAnneeScolaire(p.anneeScolaire, aujourdhui, erreurs);
+  const anneeScolaire = anneeScolaireDemandee(p.anneeScolaire, aujourdhui, erreurs);
 
   const uai = p.codeEtablissement === undefined ? '' : normaliserUai(p.codeEtablissement);
   if (uai !== '' && !estUaiValide(uai)) erreurs.push({ champ: 'codeEtablissement', message: '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus' });

@@ -4,7 +4,7 @@
  * (registry table `scopes.json`).
  */
 
-import type { Sexe } from '../../synthetique/identites';
+import type { Sexe } from '../../referentiels/nomenclatures';
 
 export type { Sexe };
 

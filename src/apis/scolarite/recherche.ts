@@ -1,6 +1,6 @@
 import { type Db, executer } from '../../db/knex';
-import { normaliserNom } from '../../synthetique/identites';
-import { NIVEAUX, REGIME, STATUT_ELEVE } from '../../synthetique/referentiels';
+import { normaliserNom } from '../../referentiels/texte';
+import { NIVEAUX, REGIME, STATUT_ELEVE } from '../../referentiels/nomenclatures';
 import type { Lieu } from '../../territoire/perimetre';
 import type { DemandeStatut } from './demande';
 import type { Sexe, StatutEleve } from './modeles';

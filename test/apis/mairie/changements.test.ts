@@ -1,5 +1,5 @@
 import { emettreJeton, lireJeton, VALIDITE_MOIS } from '../../../src/apis/mairie/jeton-synchronisation';
-import { ajouterMois } from '../../../src/synthetique/calendrier';
+import { ajouterMoisMemeJour } from '../../../src/referentiels/calendrier';
 import { annoncerDernieresPublications } from '../../../src/apis/mairie/annonces';
 import { readJson } from '../../../src/db/knex';
 import { CLIENTS_DEMO } from '../../../src/demo/demo';
@@ -44,7 +44,7 @@ describe('flux de changements', () => {
     const derniere = await toutesLesPages(t, jetonRennes, `${CHEMIN_RENNES}?limit=1000`);
     const motifs = new Set<string>();
     // A token designates its list for thirteen months: older lists can only be downloaded again.
-    const synchronisables = dates.slice(0, -1).filter((d) => ajouterMois(d, VALIDITE_MOIS) > aujourdhui());
+    const synchronisables = dates.slice(0, -1).filter((d) => ajouterMoisMemeJour(d, VALIDITE_MOIS) > aujourdhui());
     expect(synchronisables.length).toBeGreaterThan(0);
     for (const date of synchronisables) {
       const copie = await toutesLesPages(t, jetonRennes, `${CHEMIN_RENNES}?dateReference=${date}&limit=1000`);

@@ -1,5 +1,5 @@
 import type { Db } from '../../../src/db/knex';
-import { anneeScolaireDe } from '../../../src/synthetique/calendrier';
+import { anneeScolaireDe } from '../../../src/referentiels/calendrier';
 import { aujourdhui } from '../../../src/horloge';
 
 export const CHEMIN = '/api-scolarite/v1/eleves/statut';

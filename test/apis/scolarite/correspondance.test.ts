@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { lireDemande, type ParametresStatut } from '../../../src/apis/scolarite/demande';
 import { prenomsCorrespondent } from '../../../src/apis/scolarite/recherche';
 import { Probleme } from '../../../src/http/problemes';
-import { normaliserNom } from '../../../src/synthetique/identites';
+import { normaliserNom } from '../../../src/referentiels/texte';
 
 const AUJOURDHUI = '2026-11-28';
 const VALIDE: ParametresStatut = {

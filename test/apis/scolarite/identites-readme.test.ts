@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { GRAINE_DEMO } from '../../../src/demarrage';
-import { anneeScolaireDe } from '../../../src/synthetique/calendrier';
+import { anneeScolaireDe } from '../../../src/referentiels/calendrier';
 import { genererDonnees } from '../../../src/synthetique/generer-donnees';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 import { requete } from './aide';

@@ -7,7 +7,7 @@ import { enregistrerOpposition } from '../../../src/privacy/opposition';
 import { aujourdhui } from '../../../src/horloge';
 import { changerStatut, soumettreHabilitation } from '../../../src/registry/habilitations';
 import { CHAMPS_PAR_SCOPE } from '../../../src/registry/scopes';
-import { REGIME, STATUT_ELEVE } from '../../../src/synthetique/referentiels';
+import { REGIME, STATUT_ELEVE } from '../../../src/referentiels/nomenclatures';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 import { anneeCourante, CAF, requete, temoins, TOUS_LES_SCOPES, type Temoin } from './aide';
 

@@ -1,5 +1,6 @@
-import type { Sexe } from './identites';
-import type { CodeLien, CodeModeInstruction, MotifDebut, MotifFin } from './referentiels';
+// Rows of the pupil tables (migration 030): written by the generator (src/synthetique), read by the APIs.
+
+import type { CodeLien, CodeModeInstruction, MotifDebut, MotifFin, Sexe } from '../referentiels/nomenclatures';
 
 /** One pupil (or child subject to compulsory instruction) as the ministry knows him today. */
 export interface EleveLigne {

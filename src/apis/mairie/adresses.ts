@@ -1,6 +1,6 @@
-import { type Code, LIEN_RESPONSABLE } from './referentiels';
-import type { VersionLigne } from './tables';
-import { territoireOfficiel } from './territoire';
+import { type Code, LIEN_RESPONSABLE } from '../../referentiels/nomenclatures';
+import type { VersionLigne } from '../../db/tables-eleves';
+import { territoireOfficiel } from '../../synthetique/territoire';
 
 /** An address as the mairie list shows it. */
 export interface AdresseListe {

@@ -9,6 +9,9 @@ export interface Code {
   libelle: string;
 }
 
+// Sex as the civil registry records it (no JSDoc: it would become the published schema's description).
+export type Sexe = 'M' | 'F';
+
 function indexer<T extends Code>(entrees: readonly T[]): Readonly<Record<string, T>> {
   return Object.fromEntries(entrees.map((e) => [e.code, e]));
 }

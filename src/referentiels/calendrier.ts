@@ -1,6 +1,6 @@
 /**
- * School years and publication dates. Every function takes its dates as arguments
- * ('YYYY-MM-DD'): nothing here reads the clock.
+ * The one calendar of the gateway: days, months, school years and the mairie lists' publication
+ * dates. Every function takes its dates as arguments ('YYYY-MM-DD'): nothing here reads the clock.
  */
 
 const JOUR_MS = 86_400_000;
@@ -30,6 +30,18 @@ export function ajouterJours(date: string, jours: number): string {
   return depuisJours(versJours(date) + jours);
 }
 
+/** Calendar months, clamped to the month's end (31 January + 1 month = 28 or 29 February): a convention's terms. */
+export function ajouterMoisBorne(jour: string, mois: number): string {
+  const [annee, m, j] = jour.split('-').map(Number);
+  const cible = new Date(Date.UTC(annee, m - 1 + mois, 1));
+  const dernierDuMois = new Date(Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth() + 1, 0)).getUTCDate();
+  return versJour(Date.UTC(cible.getUTCFullYear(), cible.getUTCMonth(), Math.min(j, dernierDuMois)));
+}
+
+function versJour(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 export function joursEntre(debut: string, fin: string): number {
   return versJours(fin) - versJours(debut);
 }
@@ -39,7 +51,8 @@ export function premierDuMois(date: string): string {
   return formaterDate(annee, mois, 1);
 }
 
-export function ajouterMois(date: string, mois: number): string {
+/** Same day number `mois` months later, never clamped: meant for 1sts of month (a 31st would give an impossible date). */
+export function ajouterMoisMemeJour(date: string, mois: number): string {
   const d = lireDate(date);
   const total = d.annee * 12 + (d.mois - 1) + mois;
   return formaterDate(Math.floor(total / 12), (total % 12) + 1, d.jour);
@@ -60,11 +73,17 @@ export function libelleAnneeScolaire(anneeRentree: number): string {
   return `${anneeRentree}-${anneeRentree + 1}`;
 }
 
+/** The one reading of a school year: '2026-2027' → 2026; null for anything but two consecutive years. */
+export function lireAnneeScolaire(saisie: string): number | null {
+  const m = /^(\d{4})-(\d{4})$/.exec(saisie);
+  return m && Number(m[2]) === Number(m[1]) + 1 ? Number(m[1]) : null;
+}
+
 /** '2026-2027' → 2026; throws on anything else. */
 export function anneeRentreeDe(anneeScolaire: string): number {
-  const m = /^(\d{4})-(\d{4})$/.exec(anneeScolaire);
-  if (!m || Number(m[2]) !== Number(m[1]) + 1) throw new RangeError(`Année scolaire attendue au format AAAA-AAAA : ${anneeScolaire}`);
-  return Number(m[1]);
+  const rentree = lireAnneeScolaire(anneeScolaire);
+  if (rentree === null) throw new RangeError(`Année scolaire attendue au format AAAA-AAAA : ${anneeScolaire}`);
+  return rentree;
 }
 
 export function dateRentree(anneeRentree: number): string {
@@ -79,7 +98,7 @@ export function dateRentree(anneeRentree: number): string {
 export function datesPublication(aujourdhui: string): string[] {
   const rentree = anneeDeRentree(aujourdhui);
   const dates = [formaterDate(rentree, 6, 1)];
-  for (let d = dateRentree(rentree); d <= aujourdhui; d = ajouterMois(d, 1)) dates.push(d);
+  for (let d = dateRentree(rentree); d <= aujourdhui; d = ajouterMoisMemeJour(d, 1)) dates.push(d);
   return dates;
 }
 
