@@ -1,8 +1,7 @@
-import communes from '@etalab/decoupage-administratif/data/communes.json';
-import departements from '@etalab/decoupage-administratif/data/departements.json';
 import { type Db, executer } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { estSiretValide } from '../territoire/codes';
+import { geographieOfficielle } from '../territoire/geographie';
 import { horodatage } from '../horloge';
 
 export type CategorieDestinataire = 'commune' | 'departement' | 'region' | 'administration' | 'editeur' | 'ministere';
@@ -29,35 +28,29 @@ export interface NouveauDestinataire {
   pourCompteDeSiret?: string;
 }
 
-const communeParCode = new Map(
-  (communes as Array<{ code: string; type: string; departement: string; region: string }>)
-    .filter((c) => c.type === 'commune-actuelle')
-    .map((c) => [c.code, c]),
-);
-const departementParCode = new Map((departements as Array<{ code: string; region: string }>).map((d) => [d.code, d]));
-
 function invalide(champ: string, message: string): Probleme {
   return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
 /** The territory is derived from the official geography, so a commune can never claim another département. */
 function territoire(d: NouveauDestinataire): Pick<Destinataire, 'code_commune' | 'code_departement' | 'code_region'> {
+  const geographie = geographieOfficielle();
   switch (d.categorie) {
     case 'commune':
     case 'editeur': {
-      const commune = d.codeCommune ? communeParCode.get(d.codeCommune) : undefined;
+      const commune = d.codeCommune ? geographie.territoire('commune', d.codeCommune) : undefined;
       if (!commune) throw invalide('codeCommune', 'code INSEE de commune inconnu ou absent');
-      return { code_commune: commune.code, code_departement: commune.departement, code_region: commune.region };
+      return { code_commune: commune.code_commune, code_departement: commune.code_departement, code_region: commune.code_region };
     }
     case 'departement': {
-      const dep = d.codeDepartement ? departementParCode.get(d.codeDepartement) : undefined;
+      const dep = d.codeDepartement ? geographie.territoire('departement', d.codeDepartement) : undefined;
       if (!dep) throw invalide('codeDepartement', 'code de département inconnu ou absent');
-      return { code_commune: null, code_departement: dep.code, code_region: dep.region };
+      return { code_commune: null, code_departement: dep.code_departement, code_region: dep.code_region };
     }
     case 'region': {
-      const connue = [...departementParCode.values()].some((dep) => dep.region === d.codeRegion);
-      if (!connue) throw invalide('codeRegion', 'code de région inconnu ou absent');
-      return { code_commune: null, code_departement: null, code_region: d.codeRegion! };
+      const region = d.codeRegion ? geographie.territoire('region', d.codeRegion) : undefined;
+      if (!region) throw invalide('codeRegion', 'code de région inconnu ou absent');
+      return { code_commune: null, code_departement: null, code_region: region.code_region };
     }
     default:
       return { code_commune: null, code_departement: null, code_region: null };

@@ -6,6 +6,7 @@ import { Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { trouverDestinataire } from './destinataires';
 import { aujourdhui, horodatage } from '../horloge';
+import type { EchelonTerritorial } from '../territoire/perimetre';
 
 /**
  * DataPass's lifecycle: brouillon → soumise → (modifications_demandees ↔ soumise) → validee | refusee;
@@ -14,7 +15,6 @@ import { aujourdhui, horodatage } from '../horloge';
  */
 export type StatutHabilitation =
   | 'brouillon' | 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'expiree' | 'obsolete';
-export type Territoire = 'commune' | 'departement' | 'region' | 'national';
 /** The transitions an operator (or the recipient, for submission) may ask for. */
 export type TransitionDemandee = 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee';
 
@@ -64,7 +64,7 @@ export interface HabilitationActive {
   opposition_applicable: boolean;
   consentement_requis: boolean;
   regle_code: string;
-  territoire: Territoire;
+  territoire: EchelonTerritorial;
   perimetre: { types_etablissement?: string[] } | null;
   base_legale: string;
 }
@@ -425,7 +425,7 @@ export async function habilitationsActives(db: Db, siret: string, jour = aujourd
     opposition_applicable: Boolean(l.opposition_applicable),
     consentement_requis: Boolean(l.consentement_requis),
     regle_code: l.regle_code as string,
-    territoire: l.territoire as Territoire,
+    territoire: l.territoire as EchelonTerritorial,
     perimetre: l.perimetre ? readJson(l.perimetre) : null,
     base_legale: l.base_legale as string,
   }));

@@ -1,7 +1,7 @@
 import { Alea, hacher32 } from './alea';
 import { NOMS_VOIE, TYPES_VOIE } from './donnees/voies';
 import { lireTablePonderee } from './identites';
-import type { Commune } from './territoire';
+import type { Commune } from '../territoire/geographie';
 
 export interface Adresse {
   /** Number and street: "12 bis rue des Lilas". */

@@ -1,6 +1,6 @@
 import { Alea, TablePonderee } from './alea';
 import { NIVEAU } from '../referentiels/nomenclatures';
-import type { Commune, Territoire } from './territoire';
+import type { Commune, Geographie } from '../territoire/geographie';
 
 /**
  * The columns of table `etablissements` the generator reads. Booleans may come as 0/1
@@ -199,7 +199,7 @@ export class CarteScolaire {
 
   constructor(
     sources: readonly EtablissementSource[],
-    private readonly territoire: Territoire,
+    private readonly territoire: Geographie,
   ) {
     this.etablissements = classerEtablissements(sources);
     this.parUai = new Map(this.etablissements.map((e) => [e.uai, e]));

@@ -3,7 +3,7 @@ import { normaliserLibelle } from '../referentiels/texte';
 import { lettreCleUai } from '../territoire/uai';
 import { Alea } from './alea';
 import type { EtablissementSource } from './carte-scolaire';
-import type { Commune, Territoire } from './territoire';
+import type { Commune, Geographie } from '../territoire/geographie';
 
 /**
  * A row of table `etablissements` invented for a département the imported annuaire does not
@@ -240,7 +240,7 @@ export function prefixeUai(departement: string): string {
  * it is generated), deterministic for a seed: communes in code order, kinds in a fixed order,
  * each commune's draws from its own stream.
  */
-export function etablissementsSynthetiques(territoire: Territoire, departements: Iterable<string>, graine: number): EtablissementSynthetique[] {
+export function etablissementsSynthetiques(territoire: Geographie, departements: Iterable<string>, graine: number): EtablissementSynthetique[] {
   const racine = new Alea(graine).fils('etablissements-synthetiques');
   const lignes: EtablissementSynthetique[] = [];
   for (const departement of [...new Set(departements)].sort()) {

@@ -8,7 +8,8 @@ import type { Enfant, Erreur, Foyer } from './modele';
 import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU, type Sexe } from '../referentiels/nomenclatures';
 import { Scolarisation } from './scolarisation';
 import type { EleveLigne, PublicationLigne, ResponsableLigne, ResponsableStocke, ScolariteLigne, VersionLigne } from '../db/tables-eleves';
-import { type Commune, Territoire, territoireOfficiel } from './territoire';
+import type { Commune } from '../territoire/geographie';
+import { type CarteDesCommunes, carteOfficielleDesCommunes } from './territoire';
 
 /** Share of a commune's population aged 3 to 16 (the compulsory-instruction ages). */
 export const PART_3_16_ANS = 0.15;
@@ -57,7 +58,7 @@ export interface ParametresGeneration {
   etablissements: readonly EtablissementSource[];
   /** Communes generated in this run: moves to other communes leave the list without an arrival. */
   perimetre: ReadonlySet<string>;
-  territoire?: Territoire;
+  territoire?: CarteDesCommunes;
 }
 
 /** Receives the rows as they are generated, commune after commune. */
@@ -78,7 +79,7 @@ export class GenerateurPopulation {
   readonly publications: readonly string[];
   private readonly joursIntervalle: readonly number[];
   private readonly racine: Alea;
-  private readonly territoire: Territoire;
+  private readonly territoire: CarteDesCommunes;
   private readonly carte: CarteScolaire;
   private readonly voirie: Voirie;
   private readonly echelle: number;
@@ -87,7 +88,7 @@ export class GenerateurPopulation {
   private puits!: Puits;
 
   constructor(private readonly parametres: ParametresGeneration) {
-    this.territoire = parametres.territoire ?? territoireOfficiel();
+    this.territoire = parametres.territoire ?? carteOfficielleDesCommunes();
     this.carte = new CarteScolaire(parametres.etablissements, this.territoire);
     this.racine = new Alea(parametres.graine);
     this.voirie = new Voirie(hacher32('voirie', parametres.graine), parametres.perimetre);

@@ -5,7 +5,8 @@ import type { EtablissementSource } from './carte-scolaire';
 import { type Comptes, ouvrirEcrivain } from './ecriture';
 import { enregistrementsSynthetiques, etablissementsSynthetiques } from './etablissements-synthetiques';
 import { GenerateurPopulation, type Puits } from './generateur';
-import { type Commune, communesDuPerimetre, type Territoire, territoireOfficiel } from './territoire';
+import type { Commune, Geographie } from '../territoire/geographie';
+import { carteOfficielleDesCommunes, communesDuPerimetre } from './territoire';
 import { horodatage } from '../horloge';
 
 export interface OptionsGeneration {
@@ -71,7 +72,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
   const echelle = options.echelle ?? 1;
   if (!(echelle > 0)) throw new RangeError("L'échelle doit être un nombre positif");
   const journal = options.journal ?? (() => {});
-  const territoire = territoireOfficiel();
+  const territoire = carteOfficielleDesCommunes();
   const communes = communesDuPerimetre(territoire, options);
   const etablissements = options.etablissements ?? (await etablissementsDuPerimetre(db, territoire, communes, options, journal));
   const generateur = new GenerateurPopulation({
@@ -172,7 +173,7 @@ function formaterDuree(secondes: number): string {
  */
 export async function etablissementsDuPerimetre(
   db: Db,
-  territoire: Territoire,
+  territoire: Geographie,
   communes: readonly Commune[],
   options: Pick<OptionsGeneration, 'annuaire' | 'seed'>,
   journal: (message: string) => void,

@@ -5,7 +5,8 @@ import type { Alea } from './alea';
 import type { Secteur } from './carte-scolaire';
 import type { Suivi } from './historique-listes';
 import type { CodeLien, CodeModeInstruction, Mef, MotifDebut, MotifFin, Sexe } from '../referentiels/nomenclatures';
-import type { Commune, Lieu } from './territoire';
+import type { Commune } from '../territoire/geographie';
+import type { CommuneOuPays } from './territoire';
 
 export interface EtatScolaire {
   mode: CodeModeInstruction;
@@ -32,7 +33,7 @@ export interface Erreur {
   nom?: string;
   prenoms?: string;
   date_naissance?: string;
-  naissance?: Lieu;
+  naissance?: CommuneOuPays;
 }
 
 export interface Enfant extends Suivi {
@@ -46,7 +47,7 @@ export interface Enfant extends Suivi {
   anneeNaissance: number;
   /** 16th birthday: the end of compulsory instruction. */
   seize: string;
-  naissance: Lieu;
+  naissance: CommuneOuPays;
   /** Age reached during the calendar year of the current rentrée. */
   age: number;
   /** Years since petite section in the current school year. */

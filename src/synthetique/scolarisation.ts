@@ -3,7 +3,7 @@ import { type Accueil, accueilDuNiveau, type CarteScolaire, type Secteur } from 
 import type { Enfant, EtatScolaire, Foyer } from './modele';
 import { type CodeModeInstruction, ECHELON_MAX, mefDuNiveau, NIVEAU, NIVEAUX } from '../referentiels/nomenclatures';
 import type { ScolariteLigne } from '../db/tables-eleves';
-import type { Commune } from './territoire';
+import type { Commune } from '../territoire/geographie';
 
 /** Households below this relative resource level get a national grant (≈ 25 % of secondary pupils). */
 const SEUIL_BOURSE = 0.255;

@@ -1,37 +1,14 @@
-import communesBrutes from '@etalab/decoupage-administratif/data/communes.json';
-import epcisBruts from '@etalab/decoupage-administratif/data/epci.json';
+import { type Commune, Geographie, geographieOfficielle } from '../territoire/geographie';
 import { Alea, TablePonderee } from './alea';
 
-/** A current commune of the official geography (`@etalab/decoupage-administratif`). */
-export interface Commune {
-  code: string;
-  nom: string;
-  departement: string;
-  region: string;
-  population: number;
-  codesPostaux: string[];
-  arrondissement: string | null;
-  epci: string | null;
-}
-
-export interface Lieu {
+/** A birthplace: an INSEE commune, or a country (99xxx) for births abroad. */
+export interface CommuneOuPays {
   code: string;
   libelle: string;
 }
 
-interface CommuneBrute {
-  code: string;
-  nom: string;
-  type: string;
-  departement: string;
-  region: string;
-  population?: number;
-  codesPostaux?: string[];
-  arrondissement?: string;
-}
-
 /** Births abroad are recorded with the INSEE country code (99xxx) in place of a commune. */
-const PAYS_NAISSANCE = TablePonderee.depuis<Lieu>([
+const PAYS_NAISSANCE = TablePonderee.depuis<CommuneOuPays>([
   [{ code: '99350', libelle: 'Maroc' }, 14],
   [{ code: '99352', libelle: 'Algérie' }, 14],
   [{ code: '99351', libelle: 'Tunisie' }, 6],
@@ -50,33 +27,14 @@ const PAYS_NAISSANCE = TablePonderee.depuis<Lieu>([
   [{ code: '99401', libelle: 'Canada' }, 1],
 ]);
 
-/** Communes, their neighbourhoods and the weighted pools the generator draws places from. */
-export class Territoire {
-  readonly communes: readonly Commune[];
-  private readonly parCode: Map<string, Commune>;
+/** The official geography, with the weighted pools the generator draws places from. */
+export class CarteDesCommunes extends Geographie {
   private readonly ordinaux: Map<string, number>;
-  private readonly parDepartement = new Map<string, Commune[]>();
-  private readonly parEpci = new Map<string, Commune[]>();
   private readonly tables = new Map<string, TablePonderee<Commune>>();
 
   constructor(communes: readonly Commune[]) {
-    this.communes = [...communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    this.parCode = new Map(this.communes.map((c) => [c.code, c]));
+    super(communes);
     this.ordinaux = new Map(this.communes.map((c, i) => [c.code, i]));
-    for (const c of this.communes) {
-      ajouter(this.parDepartement, c.departement, c);
-      if (c.epci) ajouter(this.parEpci, c.epci, c);
-    }
-  }
-
-  commune(code: string): Commune {
-    const c = this.parCode.get(code);
-    if (!c) throw new RangeError(`Commune inconnue : ${code}`);
-    return c;
-  }
-
-  existe(code: string): boolean {
-    return this.parCode.has(code);
   }
 
   /** Position of the commune in the national list: a stable number for identifiers. */
@@ -84,16 +42,8 @@ export class Territoire {
     return this.ordinaux.get(code) ?? -1;
   }
 
-  communesDuDepartement(departement: string): readonly Commune[] {
-    return this.parDepartement.get(departement) ?? [];
-  }
-
-  communesDeLEpci(epci: string): readonly Commune[] {
-    return this.parEpci.get(epci) ?? [];
-  }
-
   /** Where a child was born: mostly a maternity town of the département, some elsewhere in France, a few abroad. */
-  lieuNaissance(alea: Alea, departement: string, venuDAilleurs: boolean): Lieu {
+  lieuNaissance(alea: Alea, departement: string, venuDAilleurs: boolean): CommuneOuPays {
     const u = alea.nombre();
     const ailleurs = venuDAilleurs ? 0.55 : 0.12;
     const commune =
@@ -137,42 +87,16 @@ export class Territoire {
   }
 }
 
-function ajouter<K, V>(index: Map<K, V[]>, cle: K, valeur: V): void {
-  const liste = index.get(cle);
-  if (liste) liste.push(valeur);
-  else index.set(cle, [valeur]);
-}
+let officielle: CarteDesCommunes | undefined;
 
-let officiel: Territoire | undefined;
-
-/** The official geography: all current communes of France with their intercommunality. */
-export function territoireOfficiel(): Territoire {
-  if (!officiel) {
-    const epciParCommune = new Map<string, string>();
-    for (const e of epcisBruts as Array<{ code: string; membres: Array<{ code: string }> }>) {
-      for (const m of e.membres) epciParCommune.set(m.code, e.code);
-    }
-    const communes = (communesBrutes as CommuneBrute[])
-      .filter((c) => c.type === 'commune-actuelle')
-      .map(
-        (c): Commune => ({
-          code: c.code,
-          nom: c.nom,
-          departement: c.departement,
-          region: c.region,
-          population: c.population ?? 0,
-          codesPostaux: c.codesPostaux ?? [],
-          arrondissement: c.arrondissement ?? null,
-          epci: epciParCommune.get(c.code) ?? null,
-        }),
-      );
-    officiel = new Territoire(communes);
-  }
-  return officiel;
+/** All current communes of France, from the one official geography. */
+export function carteOfficielleDesCommunes(): CarteDesCommunes {
+  if (!officielle) officielle = new CarteDesCommunes(geographieOfficielle().communes);
+  return officielle;
 }
 
 /** The communes to generate: the listed communes, else those of the listed départements, else all of France. */
-export function communesDuPerimetre(territoire: Territoire, perimetre: { departements?: string[]; communes?: string[] }): Commune[] {
+export function communesDuPerimetre(territoire: Geographie, perimetre: { departements?: string[]; communes?: string[] }): Commune[] {
   if (perimetre.communes && perimetre.communes.length > 0) {
     return [...new Set(perimetre.communes)].sort().map((code) => territoire.commune(code));
   }

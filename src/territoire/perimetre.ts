@@ -1,6 +1,15 @@
 import type { Principal } from '../auth/principal';
-import type { HabilitationActive } from '../registry/habilitations';
 import { Probleme } from '../http/problemes';
+
+/** How far a habilitation reaches: the recipient's commune, département or région, or all of France. */
+export type EchelonTerritorial = 'commune' | 'departement' | 'region' | 'national';
+
+/** What the territory rule reads of a habilitation (the registry's `HabilitationActive`). */
+export interface RegleTerritoriale {
+  finalite_code: string;
+  territoire: EchelonTerritorial;
+  perimetre: { types_etablissement?: string[] } | null;
+}
 
 /** Where a piece of data lives: an establishment, a commune, a département, a région. */
 export interface Lieu {
@@ -12,7 +21,7 @@ export interface Lieu {
 }
 
 /** The one territory rule of the gateway: the habilitation's rule says which of the recipient's codes must match. */
-export function estDansTerritoire(principal: Principal, habilitation: HabilitationActive, lieu: Lieu): boolean {
+export function estDansTerritoire(principal: Principal, habilitation: RegleTerritoriale, lieu: Lieu): boolean {
   const d = principal.destinataire;
   const types = habilitation.perimetre?.types_etablissement;
   if (types && lieu.type_etablissement !== undefined && !types.includes(lieu.type_etablissement ?? '')) return false;
@@ -30,7 +39,7 @@ export function estDansTerritoire(principal: Principal, habilitation: Habilitati
   }
 }
 
-export function verifierTerritoire(principal: Principal, habilitation: HabilitationActive, lieu: Lieu): void {
+export function verifierTerritoire(principal: Principal, habilitation: RegleTerritoriale, lieu: Lieu): void {
   if (!estDansTerritoire(principal, habilitation, lieu)) {
     throw new Probleme('hors_territoire', `Cette donnée est hors du périmètre de l'habilitation « ${habilitation.finalite_code} » (${habilitation.territoire}).`);
   }

@@ -3,11 +3,11 @@ import type { Db } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { etablissementsSynthetiques, prefixeUai } from '../../src/synthetique/etablissements-synthetiques';
 import { genererDonnees } from '../../src/synthetique/generer-donnees';
-import { territoireOfficiel } from '../../src/synthetique/territoire';
+import { carteOfficielleDesCommunes } from '../../src/synthetique/territoire';
 import { estUaiValide } from '../../src/territoire/uai';
 import { ouvrirBase } from '../support/base';
 
-const territoire = territoireOfficiel();
+const territoire = carteOfficielleDesCommunes();
 
 describe('etablissementsSynthetiques', () => {
   const departements = ['22', '2A', '971', '75'];

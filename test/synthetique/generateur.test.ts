@@ -3,7 +3,7 @@ import { GenerateurPopulation } from '../../src/synthetique/generateur';
 import { normaliserNom } from '../../src/referentiels/texte';
 import { MODE_INSTRUCTION, NIVEAU, REGIME, STATUT_ELEVE } from '../../src/referentiels/nomenclatures';
 import type { EleveLigne, PublicationLigne, ResponsableLigne, ScolariteLigne, VersionLigne } from '../../src/db/tables-eleves';
-import { territoireOfficiel } from '../../src/synthetique/territoire';
+import { carteOfficielleDesCommunes } from '../../src/synthetique/territoire';
 import { COMMUNES_TEST, ETABLISSEMENTS_TEST } from './etablissements-test';
 
 const AUJOURDHUI = '2026-11-28';
@@ -18,7 +18,7 @@ interface Generation {
 }
 
 function generer(graine: number): Generation {
-  const territoire = territoireOfficiel();
+  const territoire = carteOfficielleDesCommunes();
   const generateur = new GenerateurPopulation({
     graine,
     aujourdhui: AUJOURDHUI,
@@ -55,7 +55,7 @@ describe('générateur de population synthétique', () => {
   });
 
   it('compte environ 15 % de la population parmi les 3-16 ans de chaque commune', () => {
-    const rennes = territoireOfficiel().commune('35238');
+    const rennes = carteOfficielleDesCommunes().commune('35238');
     const nes = g.eleves.filter((e) => e.id.startsWith('35238-') && !e.foyer_id.includes('-A'));
     const enfants = nes.filter((e) => age(e) >= 3 && age(e) <= 16);
     const attendu = rennes.population * 0.15 * ECHELLE;

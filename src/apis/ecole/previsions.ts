@@ -1,6 +1,7 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { appliquerSecretStatistiqueListe } from '../../privacy/secret-statistique';
+import { geographieOfficielle, type NiveauGeographique } from '../../territoire/geographie';
 import type { Lieu } from '../../territoire/perimetre';
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
@@ -8,7 +9,8 @@ import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret, typ
 import { libelleNiveau, typeDuNiveau } from './niveaux';
 import { PASSAGES, projeter } from './projection';
 
-export type NiveauTerritoire = 'code_commune' | 'code_departement' | 'code_region';
+/** The annuaire column a requested territory is matched on. */
+export type ColonneTerritoire = 'code_commune' | 'code_departement' | 'code_region';
 
 /** Le territoire projeté (un seul code renseigné). */
 export interface TerritoirePrevisions {
@@ -84,15 +86,17 @@ export const DESCRIPTION_METHODE =
   'moyenne historique. Les projections sont arrondies à l’unité et publiées sous secret statistique : ce sont des ' +
   'estimations, non des dénombrements.';
 
-/** Where a territory lies, read from the annuaire, for the one territory rule. 404 when no establishment is there. */
-export async function lieuDuTerritoire(db: Db, niveau: NiveauTerritoire, code: string): Promise<Lieu> {
-  const e = await db('etablissements').where(niveau, code).first('code_commune', 'code_departement', 'code_region');
-  if (!e) throw new Probleme('ressource_introuvable', 'Aucun établissement de l’annuaire dans ce territoire.');
-  return {
-    code_commune: niveau === 'code_commune' ? e.code_commune : null,
-    code_departement: niveau === 'code_region' ? null : e.code_departement,
-    code_region: e.code_region,
-  };
+const NIVEAU_GEOGRAPHIQUE: Readonly<Record<ColonneTerritoire, NiveauGeographique>> = {
+  code_commune: 'commune',
+  code_departement: 'departement',
+  code_region: 'region',
+};
+
+/** Where a territory lies in the official geography, for the one territory rule. 404 when the geography does not know it. */
+export function lieuDuTerritoire(niveau: ColonneTerritoire, code: string): Lieu {
+  const officiel = geographieOfficielle().territoire(NIVEAU_GEOGRAPHIQUE[niveau], code);
+  if (!officiel) throw new Probleme('ressource_introuvable', 'Aucun territoire de ce code dans le découpage administratif.');
+  return { code_commune: officiel.code_commune, code_departement: officiel.code_departement, code_region: officiel.code_region };
 }
 
 /** Levels whose year-t values feed `niveaux` within `profondeur` years. */
@@ -125,7 +129,7 @@ function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<str
  */
 export async function previsionsTerritoire(
   db: Db,
-  territoire: { niveau: NiveauTerritoire; code: string },
+  territoire: { niveau: ColonneTerritoire; code: string },
   options: { horizon: number; types: TypeEtablissement[] | null; seuil: number },
 ): Promise<Previsions> {
   const lignes = (await db('constats_effectifs as c')

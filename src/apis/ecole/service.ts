@@ -8,7 +8,7 @@ import type { Etablissement } from '../../referentiels/etablissement';
 import { lireUaiDemande, trouverEtablissement } from './annuaire';
 import { capacitesEtablissement, type CapacitesEtablissement } from './capacites';
 import { anneeDemandee, groupesEleves, publierEffectifs, SOURCE_EFFECTIFS, type EffectifsEtablissement } from './effectifs';
-import { lieuDuTerritoire, previsionsTerritoire, type NiveauTerritoire, type Previsions } from './previsions';
+import { lieuDuTerritoire, previsionsTerritoire, type ColonneTerritoire, type Previsions } from './previsions';
 
 /**
  * API école's protected operations: aggregates, not personal data, so they are not journaled;
@@ -49,16 +49,16 @@ export async function capacites(ctx: Contexte, principal: Principal, uai: string
 export async function previsions(
   ctx: Contexte,
   principal: Principal,
-  territoire: Partial<Record<NiveauTerritoire, string>>,
+  territoire: Partial<Record<ColonneTerritoire, string>>,
   horizon: number,
 ): Promise<Previsions> {
-  const demandes = (Object.entries(territoire) as Array<[NiveauTerritoire, string | undefined]>).filter(([, code]) => code);
+  const demandes = (Object.entries(territoire) as Array<[ColonneTerritoire, string | undefined]>).filter(([, code]) => code);
   if (demandes.length !== 1) {
     throw new Probleme('entite_non_traitable', 'Indiquer exactement un territoire : codeCommune, codeDepartement ou codeRegion.');
   }
-  const [[niveau, code]] = demandes as Array<[NiveauTerritoire, string]>;
+  const [[niveau, code]] = demandes as Array<[ColonneTerritoire, string]>;
   const habilitation = habilitationPour(principal, 'ecole:previsions');
-  verifierTerritoire(principal, habilitation, await lieuDuTerritoire(ctx.db, niveau, code.toUpperCase()));
+  verifierTerritoire(principal, habilitation, lieuDuTerritoire(niveau, code.toUpperCase()));
   return reveler(
     'ecole:previsions',
     await previsionsTerritoire(ctx.db, { niveau, code: code.toUpperCase() }, {

@@ -1,6 +1,6 @@
 import { type Code, LIEN_RESPONSABLE } from '../../referentiels/nomenclatures';
 import type { VersionLigne } from '../../db/tables-eleves';
-import { territoireOfficiel } from '../../synthetique/territoire';
+import { geographieOfficielle } from '../../territoire/geographie';
 
 /** An address as the mairie list shows it. */
 export interface AdresseListe {
@@ -20,7 +20,7 @@ export interface ResponsableListe {
 type VersionAdresse = Pick<VersionLigne, 'adresse_ligne' | 'code_postal' | 'code_commune'>;
 
 function adresse(ligne: string, codePostal: string, codeInsee: string): AdresseListe {
-  const territoire = territoireOfficiel();
+  const territoire = geographieOfficielle();
   return { ligne, code_postal: codePostal, code_insee: codeInsee, commune: territoire.existe(codeInsee) ? territoire.commune(codeInsee).nom : codeInsee };
 }
 

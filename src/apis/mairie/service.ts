@@ -9,7 +9,7 @@ import { Probleme } from '../../http/problemes';
 import { Divulgation } from '../../privacy/divulgation';
 import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
-import { territoireOfficiel } from '../../synthetique/territoire';
+import { geographieOfficielle } from '../../territoire/geographie';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { csvDeLaListe, nomFichierCsv } from './csv';
 import { ndjsonDeLaListe } from './flux';
@@ -94,7 +94,7 @@ function invalide(champ: string, message: string): Probleme {
 /** 400 for a malformed code is tsoa's (pattern); here: unknown → 404, another commune → 403, nothing published → 404. */
 async function acceder(ctx: Contexte, req: Request, codeInsee: string, operation: string): Promise<Acces> {
   const divulgation = Divulgation.depuis(ctx, req, { api: API_MAIRIE, operation, scopes: [...SCOPES_MAIRIE], exclusif: true });
-  const territoire = territoireOfficiel();
+  const territoire = geographieOfficielle();
   if (!territoire.existe(codeInsee)) throw new Probleme('ressource_introuvable', 'Aucune commune actuelle ne porte ce code INSEE.');
   const commune = territoire.commune(codeInsee);
   verifierTerritoire(divulgation.principal, divulgation.habilitation, {

@@ -6,7 +6,7 @@ import { champsDivulgues } from '../../privacy/masque';
 import { estDansTerritoire } from '../../territoire/perimetre';
 import { exigerSessionPubliee, MENTIONS, mentionsAuMoins, VOIES, type CodeMention, type CodeVoie } from './examens';
 import type { EtablissementExamen } from './resultats';
-import { nomCommune } from './territoires';
+import { geographieOfficielle } from '../../territoire/geographie';
 
 /** Adresse de l'élève, transmise seulement si son consentement le prévoit. */
 export interface AdresseContact {
@@ -153,7 +153,7 @@ export async function listerLaureats(db: Db, divulgation: Divulgation, demande: 
     serie: { voie: f.voie, code: f.serie_code, libelle: f.serie_libelle ?? VOIES[f.voie] },
     mention: { code: f.mention, libelle: MENTIONS[f.mention] },
     ...(portees.get(f.eleve_id)?.adresse_contact
-      ? { adresse_contact: { ligne: f.adresse_ligne, code_postal: f.code_postal, code_commune: f.code_commune_residence, commune: nomCommune(f.code_commune_residence) } }
+      ? { adresse_contact: { ligne: f.adresse_ligne, code_postal: f.code_postal, code_commune: f.code_commune_residence, commune: geographieOfficielle().nomCommune(f.code_commune_residence) } }
       : {}),
   }) as Laureat);
 

@@ -8,7 +8,7 @@ import { verifierTerritoire, type Lieu } from '../../territoire/perimetre';
 import { lireUaiDemande, trouverEtablissement } from '../ecole/annuaire';
 import { EXAMENS, exigerSessionPubliee, type CodeExamen } from './examens';
 import { groupesCandidats, publierResultats, SOURCE_RESULTATS, type ResultatsExamen } from './resultats';
-import { COLONNE_TERRITOIRE, territoireOfficiel, type NiveauTerritoire } from './territoires';
+import { COLONNE_TERRITOIRE, territoireDemande, type NiveauTerritoire } from './territoires';
 
 /**
  * API résultats examens' aggregates: not personal data, so not journaled; they go registry →
@@ -62,7 +62,7 @@ export async function resultatsTerritoire(
   principal: Principal,
   demande: { session: number; examen: CodeExamen; niveau: NiveauTerritoire; code: string },
 ): Promise<ResultatsExamen> {
-  const { territoire, lieu } = territoireOfficiel(demande.niveau, demande.code);
+  const { territoire, lieu } = territoireDemande(demande.niveau, demande.code);
   exigerSessionPubliee(demande.session);
   autoriser(principal, lieu);
   return resultats(ctx, demande.session, demande.examen, (q) => q.where(`e.${COLONNE_TERRITOIRE[territoire.niveau]}`, territoire.code), (n) => ({

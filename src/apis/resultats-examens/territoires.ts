@@ -1,8 +1,6 @@
-import communes from '@etalab/decoupage-administratif/data/communes.json';
-import departements from '@etalab/decoupage-administratif/data/departements.json';
-import regions from '@etalab/decoupage-administratif/data/regions.json';
 import { Probleme } from '../../http/problemes';
 import { MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_INSEE, MOTIF_CODE_REGION } from '../../territoire/codes';
+import { geographieOfficielle } from '../../territoire/geographie';
 import type { Lieu } from '../../territoire/perimetre';
 
 /** Commune, département or région: the territories results are aggregated over. */
@@ -17,19 +15,6 @@ export interface Territoire {
   libelle: string;
 }
 
-interface Entite {
-  code: string;
-  nom: string;
-  departement?: string;
-  region?: string;
-}
-
-const ACTUELLES = (communes as Array<Entite & { type: string }>).filter((c) => c.type === 'commune-actuelle');
-const PAR_NIVEAU: Readonly<Record<NiveauTerritoire, Map<string, Entite>>> = {
-  commune: new Map(ACTUELLES.map((c) => [c.code, c])),
-  departement: new Map((departements as Entite[]).map((d) => [d.code, d])),
-  region: new Map((regions as Entite[]).map((r) => [r.code, r])),
-};
 const MOTIFS: Readonly<Record<NiveauTerritoire, RegExp>> = {
   commune: new RegExp(MOTIF_CODE_INSEE),
   departement: new RegExp(MOTIF_CODE_DEPARTEMENT),
@@ -43,23 +28,16 @@ export const COLONNE_TERRITOIRE: Readonly<Record<NiveauTerritoire, string>> = {
   region: 'code_region',
 };
 
-/** 400 for a malformed code, 404 for one the official geography does not know. */
-export function territoireOfficiel(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
+/** The territory a caller asked for: 400 for a malformed code, 404 for one the official geography does not know. */
+export function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
   const code = saisie.toUpperCase();
   if (!MOTIFS[niveau].test(code)) {
     throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'code', message: `code de ${niveau} mal formé` }] });
   }
-  const entite = PAR_NIVEAU[niveau].get(code);
-  if (!entite) throw new Probleme('ressource_introuvable', `Aucun territoire « ${niveau} » de code ${code} dans le découpage administratif.`);
-  const departement = niveau === 'commune' ? entite.departement! : niveau === 'departement' ? code : null;
-  const region = niveau === 'region' ? code : entite.region!;
+  const officiel = geographieOfficielle().territoire(niveau, code);
+  if (!officiel) throw new Probleme('ressource_introuvable', `Aucun territoire « ${niveau} » de code ${code} dans le découpage administratif.`);
   return {
-    territoire: { niveau, code, libelle: entite.nom },
-    lieu: { code_commune: niveau === 'commune' ? code : null, code_departement: departement, code_region: region },
+    territoire: { niveau, code, libelle: officiel.nom },
+    lieu: { code_commune: officiel.code_commune, code_departement: officiel.code_departement, code_region: officiel.code_region },
   };
-}
-
-/** Name of a current commune, for postal addresses. */
-export function nomCommune(code: string): string | null {
-  return PAR_NIVEAU.commune.get(code)?.nom ?? null;
 }
