@@ -7,7 +7,7 @@
  * table etablissements is empty; default: the Ille-et-Vilaine export shipped in src/).
  * Database: DATABASE_URL (default sqlite:./data/apisation.sqlite), migrated first.
  */
-import { FICHIER_ANNUAIRE_DEMO } from '../src/apis/ecole/annuaire-import';
+import { FICHIER_ANNUAIRE_DEMO } from '../src/import/annuaire';
 import { chargerConfig } from '../src/config';
 import { createDb, migrate } from '../src/db/knex';
 import { type BilanGeneration, genererDonnees, type OptionsGeneration } from '../src/synthetique/generer-donnees';

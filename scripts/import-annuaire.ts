@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { chargerConfig } from '../src/config';
 import { createDb, migrate } from '../src/db/knex';
-import { importerAnnuaire, type RapportImport } from '../src/apis/ecole/annuaire-import';
+import { importerAnnuaire, type RapportImport } from '../src/import/annuaire';
 
 const REJETS_AFFICHES = 20;
 

@@ -1,7 +1,7 @@
-import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './apis/ecole/annuaire-import';
-import { genererConstatsEtCapacites } from './apis/ecole/generation';
+import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './import/annuaire';
+import { genererConstatsEtCapacites } from './synthetique/constats-capacites';
 import { annoncerDernieresPublications } from './apis/mairie/annonces';
-import { genererResultatsExamens } from './apis/resultats-examens/generation';
+import { genererResultatsExamens } from './synthetique/resultats-examens';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
 import { clientsDemoPresents, semerConventionsDemo, semerRegistreDemo } from './demo/demo';

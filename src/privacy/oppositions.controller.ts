@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Request, Response, Route, Security,
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
-import type { ProblemeHttp } from '../apis/ecole/ecole.controller';
+import type { ProblemeHttp } from '../http/problemes';
 import { decoderCurseurEntier, encoderCurseur, lienSuivant } from '../http/pagination';
 import type { DesignationEleveCorps } from './designation';
 import { type Auteur, leverOppositionDe, listerOppositions, type Opposition, recevoirOpposition } from './oppositions';

@@ -1,4 +1,4 @@
-import { importerAnnuaire } from '../apis/ecole/annuaire-import';
+import { importerAnnuaire } from '../import/annuaire';
 import type { Db } from '../db/knex';
 import { anneeScolaireDe, datesPublication, lireDate } from '../referentiels/calendrier';
 import type { EtablissementSource } from './carte-scolaire';

@@ -24,7 +24,7 @@ import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 import { requete, temoins } from '../apis/scolarite/aide';
-import { genererResultatsExamens } from '../../src/apis/resultats-examens/generation';
+import { genererResultatsExamens } from '../../src/synthetique/resultats-examens';
 
 interface AppelDemo {
   /** A demo client (README table) whose habilitations open the operation. */

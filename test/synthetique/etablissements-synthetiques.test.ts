@@ -1,4 +1,4 @@
-import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
+import { FICHIER_ANNUAIRE_DEMO } from '../../src/import/annuaire';
 import type { Db } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { etablissementsSynthetiques, prefixeUai } from '../../src/synthetique/etablissements-synthetiques';

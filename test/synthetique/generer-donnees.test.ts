@@ -1,4 +1,4 @@
-import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
+import { FICHIER_ANNUAIRE_DEMO } from '../../src/import/annuaire';
 import { type Db, isPostgres, readJson } from '../../src/db/knex';
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { genererDonnees, type OptionsGeneration } from '../../src/synthetique/generer-donnees';

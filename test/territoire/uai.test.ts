@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
-import { FICHIER_ANNUAIRE_DEMO } from '../../src/apis/ecole/annuaire-import';
+import { FICHIER_ANNUAIRE_DEMO } from '../../src/import/annuaire';
 import { estUaiValide, lettreCleUai, normaliserUai } from '../../src/territoire/uai';
 
 const LETTRES = 'ABCDEFGHJKLMNPRSTUVWXYZ';

@@ -5,6 +5,7 @@ import { etagDe, estInchange } from '../../http/etag';
 import { limiteParHabilitation, limiteParIp } from '../../http/limites';
 import type { Principal } from '../../auth/principal';
 import { lienSuivant } from '../../http/pagination';
+import type { ProblemeHttp } from '../../http/problemes';
 import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../../referentiels/etablissement';
 import { listerEtablissements, lireUaiDemande, trouverEtablissement } from './annuaire';
 import type { CapacitesEtablissement } from './capacites';
@@ -17,15 +18,6 @@ export interface PageEtablissements {
   etablissements: Etablissement[];
   /** À passer en paramètre `curseur` pour la page suivante ; null sur la dernière page (voir aussi l'en-tête Link). */
   curseur_suivant: string | null;
-}
-
-/** Erreur au format RFC 9457 (application/problem+json) ; `code` renvoie au catalogue /problemes. */
-export interface ProblemeHttp {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
 }
 
 @Route('api-ecole/v1')

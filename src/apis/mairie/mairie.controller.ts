@@ -3,7 +3,7 @@ import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response,
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import { limiteParHabilitation } from '../../http/limites';
-import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { ProblemeHttp } from '../../http/problemes';
 import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './modeles';
 import { changementsEnfants, type FormatListe, listeEnfants, type Reponse } from './service';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Post, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Contexte } from '../../contexte';
-import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { ProblemeHttp } from '../../http/problemes';
 import type { DesignationEleveCorps } from '../../privacy/designation';
 import { recueillirConsentement, retirer } from './consentements';
 

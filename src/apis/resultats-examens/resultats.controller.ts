@@ -5,7 +5,7 @@ import type { Principal } from '../../auth/principal';
 import { limiteParHabilitation } from '../../http/limites';
 import { lienSuivant } from '../../http/pagination';
 import { Divulgation } from '../../privacy/divulgation';
-import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { ProblemeHttp } from '../../http/problemes';
 import type { CodeExamen, CodeMention } from './examens';
 import { listerLaureats, type ListeLaureats } from './laureats';
 import type { ResultatsExamen } from './resultats';

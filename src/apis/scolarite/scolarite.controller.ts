@@ -2,7 +2,7 @@ import { Controller, Example, Get, Middlewares, Query, Request, Response, Route,
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import { limiteParHabilitation } from '../../http/limites';
-import type { ProblemeHttp } from '../ecole/ecole.controller';
+import type { ProblemeHttp } from '../../http/problemes';
 import type { Sexe, StatutEleve } from './modeles';
 import { statutEleve } from './service';
 

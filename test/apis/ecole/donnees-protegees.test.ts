@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import request from 'supertest';
 import type { Express } from 'express';
 import { creerApp } from '../../../src/app';
-import { genererConstatsEtCapacites } from '../../../src/apis/ecole/generation';
+import { genererConstatsEtCapacites } from '../../../src/synthetique/constats-capacites';
 import type { EffectifsEtablissement, LigneEffectifs } from '../../../src/apis/ecole/effectifs';
 import type { EffectifsAnnee, Previsions } from '../../../src/apis/ecole/previsions';
 import { CHAMPS_PAR_SCOPE } from '../../../src/registry/scopes';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
-import { genererResultatsExamens, type BilanResultatsExamens } from '../../../src/apis/resultats-examens/generation';
+import { genererResultatsExamens, type BilanResultatsExamens } from '../../../src/synthetique/resultats-examens';
 import { aujourdhui } from '../../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 

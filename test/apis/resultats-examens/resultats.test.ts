@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { genererResultatsExamens, type BilanResultatsExamens } from '../../../src/apis/resultats-examens/generation';
+import { genererResultatsExamens, type BilanResultatsExamens } from '../../../src/synthetique/resultats-examens';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 
 /**

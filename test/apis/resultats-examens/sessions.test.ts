@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { derniereSessionPubliee } from '../../../src/apis/resultats-examens/examens';
-import { genererResultatsExamens } from '../../../src/apis/resultats-examens/generation';
+import { genererResultatsExamens } from '../../../src/synthetique/resultats-examens';
 import { aujourdhui, fixerAujourdhui } from '../../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 

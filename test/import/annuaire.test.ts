@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { createDb, isPostgres, migrate, type Db } from '../../../src/db/knex';
-import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire, type RapportImport } from '../../../src/apis/ecole/annuaire-import';
-import { nouvelleBase as nouvelleBaseVide } from '../../support/base';
+import { createDb, isPostgres, migrate, type Db } from '../../src/db/knex';
+import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire, type RapportImport } from '../../src/import/annuaire';
+import { nouvelleBase as nouvelleBaseVide } from '../support/base';
 
 const ouvertes: { db: Db; supprimer: () => Promise<void> }[] = [];
 

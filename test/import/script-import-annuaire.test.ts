@@ -2,11 +2,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FICHIER_ANNUAIRE_DEMO } from '../../../src/apis/ecole/annuaire-import';
-import { createDb } from '../../../src/db/knex';
-import { nouvelleBase } from '../../support/base';
+import { FICHIER_ANNUAIRE_DEMO } from '../../src/import/annuaire';
+import { createDb } from '../../src/db/knex';
+import { nouvelleBase } from '../support/base';
 
-const racine = path.resolve(__dirname, '../../..');
+const racine = path.resolve(__dirname, '../..');
 let base: Awaited<ReturnType<typeof nouvelleBase>>;
 beforeAll(async () => {
   base = await nouvelleBase();

@@ -3,16 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
 import { parse, type Options } from 'csv-parse';
-import type { Db } from '../../db/knex';
-import { estCodeInseeValide } from '../../territoire/codes';
-import { lettreCleUai, normaliserUai } from '../../territoire/uai';
-import { RACINE } from '../../racine';
-import { horodatage } from '../../horloge';
-import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../../referentiels/etablissement';
-import { normaliserLibelle } from '../../referentiels/texte';
+import type { Db } from '../db/knex';
+import { estCodeInseeValide } from '../territoire/codes';
+import { lettreCleUai, normaliserUai } from '../territoire/uai';
+import { RACINE } from '../racine';
+import { horodatage } from '../horloge';
+import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../referentiels/etablissement';
+import { normaliserLibelle } from '../referentiels/texte';
 
 /** Ille-et-Vilaine's export, shipped with the code so a clean clone has a demo annuaire. */
-export const FICHIER_ANNUAIRE_DEMO = path.join(RACINE, 'src', 'apis', 'ecole', 'donnees', 'fr-en-annuaire-education-035.csv');
+export const FICHIER_ANNUAIRE_DEMO = path.join(RACINE, 'src', 'import', 'donnees', 'fr-en-annuaire-education-035.csv');
 
 /** One establishment as imported: the published model and its search key, the imported columns of table `etablissements`. */
 export interface EtablissementAnnuaire extends Etablissement {

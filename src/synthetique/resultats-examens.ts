@@ -1,12 +1,12 @@
-import type { Db } from '../../db/knex';
-import { enregistrerConsentement } from '../../privacy/opposition';
-import { aujourdhui } from '../../horloge';
-import { ajouterMoisMemeJour } from '../../referentiels/calendrier';
-import { Alea, TablePonderee } from '../../synthetique/alea';
+import type { Db } from '../db/knex';
+import { enregistrerConsentement } from '../privacy/opposition';
+import { aujourdhui } from '../horloge';
+import { ajouterMoisMemeJour } from '../referentiels/calendrier';
+import { Alea, TablePonderee } from './alea';
 import {
   anneeDeLaSession, CANDIDATURES, derniereSessionPubliee, mentionsDeLaSession, serieDuMef,
   type CodeExamen, type CodeMention, type CodeVoie,
-} from './examens';
+} from '../apis/resultats-examens/examens';
 
 /**
  * Synthetic exam results, deterministic for a seed, up to the current session: the latest one

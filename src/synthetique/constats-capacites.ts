@@ -1,8 +1,8 @@
-import type { Db } from '../../db/knex';
-import { Alea } from '../../synthetique/alea';
-import { anneeConstatee, scolaritesComptees } from './effectifs';
-import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
-import { PASSAGES, projeter } from './projection';
+import type { Db } from '../db/knex';
+import { Alea } from './alea';
+import { anneeConstatee, scolaritesComptees } from '../apis/ecole/effectifs';
+import { anneeRentreeDe, libelleAnneeScolaire } from '../referentiels/calendrier';
+import { PASSAGES, projeter } from '../apis/ecole/projection';
 
 /**
  * Planning data the source systems do not hold, derived deterministically from the pupils:
