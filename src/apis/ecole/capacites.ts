@@ -1,45 +1,11 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
+import type { CapacitesAnnee, CapacitesEtablissement } from './models';
 import { comparerNiveaux, libelleNiveau, verifierAnneeScolaire } from './niveaux';
 
 export const SOURCE_CAPACITES =
   'Rectorat — structures des établissements (divisions) de l’année constatée et structures prévisionnelles de l’année suivante (données synthétiques de démonstration)';
-
-/** Capacité d'accueil d'un niveau. */
-export interface CapaciteNiveau {
-  /** @example "6E" */
-  code: string;
-  /** @example "Sixième" */
-  libelle: string;
-  /** Nombre de divisions (classes). */
-  divisions: number;
-  /** Places par division prévues par la structure. */
-  places_par_division: number;
-  /** divisions × places_par_division. */
-  places: number;
-}
-
-/** Structure d'une année scolaire : divisions et places par niveau, et leurs totaux. */
-export interface CapacitesAnnee {
-  /** @example "2025-2026" */
-  annee_scolaire: string;
-  /** « structure » : année constatée ; « prevision » : structure prévisionnelle de l'année suivante. */
-  nature: 'structure' | 'prevision';
-  niveaux: CapaciteNiveau[];
-  divisions: number;
-  places: number;
-}
-
-/** Capacités d'accueil d'un établissement. */
-export interface CapacitesEtablissement {
-  /** @example "0350024A" */
-  uai: string;
-  /** Année demandée ; la réponse donne aussi l'année suivante quand elle est connue. */
-  annee_scolaire: string;
-  source: string;
-  annees: CapacitesAnnee[];
-}
 
 /** The requested year (default: the latest observed structure) and the next one. */
 export async function capacitesEtablissement(db: Db, uai: string, anneeDemandee: string | undefined): Promise<CapacitesEtablissement> {

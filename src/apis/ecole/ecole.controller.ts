@@ -7,18 +7,10 @@ import type { Principal } from '../../auth/principal';
 import { lienSuivant } from '../../http/pagination';
 import type { ProblemeHttp } from '../../http/problemes';
 import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../../referentiels/etablissement';
-import { listerEtablissements, lireUaiDemande, trouverEtablissement } from './annuaire';
-import type { CapacitesEtablissement } from './capacites';
 import type { EffectifsEtablissement } from './effectifs';
-import type { Previsions } from './previsions';
+import type { CapacitesEtablissement, PageEtablissements, Previsions } from './models';
+import { listerEtablissements, trouverEtablissement } from './repository';
 import * as service from './service';
-
-/** Une page de l'annuaire. */
-export interface PageEtablissements {
-  etablissements: Etablissement[];
-  /** À passer en paramètre `curseur` pour la page suivante ; null sur la dernière page (voir aussi l'en-tête Link). */
-  curseur_suivant: string | null;
-}
 
 @Route('api-ecole/v1')
 @Tags('API école')
@@ -75,7 +67,7 @@ export class EcoleController extends Controller {
   @Response<ProblemeHttp>(400, 'UAI mal formé ou lettre clé fausse')
   @Response<ProblemeHttp>(404, 'UAI inconnu de l\'annuaire')
   public async etablissement(@Request() req: ExpressRequest, @Path() uai: string): Promise<Etablissement | undefined> {
-    const { etablissement, empreinte } = await trouverEtablissement(this.ctx.db, lireUaiDemande(uai));
+    const { etablissement, empreinte } = await trouverEtablissement(this.ctx.db, service.lireUaiDemande(uai));
     if (this.nonModifie(req, etagDe(empreinte))) return undefined;
     return etablissement;
   }

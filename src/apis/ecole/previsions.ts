@@ -5,78 +5,13 @@ import { geographieOfficielle, type NiveauGeographique } from '../../territoire/
 import type { Lieu } from '../../territoire/perimetre';
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
-import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret, type SecretStatistique } from './effectifs';
+import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret } from './effectifs';
+import type { EffectifsAnnee, Previsions } from './models';
 import { libelleNiveau, typeDuNiveau } from './niveaux';
 import { PASSAGES, projeter } from './projection';
 
 /** The annuaire column a requested territory is matched on. */
 export type ColonneTerritoire = 'code_commune' | 'code_departement' | 'code_region';
-
-/** Le territoire projeté (un seul code renseigné). */
-export interface TerritoirePrevisions {
-  /** @example "35238" */
-  code_commune?: string;
-  /** @example "35" */
-  code_departement?: string;
-  /** @example "53" */
-  code_region?: string;
-  /** Types d'établissement dont les niveaux sont projetés (ceux de l'habilitation). */
-  types_etablissement: TypeEtablissement[] | null;
-}
-
-/** Effectif d'un niveau, sous secret statistique. */
-export interface EffectifNiveau {
-  /** @example "6E" */
-  code: string;
-  /** @example "Sixième" */
-  libelle: string;
-  effectif: CelluleSecret;
-}
-
-/** Effectifs d'une année scolaire par niveau, et leur total. */
-export interface EffectifsAnnee {
-  /** @example "2026-2027" */
-  annee_scolaire: string;
-  niveaux: EffectifNiveau[];
-  total: CelluleSecret;
-}
-
-/** Un coefficient de la matrice de passage. */
-export interface TauxPublie {
-  /** @example "6E" */
-  niveau: string;
-  /** Niveaux de l'année t dont la somme alimente ce niveau en t+1. @example ["CM2"] */
-  depuis: string[];
-  /** Taux de passage apparent estimé sur l'historique ; null pour un niveau d'entrée. @example 0.9873 */
-  taux: number | null;
-  /** Niveau d'entrée : effectif moyen de l'historique, maintenu constant (sous secret statistique). */
-  entree_moyenne: CelluleSecret | null;
-}
-
-/** La méthode de projection et ses paramètres, pour refaire le calcul. */
-export interface MethodePrevision {
-  /** @example "matrice_de_passage" */
-  code: 'matrice_de_passage';
-  description: string;
-  /** Années scolaires de l'historique sur lesquelles les taux sont estimés. */
-  annees_historique: string[];
-  taux: TauxPublie[];
-  /** Effectifs constatés de l'année de référence pour chaque niveau utilisé par la projection. */
-  constat: EffectifsAnnee;
-}
-
-/** Prévisions d'effectifs d'un territoire. */
-export interface Previsions {
-  territoire: TerritoirePrevisions;
-  /** Dernière année constatée, point de départ de la projection. @example "2025-2026" */
-  annee_reference: string;
-  /** @example 5 */
-  horizon: number;
-  source: string;
-  methode: MethodePrevision;
-  previsions: EffectifsAnnee[];
-  secret_statistique: SecretStatistique;
-}
 
 export const DESCRIPTION_METHODE =
   'Matrice de passage (convention DEPP–ARF 2015) : l’effectif d’un niveau en t+1 est le taux de passage apparent ' +

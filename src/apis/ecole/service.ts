@@ -5,15 +5,28 @@ import { champsDesScopes, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import type { Etablissement } from '../../referentiels/etablissement';
-import { lireUaiDemande, trouverEtablissement } from './annuaire';
-import { capacitesEtablissement, type CapacitesEtablissement } from './capacites';
+import { estUaiValide, normaliserUai } from '../../territoire/uai';
+import { capacitesEtablissement } from './capacites';
 import { anneeDemandee, groupesEleves, publierEffectifs, SOURCE_EFFECTIFS, type EffectifsEtablissement } from './effectifs';
-import { lieuDuTerritoire, previsionsTerritoire, type ColonneTerritoire, type Previsions } from './previsions';
+import type { CapacitesEtablissement, Previsions } from './models';
+import { lieuDuTerritoire, previsionsTerritoire, type ColonneTerritoire } from './previsions';
+import { trouverEtablissement } from './repository';
 
 /**
  * API école's protected operations: aggregates, not personal data, so they are not journaled;
  * they go registry → territory rule → statistical secret → scope mask. 400, 404, then 403.
  */
+
+/** Path parameter check: a malformed UAI (wrong check letter included) is the caller's error, named as such. */
+export function lireUaiDemande(saisie: string): string {
+  const uai = normaliserUai(saisie);
+  if (!estUaiValide(uai)) {
+    throw new Probleme('requete_invalide', undefined, {
+      erreurs: [{ champ: 'uai', message: '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus' }],
+    });
+  }
+  return uai;
+}
 
 /** The registry's scope → fields table decides what leaves, here as for every API. */
 function reveler<T>(scope: string, valeur: T): T {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { BOM, ligneCsv, TexteCsv } from '../../privacy/csv';
-import type { EnfantSoumisObligation, Responsable, Scolarite } from './modeles';
+import type { EnfantSoumisObligation, Responsable, Scolarite } from './models';
 import { fluxDeLignes } from './flux';
 
 /** One spreadsheet column: its French header, the list field it reads (for the mask), and the cell. */

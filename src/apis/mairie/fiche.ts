@@ -1,7 +1,7 @@
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import { adresseDeLaVersion, responsablesDeLaVersion } from './adresses';
 import { type Code, MODE_INSTRUCTION, NIVEAU } from '../../referentiels/nomenclatures';
-import type { EnfantSoumisObligation, Scolarite } from './modeles';
+import type { EnfantSoumisObligation, Scolarite } from './models';
 import type { EcoleDeListe, VersionDeListe } from './repository';
 
 function codeLibelle(table: Readonly<Record<string, Code>>, code: string | null): Code | null {

@@ -4,7 +4,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import { limiteParHabilitation } from '../../http/limites';
 import type { ProblemeHttp } from '../../http/problemes';
-import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './modeles';
+import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './models';
 import { changementsEnfants, type FormatListe, listeEnfants, type Reponse } from './service';
 
 /** In order of preference when `Accept` allows several: a catch-all (browsers, curl) gets JSON pages. */

@@ -15,7 +15,7 @@ import { csvDeLaListe, nomFichierCsv } from './csv';
 import { ndjsonDeLaListe } from './flux';
 import { champsModifies, ficheEnfant } from './fiche';
 import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
-import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './modeles';
+import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './models';
 import {
   EcolesDeLaListe,
   idsAOppositionChangee,

@@ -7,10 +7,9 @@ import { lienSuivant } from '../../http/pagination';
 import { Divulgation } from '../../privacy/divulgation';
 import type { ProblemeHttp } from '../../http/problemes';
 import type { CodeExamen, CodeMention } from './examens';
-import { listerLaureats, type ListeLaureats } from './laureats';
 import type { ResultatsExamen } from './resultats';
 import * as service from './service';
-import type { NiveauTerritoire } from './territoires';
+import type { ListeLaureats, NiveauTerritoire } from './models';
 
 @Route('api-resultats-examens/v1')
 @Tags('API résultats examens')
@@ -116,7 +115,7 @@ export class ResultatsExamensController extends Controller {
       operation: 'LaureatsBac',
       scopes: ['examens:laureats-bourse-merite'],
     });
-    const liste = await listerLaureats(this.ctx.db, divulgation, { session, mentionMinimale, limit, curseur });
+    const liste = await service.listerLaureats(this.ctx.db, divulgation, { session, mentionMinimale, limit, curseur });
     const lien = lienSuivant(req, liste.curseur_suivant);
     if (lien) this.setHeader('Link', lien);
     this.setHeader('Cache-Control', 'no-store');

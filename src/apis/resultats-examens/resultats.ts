@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { appliquerSecretStatistiqueEquations, type Cellule, type EquationComptage } from '../../privacy/secret-statistique';
 import { EXAMENS, mentionsDeLaSession, VOIES, type CodeExamen, type CodeMention, type CodeVoie } from './examens';
-import type { Territoire } from './territoires';
+import type { Territoire } from './models';
 
 /** Art. 4 of the 2015 DEPP–ARF convention: published figures cite their source. */
 export const SOURCE_RESULTATS =

@@ -1,19 +1,26 @@
 import type { Knex } from 'knex';
 import type { Contexte } from '../../contexte';
+import type { Db } from '../../db/knex';
 import { habilitationPour, type Principal } from '../../auth/principal';
+import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { Probleme } from '../../http/problemes';
-import { champsDesScopes, compilerMasque } from '../../privacy/masque';
+import type { Divulgation } from '../../privacy/divulgation';
+import { champsDesScopes, champsDivulgues, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
-import { verifierTerritoire, type Lieu } from '../../territoire/perimetre';
-import { lireUaiDemande, trouverEtablissement } from '../ecole/annuaire';
-import { EXAMENS, exigerSessionPubliee, type CodeExamen } from './examens';
+import { MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_INSEE, MOTIF_CODE_REGION } from '../../territoire/codes';
+import { geographieOfficielle } from '../../territoire/geographie';
+import { estDansTerritoire, verifierTerritoire, type Lieu } from '../../territoire/perimetre';
+import { trouverEtablissement } from '../ecole/repository';
+import { lireUaiDemande } from '../ecole/service';
+import { EXAMENS, exigerSessionPubliee, MENTIONS, mentionsAuMoins, VOIES, type CodeExamen, type CodeMention } from './examens';
+import type { Laureat, ListeLaureats, NiveauTerritoire, Territoire } from './models';
+import { candidatsAvecMention, COLONNE_TERRITOIRE, fichesDesLaureats, verifierSessionNominative } from './repository';
 import { groupesCandidats, publierResultats, SOURCE_RESULTATS, type ResultatsExamen } from './resultats';
-import { COLONNE_TERRITOIRE, territoireDemande, type NiveauTerritoire } from './territoires';
-
 /**
  * API résultats examens' aggregates: not personal data, so not journaled; they go registry →
  * territory rule → statistical secret → scope mask. 400, 404 (unknown establishment or territory,
- * session not yet published), then 403, then 404 without results.
+ * session not yet published), then 403, then 404 without results. The laureates list, personal
+ * data, goes through the caller's disclosure (consent, mask, journal).
  */
 
 const SCOPE_RESULTATS = 'examens:resultats';
@@ -57,6 +64,26 @@ export async function resultatsEtablissement(
   }));
 }
 
+const MOTIFS: Readonly<Record<NiveauTerritoire, RegExp>> = {
+  commune: new RegExp(MOTIF_CODE_INSEE),
+  departement: new RegExp(MOTIF_CODE_DEPARTEMENT),
+  region: new RegExp(MOTIF_CODE_REGION),
+};
+
+/** The territory a caller asked for: 400 for a malformed code, 404 for one the official geography does not know. */
+export function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
+  const code = saisie.toUpperCase();
+  if (!MOTIFS[niveau].test(code)) {
+    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'code', message: `code de ${niveau} mal formé` }] });
+  }
+  const officiel = geographieOfficielle().territoire(niveau, code);
+  if (!officiel) throw new Probleme('ressource_introuvable', `Aucun territoire « ${niveau} » de code ${code} dans le découpage administratif.`);
+  return {
+    territoire: { niveau, code, libelle: officiel.nom },
+    lieu: { code_commune: officiel.code_commune, code_departement: officiel.code_departement, code_region: officiel.code_region },
+  };
+}
+
 export async function resultatsTerritoire(
   ctx: Contexte,
   principal: Principal,
@@ -68,4 +95,58 @@ export async function resultatsTerritoire(
   return resultats(ctx, demande.session, demande.examen, (q) => q.where(`e.${COLONNE_TERRITOIRE[territoire.niveau]}`, territoire.code), (n) => ({
     territoire: { ...territoire, nombre_etablissements: n },
   }));
+}
+
+export interface DemandeLaureats {
+  session: number;
+  mentionMinimale: CodeMention;
+  limit: number;
+  curseur?: string;
+}
+
+/**
+ * Laureates of the caller's territory with at least the minimal mention, filtered by consent at
+ * query time (a withdrawal is honoured on the next call), pseudonymised, masked and journaled.
+ * The cursor is the candidate row's number, never a person identifier.
+ */
+export async function listerLaureats(db: Db, divulgation: Divulgation, demande: DemandeLaureats): Promise<ListeLaureats> {
+  const apres = decoderCurseur<number>(demande.curseur) ?? 0;
+  if (!Number.isInteger(apres)) throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+  exigerSessionPubliee(demande.session);
+  await verifierSessionNominative(db, demande.session);
+
+  const { principal, habilitation } = divulgation;
+  const candidats = (
+    await candidatsAvecMention(db, demande.session, mentionsAuMoins(demande.mentionMinimale), principal.destinataire.code_region ?? '')
+  ).filter((c) => estDansTerritoire(principal, habilitation, { ...c, type_etablissement: c.type }));
+
+  const { autorisees, exclues, portees } = await divulgation.filtrer(candidats.map((c) => c.eleve_id));
+  const consentants = new Set(autorisees);
+  const suivants = candidats.filter((c) => c.id > apres && consentants.has(c.eleve_id)).slice(0, demande.limit + 1);
+  const page = suivants.slice(0, demande.limit);
+
+  const fiches = page.length === 0 ? [] : await fichesDesLaureats(db, page.map((c) => c.id));
+
+  const laureats = fiches.map((f) => divulgation.masquer<Laureat>({
+    id: divulgation.pseudonyme(f.eleve_id),
+    nom: f.nom,
+    prenoms: f.prenoms,
+    date_naissance: f.date_naissance,
+    etablissement: { uai: f.uai, nom: f.etablissement_nom, code_commune: f.code_commune, nom_commune: f.nom_commune },
+    serie: { voie: f.voie, code: f.serie_code, libelle: f.serie_libelle ?? VOIES[f.voie] },
+    mention: { code: f.mention, libelle: MENTIONS[f.mention] },
+    ...(portees.get(f.eleve_id)?.adresse_contact
+      ? { adresse_contact: { ligne: f.adresse_ligne, code_postal: f.code_postal, code_commune: f.code_commune_residence, commune: geographieOfficielle().nomCommune(f.code_commune_residence) } }
+      : {}),
+  }) as Laureat);
+
+  // Every 200 is journaled, an empty page too: the DPO sees each time the région asked.
+  await divulgation.journaliser(fiches.map((f) => f.eleve_id), champsDivulgues(laureats));
+  return {
+    session: demande.session,
+    mention_minimale: demande.mentionMinimale,
+    nombre_exclus_sans_consentement: exclues,
+    laureats,
+    curseur_suivant: suivants.length > demande.limit ? encoderCurseur(page[page.length - 1].id) : null,
+  };
 }

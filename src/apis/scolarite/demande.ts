@@ -3,7 +3,7 @@ import { normaliserNom } from '../../referentiels/texte';
 import { anneeScolaireDe, formaterDate, libelleAnneeScolaire, lireAnneeScolaire } from '../../referentiels/calendrier';
 import { estSiretValide, MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_REGION } from '../../territoire/codes';
 import { estUaiValide, normaliserUai } from '../../territoire/uai';
-import type { Sexe } from './modeles';
+import type { Sexe } from './models';
 
 /** The query of `GET /eleves/statut`, as tsoa has typed it (API Particulier's parameter names). */
 export interface ParametresStatut {

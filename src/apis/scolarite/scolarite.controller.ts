@@ -3,7 +3,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import { limiteParHabilitation } from '../../http/limites';
 import type { ProblemeHttp } from '../../http/problemes';
-import type { Sexe, StatutEleve } from './modeles';
+import type { Sexe, StatutEleve } from './models';
 import { statutEleve } from './service';
 
 @Route('api-scolarite/v1')

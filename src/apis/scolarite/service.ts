@@ -8,8 +8,8 @@ import { champsDivulgues } from '../../privacy/masque';
 import { aujourdhui } from '../../horloge';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { lireDemande, type ParametresStatut } from './demande';
-import type { StatutEleve } from './modeles';
-import { lieuDeScolarisation, rechercherEleves, statutComplet } from './recherche';
+import type { StatutEleve } from './models';
+import { lieuDeScolarisation, rechercherEleves, statutComplet } from './repository';
 
 export const API_SCOLARITE = 'api-scolarite';
 export const OPERATION_STATUT = 'StatutEleve';

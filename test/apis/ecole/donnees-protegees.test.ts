@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { creerApp } from '../../../src/app';
 import { genererConstatsEtCapacites } from '../../../src/synthetique/constats-capacites';
 import type { EffectifsEtablissement, LigneEffectifs } from '../../../src/apis/ecole/effectifs';
-import type { EffectifsAnnee, Previsions } from '../../../src/apis/ecole/previsions';
+import type { EffectifsAnnee, Previsions } from '../../../src/apis/ecole/models';
 import { CHAMPS_PAR_SCOPE } from '../../../src/registry/scopes';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 import { cellulesRetrouvees, COLONNES, vueDuLecteur, type Cellule, type Colonne } from './lecteur';

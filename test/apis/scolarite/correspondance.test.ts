@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { lireDemande, type ParametresStatut } from '../../../src/apis/scolarite/demande';
-import { prenomsCorrespondent } from '../../../src/apis/scolarite/recherche';
+import { prenomsCorrespondent } from '../../../src/apis/scolarite/repository';
 import { Probleme } from '../../../src/http/problemes';
 import { normaliserNom } from '../../../src/referentiels/texte';
 

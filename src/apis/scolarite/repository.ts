@@ -3,7 +3,7 @@ import { normaliserNom } from '../../referentiels/texte';
 import { NIVEAUX, REGIME, STATUT_ELEVE } from '../../referentiels/nomenclatures';
 import type { Lieu } from '../../territoire/perimetre';
 import type { DemandeStatut } from './demande';
-import type { Sexe, StatutEleve } from './modeles';
+import type { Sexe, StatutEleve } from './models';
 
 /** SIÈCLE's pupils: second degree (collège, lycée, BTS) in public or private-under-contract establishments. */
 const NIVEAUX_SECOND_DEGRE = NIVEAUX.filter((n) => n.cycle === 'college' || n.cycle === 'lycee' || n.cycle === 'sts').map((n) => n.code);

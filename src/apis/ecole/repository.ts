@@ -1,7 +1,6 @@
 import type { Db } from '../../db/knex';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { Probleme } from '../../http/problemes';
-import { estUaiValide, normaliserUai } from '../../territoire/uai';
 import { COLONNES_ETABLISSEMENT, type Etablissement, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from '../../referentiels/etablissement';
 import { normaliserLibelle } from '../../referentiels/texte';
 
@@ -37,17 +36,6 @@ function versEtablissement(ligne: Ligne): Etablissement {
   for (const b of BOOLEENS) if (e[b] !== null) e[b] = Boolean(e[b]);
   for (const n of ['nombre_eleves', 'latitude', 'longitude'] as const) if (e[n] !== null) e[n] = Number(e[n]);
   return e;
-}
-
-/** Path parameter check: a malformed UAI (wrong check letter included) is the caller's error, named as such. */
-export function lireUaiDemande(saisie: string): string {
-  const uai = normaliserUai(saisie);
-  if (!estUaiValide(uai)) {
-    throw new Probleme('requete_invalide', undefined, {
-      erreurs: [{ champ: 'uai', message: '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus' }],
-    });
-  }
-  return uai;
 }
 
 export async function trouverEtablissement(db: Db, uai: string): Promise<{ etablissement: Etablissement; empreinte: string }> {
