@@ -17,15 +17,15 @@ export interface Principal {
 
 const ENTETE_BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
 
-function invalide(code: 'jeton_absent' | 'jeton_invalide' | 'habilitation_inactive', description: string): Probleme {
+function jetonRefuse(code: 'jeton_absent' | 'jeton_invalide' | 'habilitation_inactive', description: string): Probleme {
   const erreur = code === 'jeton_absent' ? 'Bearer realm="apisation"' : `Bearer realm="apisation", error="invalid_token", error_description="${description}"`;
   return new Probleme(code, undefined, {}, { 'WWW-Authenticate': erreur });
 }
 
 export function extraireJeton(autorisation: string | undefined): string {
-  if (!autorisation) throw invalide('jeton_absent', '');
+  if (!autorisation) throw jetonRefuse('jeton_absent', '');
   const m = ENTETE_BEARER.exec(autorisation.trim());
-  if (!m) throw invalide('jeton_invalide', 'malformed');
+  if (!m) throw jetonRefuse('jeton_invalide', 'malformed');
   return m[1];
 }
 
@@ -98,9 +98,9 @@ export function oublierJeton(db: Db, empreinte: string): void {
 export async function resoudreJeton(db: Db, autorisation: string | undefined, options: { cache?: boolean } = {}): Promise<JetonResolu> {
   const empreinte = empreinteJeton(extraireJeton(autorisation));
   const lecture = options.cache ? await lireEnCache(db, empreinte) : await lire(db, empreinte);
-  if (!lecture || !estActif(lecture.jeton)) throw invalide('jeton_invalide', 'unknown, expired or revoked');
+  if (!lecture || !estActif(lecture.jeton)) throw jetonRefuse('jeton_invalide', 'unknown, expired or revoked');
   const { jeton, destinataire, habilitations } = lecture;
-  if (!destinataire) throw invalide('jeton_invalide', 'client deactivated');
+  if (!destinataire) throw jetonRefuse('jeton_invalide', 'client deactivated');
   return { clientId: jeton.client_id, destinataire, scopesJeton: jeton.scopes, habilitations };
 }
 
@@ -116,7 +116,7 @@ export function exigerScopes(resolu: JetonResolu, scopesRequis: string[]): Princ
     });
   }
   const couverts = new Set(resolu.habilitations.flatMap((h) => h.scopes));
-  if (scopesRequis.some((s) => !couverts.has(s))) throw invalide('habilitation_inactive', 'habilitation revoked or expired');
+  if (scopesRequis.some((s) => !couverts.has(s))) throw jetonRefuse('habilitation_inactive', 'habilitation revoked or expired');
   return {
     clientId: resolu.clientId,
     destinataire: resolu.destinataire,

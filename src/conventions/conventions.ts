@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/knex';
 import { isPostgres, readJson } from '../db/knex';
-import { Probleme } from '../http/problemes';
+import { invalide, Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { aujourdhui, horodatage } from '../horloge';
 import { estSiretValide } from '../territoire/codes';
@@ -299,7 +299,7 @@ export async function enregistrerConvention(db: Db, d: DonneesConvention, acteur
 
 /** An amendment (avenant): any recorded field may change, the reason is mandatory. */
 export async function modifierConvention(db: Db, id: string, changements: Partial<DonneesConvention>, acteur: string, motif: string): Promise<Convention> {
-  if (!motif?.trim()) throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'motif', message: 'obligatoire' }] });
+  if (!motif?.trim()) throw invalide('motif', 'obligatoire');
   return ecrire(db, id, 'modification', async (trx, avant) => {
     const actuelle = versConvention(avant!, aujourdhui());
     const fusion: DonneesConvention = {
@@ -323,9 +323,9 @@ export async function denoncerConvention(
   acteur: string,
   motif: string,
 ): Promise<Convention> {
-  if (!motif?.trim()) throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'motif', message: 'obligatoire' }] });
+  if (!motif?.trim()) throw invalide('motif', 'obligatoire');
   if (!JOUR.test(denonciation.date) || Number.isNaN(Date.parse(denonciation.date))) {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'date_denonciation', message: 'date AAAA-MM-JJ attendue' }] });
+    throw invalide('date_denonciation', 'date AAAA-MM-JJ attendue');
   }
   return ecrire(db, id, 'denonciation', async (_trx, avant) => {
     const actuelle = versConvention(avant!, denonciation.date);

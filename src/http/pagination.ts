@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac } from 'node:crypto';
 import type { Request } from 'express';
 import { CLES_DEMO } from '../config';
-import { Probleme } from './problemes';
+import { invalide } from './problemes';
 
 // Cursors carry sort keys such as pupils' internal ids: sealed (AES-256-GCM) so a recipient
 // learns nothing from them and cannot forge one. The key derives from the pseudonym key, so
@@ -30,7 +30,7 @@ export function decoderCurseur<T>(curseur: string | undefined): T | undefined {
     dechiffre.setAuthTag(octets.subarray(12, 28));
     return JSON.parse(Buffer.concat([dechiffre.update(octets.subarray(28)), dechiffre.final()]).toString('utf8')) as T;
   } catch {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible ou altéré' }] });
+    throw invalide('curseur', 'curseur illisible ou altéré');
   }
 }
 
@@ -39,7 +39,7 @@ export function decoderCurseurEntier(curseur: string | undefined): number | unde
   const valeur = decoderCurseur<unknown>(curseur);
   if (valeur === undefined) return undefined;
   if (!Number.isSafeInteger(valeur)) {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+    throw invalide('curseur', 'curseur illisible');
   }
   return valeur as number;
 }

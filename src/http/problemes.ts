@@ -46,6 +46,11 @@ export class Probleme extends Error {
   }
 }
 
+/** 400 naming the one field at fault and what is expected, never the value received. */
+export function invalide(champ: string, message: string): Probleme {
+  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
+}
+
 export function envoyerProbleme(res: Response, probleme: Probleme): void {
   const { statut, titre, description } = CATALOGUE_PROBLEMES[probleme.code];
   for (const [nom, valeur] of Object.entries(probleme.entetes)) res.setHeader(nom, valeur);

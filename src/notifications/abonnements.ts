@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Db } from '../db/knex';
 import { readJson } from '../db/knex';
-import { Probleme } from '../http/problemes';
+import { invalide, Probleme } from '../http/problemes';
 import { trouverDestinataire } from '../registry/destinataires';
 import { TYPES_EVENEMENT, type TypeEvenement } from './evenements';
 
@@ -33,24 +33,20 @@ export interface NouvelAbonnement {
 
 const BOUCLE_LOCALE = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function refuser(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
-}
-
 /** HTTPS only; plain HTTP to the loopback is a developer's receiver, refused in production (as is the loopback itself). */
 export function verifierUrlReception(saisie: string, production: boolean): string {
   let url: URL;
   try {
     url = new URL(saisie);
   } catch {
-    throw refuser('url', 'URL absolue attendue');
+    throw invalide('url', 'URL absolue attendue');
   }
-  if (url.username || url.password) throw refuser('url', 'identifiants interdits dans l\'URL : la signature authentifie la passerelle');
+  if (url.username || url.password) throw invalide('url', 'identifiants interdits dans l\'URL : la signature authentifie la passerelle');
   const locale = BOUCLE_LOCALE.has(url.hostname) || (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'));
-  if (production && locale) throw refuser('url', 'adresse locale refusée en production');
+  if (production && locale) throw invalide('url', 'adresse locale refusée en production');
   if (url.protocol === 'https:') return url.toString();
   if (url.protocol === 'http:' && locale && !production) return url.toString();
-  throw refuser('url', 'https obligatoire (http seulement vers la boucle locale, hors production)');
+  throw invalide('url', 'https obligatoire (http seulement vers la boucle locale, hors production)');
 }
 
 function versAbonnement(l: Record<string, unknown>): Abonnement {
@@ -69,9 +65,9 @@ export async function creerAbonnement(db: Db, a: NouvelAbonnement, production: b
   const url = verifierUrlReception(a.url, production);
   const types = a.types ?? null;
   if (types !== null && (types.length === 0 || types.some((t) => !TYPES_EVENEMENT.includes(t)))) {
-    throw refuser('types', `attendu : une liste parmi ${TYPES_EVENEMENT.join(', ')}`);
+    throw invalide('types', `attendu : une liste parmi ${TYPES_EVENEMENT.join(', ')}`);
   }
-  if (a.secret !== undefined && a.secret.length < 32) throw refuser('secret', '32 caractères au moins');
+  if (a.secret !== undefined && a.secret.length < 32) throw invalide('secret', '32 caractères au moins');
   const secret = a.secret ?? randomBytes(32).toString('base64url');
   const ligne = {
     id: randomUUID(), siret: a.siret, url, types: types === null ? null : JSON.stringify([...new Set(types)].sort()),

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { Probleme } from '../http/problemes';
+import { invalide, Probleme } from '../http/problemes';
 import { aujourdhui } from '../horloge';
 import { type DesignationEleve, eleveDesigne } from './designation';
 import { journaliser } from './journal';
@@ -103,10 +103,6 @@ function versOpposition(l: LigneOpposition, jour: string): Opposition {
     enregistree_le: l.cree_le,
     en_cours: l.date_fin === null || l.date_fin >= jour,
   };
-}
-
-function invalide(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
 async function finaliteDuRegistre(db: Db, code: string): Promise<FinaliteDroits> {

@@ -1,5 +1,5 @@
 import { type Db, executer } from '../db/knex';
-import { Probleme } from '../http/problemes';
+import { invalide, Probleme } from '../http/problemes';
 import { estSiretValide } from '../territoire/codes';
 import { geographieOfficielle } from '../territoire/geographie';
 import { horodatage } from '../horloge';
@@ -26,10 +26,6 @@ export interface NouveauDestinataire {
   codeRegion?: string;
   /** An éditeur acts for a collectivité (RGPD art. 28 processor). */
   pourCompteDeSiret?: string;
-}
-
-function invalide(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
 /** The territory is derived from the official geography, so a commune can never claim another département. */

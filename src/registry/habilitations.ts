@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
 import { executer, isPostgres, readJson } from '../db/knex';
-import { Probleme } from '../http/problemes';
+import { invalide, Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { trouverDestinataire } from './destinataires';
 import { aujourdhui, horodatage } from '../horloge';
@@ -121,10 +121,6 @@ const RETENTION_SANS_JUSTIFICATION_MOIS = 36;
 
 type Ligne = Record<string, unknown>;
 const JOUR = /^\d{4}-\d{2}-\d{2}$/;
-
-function invalide(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
-}
 
 /** Habilitations with the computed end of the convention they rest on (null: open-ended or none). */
 function requeteHabilitations(db: Db | Knex.Transaction) {

@@ -1,6 +1,6 @@
 import { lireAnneeScolaire } from '../../referentiels/calendrier';
 import { NIVEAU, type Cycle } from '../../referentiels/nomenclatures';
-import { Probleme } from '../../http/problemes';
+import { invalide } from '../../http/problemes';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
 import { PASSAGES } from './projection';
 
@@ -26,7 +26,7 @@ export function libelleNiveau(code: string): string {
 export function verifierAnneeScolaire(saisie: string | undefined): string | undefined {
   if (saisie === undefined) return undefined;
   if (lireAnneeScolaire(saisie) === null) {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'anneeScolaire', message: 'AAAA-AAAA attendu, deux années consécutives' }] });
+    throw invalide('anneeScolaire', 'AAAA-AAAA attendu, deux années consécutives');
   }
   return saisie;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/knex';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
-import { Probleme } from '../../http/problemes';
+import { invalide, Probleme } from '../../http/problemes';
 import { COLONNES_ETABLISSEMENT, type Etablissement, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from '../../referentiels/etablissement';
 import { normaliserLibelle } from '../../referentiels/texte';
 
@@ -48,7 +48,7 @@ export async function trouverEtablissement(db: Db, uai: string): Promise<{ etabl
 export async function listerEtablissements(db: Db, filtres: FiltresAnnuaire): Promise<PageAnnuaire> {
   const apres = decoderCurseur<string>(filtres.curseur);
   if (apres !== undefined && typeof apres !== 'string') {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+    throw invalide('curseur', 'curseur illisible');
   }
   const requete = db('etablissements').select([...COLONNES_ETABLISSEMENT, 'empreinte']).orderBy('uai').limit(filtres.limit + 1);
   if (filtres.codeCommune) requete.where('code_commune', filtres.codeCommune.toUpperCase());

@@ -1,6 +1,6 @@
 import type { Contexte } from '../../contexte';
 import { habilitationPour, type Principal } from '../../auth/principal';
-import { Probleme } from '../../http/problemes';
+import { invalide, Probleme } from '../../http/problemes';
 import { champsDesScopes, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
 import { verifierTerritoire } from '../../territoire/perimetre';
@@ -21,9 +21,7 @@ import { trouverEtablissement } from './repository';
 export function lireUaiDemande(saisie: string): string {
   const uai = normaliserUai(saisie);
   if (!estUaiValide(uai)) {
-    throw new Probleme('requete_invalide', undefined, {
-      erreurs: [{ champ: 'uai', message: '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus' }],
-    });
+    throw invalide('uai', '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus');
   }
   return uai;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../../db/knex';
 import { etagDe, estInchange } from '../../http/etag';
 import { decoderCurseur, encoderCurseur, lienSuivant } from '../../http/pagination';
 import { journalApplicatif } from '../../http/journal-applicatif';
-import { Probleme } from '../../http/problemes';
+import { invalide, Probleme } from '../../http/problemes';
 import { Divulgation } from '../../privacy/divulgation';
 import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
@@ -85,10 +85,6 @@ interface Acces {
   perimetre: Perimetre;
   porteur: Porteur;
   ecoles: EcolesDeLaListe;
-}
-
-function invalide(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
 /** 400 for a malformed code is tsoa's (pattern); here: unknown → 404, another commune → 403, nothing published → 404. */

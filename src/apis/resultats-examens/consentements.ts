@@ -1,5 +1,5 @@
 import type { Db } from '../../db/knex';
-import { Probleme } from '../../http/problemes';
+import { invalide, Probleme } from '../../http/problemes';
 import { enregistrerConsentement, retirerConsentement, type Portee } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
 import { type DesignationEleve, eleveDesigne } from '../../privacy/designation';
@@ -23,10 +23,6 @@ export interface RetraitConsentement extends DesignationEleve {
   siret: string;
   /** First day the consent no longer applies; default today. */
   date?: string;
-}
-
-function invalide(champ: string, message: string): Probleme {
-  return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
 /** Only a finalité resting on consent, and a registered recipient, can be consented to. */

@@ -3,7 +3,7 @@ import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
 import { habilitationPour, type Principal } from '../../auth/principal';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
-import { Probleme } from '../../http/problemes';
+import { invalide, Probleme } from '../../http/problemes';
 import type { Divulgation } from '../../privacy/divulgation';
 import { champsDesScopes, champsDivulgues, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
@@ -74,7 +74,7 @@ const MOTIFS: Readonly<Record<NiveauTerritoire, RegExp>> = {
 export function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
   const code = saisie.toUpperCase();
   if (!MOTIFS[niveau].test(code)) {
-    throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'code', message: `code de ${niveau} mal formé` }] });
+    throw invalide('code', `code de ${niveau} mal formé`);
   }
   const officiel = geographieOfficielle().territoire(niveau, code);
   if (!officiel) throw new Probleme('ressource_introuvable', `Aucun territoire « ${niveau} » de code ${code} dans le découpage administratif.`);
@@ -111,7 +111,7 @@ export interface DemandeLaureats {
  */
 export async function listerLaureats(db: Db, divulgation: Divulgation, demande: DemandeLaureats): Promise<ListeLaureats> {
   const apres = decoderCurseur<number>(demande.curseur) ?? 0;
-  if (!Number.isInteger(apres)) throw new Probleme('requete_invalide', undefined, { erreurs: [{ champ: 'curseur', message: 'curseur illisible' }] });
+  if (!Number.isInteger(apres)) throw invalide('curseur', 'curseur illisible');
   exigerSessionPubliee(demande.session);
   await verifierSessionNominative(db, demande.session);
 
