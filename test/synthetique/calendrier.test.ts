@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { lireArguments } from '../../scripts/generate';
 import { Alea, TablePonderee } from '../../src/synthetique/alea';
-import { ajouterJours, anneeRentreeDe, anneeScolaireDe, anniversaire, datesPublication, formaterDate, jourDeLAnnee } from '../../src/referentiels/calendrier';
+import {
+  ajouterJours, ajouterMoisBorne, ajouterMoisMemeJour, anneeRentreeDe, anneeScolaireDe, anniversaire, datesPublication, formaterDate, jourDeLAnnee,
+  lireAnneeScolaire,
+} from '../../src/referentiels/calendrier';
 
 describe('calendrier scolaire', () => {
   it('situe une date dans son année scolaire, du 1er septembre au 31 août', () => {
@@ -10,6 +13,23 @@ describe('calendrier scolaire', () => {
     expect(anneeScolaireDe('2026-08-31')).toBe('2025-2026');
     expect(anneeRentreeDe('2026-2027')).toBe(2026);
     expect(() => anneeRentreeDe('2026-2028')).toThrow(RangeError);
+  });
+
+  it('lit une année scolaire : deux années consécutives, rien d’autre', () => {
+    expect(lireAnneeScolaire('2026-2027')).toBe(2026);
+    for (const saisie of ['2026-2028', '2026', '26-27', ' 2026-2027', '2026-2027 ', '2026/2027']) expect(lireAnneeScolaire(saisie)).toBeNull();
+  });
+
+  it('ajoute des mois au même quantième, ou bornés à la fin du mois pour les termes des conventions', () => {
+    expect(ajouterMoisMemeJour('2026-09-01', 5)).toBe('2027-02-01');
+    expect(ajouterMoisMemeJour('2026-11-01', -3)).toBe('2026-08-01');
+    expect(ajouterMoisBorne('2025-01-31', 1)).toBe('2025-02-28');
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: -60, max: 60 }), (annee, mois, jour, n) => {
+        const date = formaterDate(annee, mois, jour);
+        expect(ajouterMoisMemeJour(date, n)).toBe(ajouterMoisBorne(date, n));
+      }),
+    );
   });
 
   it('publie la liste de juin, celle de la rentrée, puis chaque 1er du mois jusqu’à aujourd’hui', () => {
