@@ -17,13 +17,13 @@ export interface Commune {
   epci: string | null;
 }
 
-export interface Departement {
+interface Departement {
   code: string;
   nom: string;
   region: string;
 }
 
-export interface Region {
+interface Region {
   code: string;
   nom: string;
 }
@@ -31,7 +31,7 @@ export interface Region {
 export type NiveauGeographique = 'commune' | 'departement' | 'region';
 
 /** A territory of the official geography, and the codes of those it lies in (its own included). */
-export interface TerritoireOfficiel {
+interface TerritoireOfficiel {
   niveau: NiveauGeographique;
   code: string;
   nom: string;

@@ -5,7 +5,7 @@ import { Probleme } from '../http/problemes';
 export type EchelonTerritorial = 'commune' | 'departement' | 'region' | 'national';
 
 /** What the territory rule reads of a habilitation (the registry's `HabilitationActive`). */
-export interface RegleTerritoriale {
+interface RegleTerritoriale {
   finalite_code: string;
   territoire: EchelonTerritorial;
   perimetre: { types_etablissement?: string[] } | null;

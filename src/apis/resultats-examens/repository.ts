@@ -13,7 +13,7 @@ export const COLONNE_TERRITOIRE: Readonly<Record<NiveauTerritoire, string>> = {
 };
 
 /** A named candidate, placed for the territory rule. */
-export interface Candidat {
+interface Candidat {
   id: number;
   eleve_id: string;
   code_commune: string;
@@ -23,7 +23,7 @@ export interface Candidat {
 }
 
 /** What the laureates list shows of a candidate. */
-export interface Fiche {
+interface Fiche {
   id: number;
   eleve_id: string;
   voie: CodeVoie;

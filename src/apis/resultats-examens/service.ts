@@ -71,7 +71,7 @@ const MOTIFS: Readonly<Record<NiveauTerritoire, RegExp>> = {
 };
 
 /** The territory a caller asked for: 400 for a malformed code, 404 for one the official geography does not know. */
-export function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
+function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
   const code = saisie.toUpperCase();
   if (!MOTIFS[niveau].test(code)) {
     throw invalide('code', `code de ${niveau} mal formé`);
