@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { type Db, executer } from '../../db/knex';
 import { ajouterJours } from '../../referentiels/calendrier';
 import type { MotifFin } from '../../referentiels/nomenclatures';
-import type { VersionLigne } from '../../db/tables-eleves';
+import type { PublicationLigne, VersionLigne } from '../../db/tables-eleves';
 
 /**
  * The mairie lists as the synthetic generator publishes them (tables obligation_versions and
@@ -11,16 +11,7 @@ import type { VersionLigne } from '../../db/tables-eleves';
  */
 
 /** One monthly publication of a commune's list. */
-export interface Publication {
-  date_publication: string;
-  annee_scolaire: string;
-  numero: number;
-  nombre_enfants: number;
-  nombre_ajouts: number;
-  nombre_modifications: number;
-  nombre_retraits: number;
-  generation_id: number;
-}
+export type Publication = Omit<PublicationLigne, 'code_commune'>;
 
 /** Which children of the commune's list a scope sees. */
 export interface Perimetre {
