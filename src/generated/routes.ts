@@ -18,7 +18,9 @@ import { ConventionsController } from './../conventions/conventions.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CatalogueController } from './../catalogue/catalogue.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { EcoleController } from './../apis/ecole/ecole.controller';
+import { OAuthController } from './../auth/oauth.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { MetadonneesOAuthController } from './../auth/oauth.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ScolariteController } from './../apis/scolarite/scolarite.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -27,6 +29,8 @@ import { ResultatsExamensController } from './../apis/resultats-examens/resultat
 import { ConsentementsController } from './../apis/resultats-examens/consentements.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MairieController } from './../apis/mairie/mairie.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { EcoleController } from './../apis/ecole/ecole.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { HabilitationsController } from './../admin/habilitations.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -43,6 +47,32 @@ const expressAuthenticationRecasted = expressAuthentication as (req: ExRequest, 
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
 const models: TsoaRoute.Models = {
+    "ChampInvalide": {
+        "dataType": "refObject",
+        "properties": {
+            "champ": {"dataType":"string","required":true},
+            "message": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProblemeHttp": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"integer","required":true,"validators":{"minimum":{"value":400},"maximum":{"value":599}}},
+            "detail": {"dataType":"string","required":true},
+            "instance": {"dataType":"string"},
+            "code": {"dataType":"string","required":true},
+            "request_id": {"dataType":"string"},
+            "erreurs": {"dataType":"array","array":{"dataType":"refObject","ref":"ChampInvalide"}},
+            "error": {"dataType":"string"},
+            "error_description": {"dataType":"string"},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EtatSante": {
         "dataType": "refObject",
         "properties": {
@@ -158,9 +188,9 @@ const models: TsoaRoute.Models = {
     "AbonnementCorps": {
         "dataType": "refObject",
         "properties": {
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
-            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"},"validators":{"maxItems":{"value":10}}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32},"maxLength":{"value":256}}},
         },
         "additionalProperties": false,
     },
@@ -168,10 +198,10 @@ const models: TsoaRoute.Models = {
     "AbonnementOperateurCorps": {
         "dataType": "refObject",
         "properties": {
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
-            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"},"validators":{"maxItems":{"value":10}}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32},"maxLength":{"value":256}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
         },
         "additionalProperties": false,
     },
@@ -234,18 +264,23 @@ const models: TsoaRoute.Models = {
     "EtablissementPartie": {
         "dataType": "refObject",
         "properties": {
-            "uai": {"dataType":"string","required":true},
-            "chef_etablissement": {"dataType":"string","required":true},
+            "uai": {"dataType":"string","required":true,"validators":{"maxLength":{"value":8}}},
+            "chef_etablissement": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeRegistre": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":64}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PerimetreConvention": {
         "dataType": "refObject",
         "properties": {
-            "traitements": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "apis": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "traitements": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "apis": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
         },
         "additionalProperties": false,
     },
@@ -297,31 +332,36 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_PerimetreConvention_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"traitements":{"dataType":"array","array":{"dataType":"string"}},"apis":{"dataType":"array","array":{"dataType":"string"}},"scopes":{"dataType":"array","array":{"dataType":"string"}}},"validators":{}},
+    "PerimetreConventionSaisi": {
+        "dataType": "refObject",
+        "properties": {
+            "traitements": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "apis": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EnregistrementConventionCorps": {
         "dataType": "refObject",
         "properties": {
-            "reference": {"dataType":"string","required":true},
+            "reference": {"dataType":"string","required":true,"validators":{"maxLength":{"value":100}}},
             "type": {"ref":"TypeConvention","required":true},
-            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "collectivite_siret": {"dataType":"string","required":true},
-            "collectivite_nom": {"dataType":"string","required":true},
+            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":3}}},
+            "collectivite_siret": {"dataType":"string","required":true,"validators":{"maxLength":{"value":14}}},
+            "collectivite_nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
             "collectivite_nature": {"ref":"NatureCollectivite","required":true},
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
-            "objet": {"dataType":"string","required":true},
-            "perimetre": {"ref":"Partial_PerimetreConvention_"},
-            "date_signature": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"validators":{"maxItems":{"value":500}}},
+            "objet": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
+            "perimetre": {"ref":"PerimetreConventionSaisi"},
+            "date_signature": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
             "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
             "reconduction_tacite": {"dataType":"boolean"},
             "preavis_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":24}}},
-            "document_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "document_sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
-            "motif": {"dataType":"string"},
+            "document_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048}}},
+            "document_sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[0-9a-f]{64}$"},"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -348,23 +388,23 @@ const models: TsoaRoute.Models = {
     "AvenantCorps": {
         "dataType": "refObject",
         "properties": {
-            "reference": {"dataType":"string"},
+            "reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
             "type": {"ref":"TypeConvention"},
-            "academie_code": {"dataType":"string"},
-            "collectivite_siret": {"dataType":"string"},
-            "collectivite_nom": {"dataType":"string"},
+            "academie_code": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "collectivite_siret": {"dataType":"string","validators":{"maxLength":{"value":14}}},
+            "collectivite_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "collectivite_nature": {"ref":"NatureCollectivite"},
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
-            "objet": {"dataType":"string"},
-            "perimetre": {"ref":"Partial_PerimetreConvention_"},
-            "date_signature": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"validators":{"maxItems":{"value":500}}},
+            "objet": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "perimetre": {"ref":"PerimetreConventionSaisi"},
+            "date_signature": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
             "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
             "reconduction_tacite": {"dataType":"boolean"},
             "preavis_mois": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":24}}},
-            "document_url": {"dataType":"string"},
-            "document_sha256": {"dataType":"string","validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
-            "motif": {"dataType":"string","required":true},
+            "document_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "document_sha256": {"dataType":"string","validators":{"pattern":{"value":"^[0-9a-f]{64}$"},"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -372,9 +412,9 @@ const models: TsoaRoute.Models = {
     "DenonciationCorps": {
         "dataType": "refObject",
         "properties": {
-            "date_denonciation": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
+            "date_denonciation": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
             "partie": {"ref":"PartieConvention","required":true},
-            "motif": {"dataType":"string","required":true},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -411,6 +451,474 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "apis": {"dataType":"array","array":{"dataType":"refObject","ref":"ApiCatalogue"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JetonAcces": {
+        "dataType": "refObject",
+        "properties": {
+            "access_token": {"dataType":"string","required":true},
+            "token_type": {"dataType":"enum","enums":["Bearer"],"required":true},
+            "expires_in": {"dataType":"integer","required":true},
+            "scope": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeJeton": {
+        "dataType": "refObject",
+        "properties": {
+            "grant_type": {"dataType":"string","required":true,"validators":{"maxLength":{"value":4096}}},
+            "scope": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_id": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_secret": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Introspection": {
+        "dataType": "refObject",
+        "properties": {
+            "active": {"dataType":"boolean","required":true},
+            "scope": {"dataType":"string"},
+            "client_id": {"dataType":"string"},
+            "token_type": {"dataType":"enum","enums":["Bearer"]},
+            "exp": {"dataType":"integer"},
+            "iat": {"dataType":"integer"},
+            "sub": {"dataType":"string"},
+            "iss": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DesignationJeton": {
+        "dataType": "refObject",
+        "properties": {
+            "token": {"dataType":"string","required":true,"validators":{"maxLength":{"value":4096}}},
+            "token_type_hint": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_id": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_secret": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MetadonneesServeurAutorisation": {
+        "dataType": "refObject",
+        "properties": {
+            "issuer": {"dataType":"string","required":true},
+            "token_endpoint": {"dataType":"string","required":true},
+            "introspection_endpoint": {"dataType":"string","required":true},
+            "revocation_endpoint": {"dataType":"string","required":true},
+            "grant_types_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "response_types_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "token_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "introspection_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "revocation_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "scopes_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "service_documentation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Sexe": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["M"]},{"dataType":"enum","enums":["F"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "IdentiteEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "sexe": {"ref":"Sexe","required":true},
+            "date_naissance": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementScolarite": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "code_ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModuleElementaireFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_mef_stat": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeNomenclatureSiecle": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "identite": {"ref":"IdentiteEleve"},
+            "est_scolarise": {"dataType":"boolean"},
+            "etablissement": {"ref":"EtablissementScolarite"},
+            "module_elementaire_formation": {"dataType":"union","subSchemas":[{"ref":"ModuleElementaireFormation"},{"dataType":"enum","enums":[null]}]},
+            "statut_eleve": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
+            "annee_scolaire": {"dataType":"string"},
+            "est_boursier": {"dataType":"boolean"},
+            "echelon_bourse": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}]},
+            "regime_pensionnat": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Prenom": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeTerritoire": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeExamen": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["dnb"]},{"dataType":"enum","enums":["bac"]},{"dataType":"enum","enums":["cap"]},{"dataType":"enum","enums":["bts"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExamenPublie": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"ref":"CodeExamen","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NiveauTerritoire": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoireExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"NiveauTerritoire","required":true},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "nombre_etablissements": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeVoie": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleResultat": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MentionsResultats": {
+        "dataType": "refObject",
+        "properties": {
+            "sans_mention": {"ref":"CelluleResultat","required":true},
+            "assez_bien": {"ref":"CelluleResultat"},
+            "bien": {"ref":"CelluleResultat"},
+            "tres_bien": {"ref":"CelluleResultat"},
+            "tres_bien_felicitations": {"ref":"CelluleResultat"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsSerie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsVoie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"ref":"CodeVoie","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "session": {"dataType":"double","required":true},
+            "examen": {"ref":"ExamenPublie","required":true},
+            "etablissement": {"ref":"EtablissementExamen"},
+            "territoire": {"ref":"TerritoireExamen"},
+            "source": {"dataType":"string","required":true},
+            "secret_statistique": {"dataType":"nestedObjectLiteral","nestedProperties":{"regle":{"dataType":"string","required":true},"seuil":{"dataType":"double","required":true}},"required":true},
+            "voies": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsVoie"}},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeMention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["AB"]},{"dataType":"enum","enums":["B"]},{"dataType":"enum","enums":["TB"]},{"dataType":"enum","enums":["TBF"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdresseContact": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Laureat": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "date_naissance": {"dataType":"string","required":true},
+            "etablissement": {"ref":"EtablissementExamen","required":true},
+            "serie": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"voie":{"ref":"CodeVoie","required":true}},"required":true},
+            "mention": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"ref":"CodeMention","required":true}},"required":true},
+            "adresse_contact": {"ref":"AdresseContact"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeLaureats": {
+        "dataType": "refObject",
+        "properties": {
+            "session": {"dataType":"double","required":true},
+            "mention_minimale": {"ref":"CodeMention","required":true},
+            "nombre_exclus_sans_consentement": {"dataType":"double","required":true},
+            "laureats": {"dataType":"array","array":{"dataType":"refObject","ref":"Laureat"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementEnregistre": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "id_interne": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
+            "date_recueil": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_expiration": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "origine": {"dataType":"string","required":true,"validators":{"maxLength":{"value":128}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementsRetires": {
+        "dataType": "refObject",
+        "properties": {
+            "consentements_retires": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LieuNaissance": {
+        "dataType": "refObject",
+        "properties": {
+            "code_insee": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Adresse": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_insee": {"dataType":"string","required":true},
+            "commune": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeLibelle": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementFrequente": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Scolarite": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "mode_instruction": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}]},
+            "etablissement": {"dataType":"union","subSchemas":[{"ref":"EtablissementFrequente"},{"dataType":"enum","enums":[null]}],"required":true},
+            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Responsable": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "lien": {"ref":"CodeLibelle","required":true},
+            "adresse": {"ref":"Adresse","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnfantSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string"},
+            "prenoms": {"dataType":"string"},
+            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
+            "date_naissance": {"dataType":"string"},
+            "lieu_naissance": {"ref":"LieuNaissance"},
+            "adresse": {"ref":"Adresse"},
+            "mode_instruction": {"ref":"CodeLibelle"},
+            "scolarite_actuelle": {"ref":"Scolarite"},
+            "scolarite_precedente": {"ref":"Scolarite"},
+            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"Responsable"}},
+            "date_mise_a_jour": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nombre_total": {"dataType":"double","required":true},
+            "nombre_exclus": {"dataType":"double"},
+            "enfants": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "enfant": {"ref":"EnfantSoumisObligation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifRetrait": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "motif": {"ref":"MotifRetrait","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEnfant"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEnfant"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -478,18 +986,6 @@ const models: TsoaRoute.Models = {
         "properties": {
             "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"Etablissement"},"required":true},
             "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProblemeHttp": {
-        "dataType": "refObject",
-        "properties": {
-            "type": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "status": {"dataType":"double","required":true},
-            "detail": {"dataType":"string","required":true},
-            "code": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -674,398 +1170,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Sexe": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["M"]},{"dataType":"enum","enums":["F"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "IdentiteEleve": {
-        "dataType": "refObject",
-        "properties": {
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "sexe": {"ref":"Sexe","required":true},
-            "date_naissance": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementScolarite": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "code_ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModuleElementaireFormation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_mef_stat": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeNomenclatureSiecle": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutEleve": {
-        "dataType": "refObject",
-        "properties": {
-            "identite": {"ref":"IdentiteEleve"},
-            "est_scolarise": {"dataType":"boolean"},
-            "etablissement": {"ref":"EtablissementScolarite"},
-            "module_elementaire_formation": {"dataType":"union","subSchemas":[{"ref":"ModuleElementaireFormation"},{"dataType":"enum","enums":[null]}]},
-            "statut_eleve": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
-            "annee_scolaire": {"dataType":"string"},
-            "est_boursier": {"dataType":"boolean"},
-            "echelon_bourse": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}]},
-            "regime_pensionnat": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeExamen": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["dnb"]},{"dataType":"enum","enums":["bac"]},{"dataType":"enum","enums":["cap"]},{"dataType":"enum","enums":["bts"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ExamenPublie": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"ref":"CodeExamen","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "code_commune": {"dataType":"string","required":true},
-            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NiveauTerritoire": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TerritoireExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "niveau": {"ref":"NiveauTerritoire","required":true},
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "nombre_etablissements": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeVoie": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleResultat": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MentionsResultats": {
-        "dataType": "refObject",
-        "properties": {
-            "sans_mention": {"ref":"CelluleResultat","required":true},
-            "assez_bien": {"ref":"CelluleResultat"},
-            "bien": {"ref":"CelluleResultat"},
-            "tres_bien": {"ref":"CelluleResultat"},
-            "tres_bien_felicitations": {"ref":"CelluleResultat"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsSerie": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsVoie": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "code": {"ref":"CodeVoie","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "session": {"dataType":"double","required":true},
-            "examen": {"ref":"ExamenPublie","required":true},
-            "etablissement": {"ref":"EtablissementExamen"},
-            "territoire": {"ref":"TerritoireExamen"},
-            "source": {"dataType":"string","required":true},
-            "secret_statistique": {"dataType":"nestedObjectLiteral","nestedProperties":{"regle":{"dataType":"string","required":true},"seuil":{"dataType":"double","required":true}},"required":true},
-            "voies": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsVoie"}},
-            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeMention": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["AB"]},{"dataType":"enum","enums":["B"]},{"dataType":"enum","enums":["TB"]},{"dataType":"enum","enums":["TBF"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdresseContact": {
-        "dataType": "refObject",
-        "properties": {
-            "ligne": {"dataType":"string","required":true},
-            "code_postal": {"dataType":"string","required":true},
-            "code_commune": {"dataType":"string","required":true},
-            "commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Laureat": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"string","required":true},
-            "date_naissance": {"dataType":"string","required":true},
-            "etablissement": {"ref":"EtablissementExamen","required":true},
-            "serie": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"voie":{"ref":"CodeVoie","required":true}},"required":true},
-            "mention": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"ref":"CodeMention","required":true}},"required":true},
-            "adresse_contact": {"ref":"AdresseContact"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListeLaureats": {
-        "dataType": "refObject",
-        "properties": {
-            "session": {"dataType":"double","required":true},
-            "mention_minimale": {"ref":"CodeMention","required":true},
-            "nombre_exclus_sans_consentement": {"dataType":"double","required":true},
-            "laureats": {"dataType":"array","array":{"dataType":"refObject","ref":"Laureat"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementEnregistre": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"double","required":true},
-            "id_interne": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string"},
-            "finalite": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
-            "date_recueil": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_expiration": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "origine": {"dataType":"string","required":true,"validators":{"maxLength":{"value":128}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementsRetires": {
-        "dataType": "refObject",
-        "properties": {
-            "consentements_retires": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "RetraitCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string"},
-            "finalite": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LieuNaissance": {
-        "dataType": "refObject",
-        "properties": {
-            "code_insee": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Adresse": {
-        "dataType": "refObject",
-        "properties": {
-            "ligne": {"dataType":"string","required":true},
-            "code_postal": {"dataType":"string","required":true},
-            "code_insee": {"dataType":"string","required":true},
-            "commune": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeLibelle": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementFrequente": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Scolarite": {
-        "dataType": "refObject",
-        "properties": {
-            "annee_scolaire": {"dataType":"string","required":true},
-            "mode_instruction": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}]},
-            "etablissement": {"dataType":"union","subSchemas":[{"ref":"EtablissementFrequente"},{"dataType":"enum","enums":[null]}],"required":true},
-            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Responsable": {
-        "dataType": "refObject",
-        "properties": {
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"string","required":true},
-            "lien": {"ref":"CodeLibelle","required":true},
-            "adresse": {"ref":"Adresse","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EnfantSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "nom": {"dataType":"string"},
-            "prenoms": {"dataType":"string"},
-            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
-            "date_naissance": {"dataType":"string"},
-            "lieu_naissance": {"ref":"LieuNaissance"},
-            "adresse": {"ref":"Adresse"},
-            "mode_instruction": {"ref":"CodeLibelle"},
-            "scolarite_actuelle": {"ref":"Scolarite"},
-            "scolarite_precedente": {"ref":"Scolarite"},
-            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"Responsable"}},
-            "date_mise_a_jour": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListeEnfantsSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_commune": {"dataType":"string","required":true},
-            "date_reference": {"dataType":"string","required":true},
-            "annee_scolaire": {"dataType":"string","required":true},
-            "nombre_total": {"dataType":"double","required":true},
-            "nombre_exclus": {"dataType":"double"},
-            "enfants": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "jeton_synchronisation": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModificationEnfant": {
-        "dataType": "refObject",
-        "properties": {
-            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "enfant": {"ref":"EnfantSoumisObligation","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MotifRetrait": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "RetraitEnfant": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "motif": {"ref":"MotifRetrait","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ChangementsEnfantsSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_commune": {"dataType":"string","required":true},
-            "depuis": {"dataType":"string","required":true},
-            "date_reference": {"dataType":"string","required":true},
-            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
-            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEnfant"},"required":true},
-            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEnfant"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "jeton_synchronisation": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "StatutHabilitation": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
@@ -1104,21 +1208,21 @@ const models: TsoaRoute.Models = {
     "HabilitationCorps": {
         "dataType": "refObject",
         "properties": {
-            "finalite": {"dataType":"string","required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "intitule": {"dataType":"string","required":true},
-            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "description": {"dataType":"string"},
-            "base_legale_texte": {"dataType":"string"},
-            "base_legale_url": {"dataType":"string"},
-            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
-            "justification_conservation": {"dataType":"string"},
-            "responsable_traitement": {"dataType":"string"},
-            "dpo": {"dataType":"string"},
-            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
-            "convention_id": {"dataType":"string"},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "intitule": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
+            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":1200}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
+            "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
             "brouillon": {"dataType":"boolean"},
         },
         "additionalProperties": false,
@@ -1139,21 +1243,21 @@ const models: TsoaRoute.Models = {
     "ModificationHabilitationCorps": {
         "dataType": "refObject",
         "properties": {
-            "finalite": {"dataType":"string"},
-            "scopes": {"dataType":"array","array":{"dataType":"string"}},
-            "intitule": {"dataType":"string"},
-            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "description": {"dataType":"string"},
-            "base_legale_texte": {"dataType":"string"},
-            "base_legale_url": {"dataType":"string"},
-            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
-            "justification_conservation": {"dataType":"string"},
-            "responsable_traitement": {"dataType":"string"},
-            "dpo": {"dataType":"string"},
-            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
-            "convention_id": {"dataType":"string"},
-            "motif": {"dataType":"string"},
+            "finalite": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "intitule": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":1200}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
+            "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1161,7 +1265,7 @@ const models: TsoaRoute.Models = {
     "MotifCorps": {
         "dataType": "refObject",
         "properties": {
-            "motif": {"dataType":"string"},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1169,7 +1273,7 @@ const models: TsoaRoute.Models = {
     "MotifObligatoireCorps": {
         "dataType": "refObject",
         "properties": {
-            "motif": {"dataType":"string","required":true},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1196,13 +1300,13 @@ const models: TsoaRoute.Models = {
     "DestinataireCorps": {
         "dataType": "refObject",
         "properties": {
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "nom": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
             "categorie": {"ref":"CategorieDestinataire","required":true},
-            "code_commune": {"dataType":"string"},
-            "code_departement": {"dataType":"string"},
-            "code_region": {"dataType":"string"},
-            "pour_compte_de_siret": {"dataType":"string"},
+            "code_commune": {"dataType":"string","validators":{"maxLength":{"value":5}}},
+            "code_departement": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "code_region": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "pour_compte_de_siret": {"dataType":"string","validators":{"maxLength":{"value":14}}},
         },
         "additionalProperties": false,
     },
@@ -1233,8 +1337,8 @@ const models: TsoaRoute.Models = {
     "ClientCorps": {
         "dataType": "refObject",
         "properties": {
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "nom": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
         },
         "additionalProperties": false,
     },
@@ -1334,13 +1438,13 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_journal: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
-                api: {"in":"query","name":"api","dataType":"string"},
-                finalite: {"in":"query","name":"finalite","dataType":"string"},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                api: {"in":"query","name":"api","dataType":"string","validators":{"maxLength":{"value":64}}},
+                finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/dpo/journal',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1377,11 +1481,11 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_journalCsv: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
-                api: {"in":"query","name":"api","dataType":"string"},
-                finalite: {"in":"query","name":"finalite","dataType":"string"},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                api: {"in":"query","name":"api","dataType":"string","validators":{"maxLength":{"value":64}}},
+                finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
         };
         app.get('/dpo/journal.csv',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1418,12 +1522,12 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_divulgationsPersonne: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                idInterne: {"in":"query","name":"idInterne","dataType":"string"},
-                nom: {"in":"query","name":"nom","dataType":"string"},
-                prenoms: {"in":"query","name":"prenoms","dataType":"string"},
-                dateNaissance: {"in":"query","name":"dateNaissance","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                idInterne: {"in":"query","name":"idInterne","dataType":"string","validators":{"maxLength":{"value":64}}},
+                nom: {"in":"query","name":"nom","dataType":"string","validators":{"maxLength":{"value":100}}},
+                prenoms: {"in":"query","name":"prenoms","dataType":"string","validators":{"maxLength":{"value":200}}},
+                dateNaissance: {"in":"query","name":"dateNaissance","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
         };
         app.get('/dpo/personnes/divulgations',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1568,7 +1672,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAbonnementsController_seDesabonner: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/notifications/abonnements/:id',
@@ -1605,7 +1709,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_abonnements: Record<string, TsoaRoute.ParameterSchema> = {
-                siret: {"in":"query","name":"siret","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
         };
         app.get('/admin/notifications/abonnements',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1677,7 +1781,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_desactiver: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.delete('/admin/notifications/abonnements/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1714,8 +1818,8 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_livraisons: Record<string, TsoaRoute.ParameterSchema> = {
                 statut: {"in":"query","name":"statut","dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}]},
-                siret: {"in":"query","name":"siret","dataType":"string"},
-                abonnementId: {"in":"query","name":"abonnementId","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
+                abonnementId: {"in":"query","name":"abonnementId","dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/notifications/livraisons',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1751,7 +1855,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_livraison: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+                id: {"in":"path","name":"id","required":true,"dataType":"double","validators":{"minimum":{"value":1},"maximum":{"value":2147483647}}},
         };
         app.get('/admin/notifications/livraisons/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1787,7 +1891,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_rejouer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+                id: {"in":"path","name":"id","required":true,"dataType":"double","validators":{"minimum":{"value":1},"maximum":{"value":2147483647}}},
         };
         app.post('/admin/notifications/livraisons/:id/rejeu',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1824,13 +1928,13 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsRecensementController_recensement: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                academie: {"in":"query","name":"academie","dataType":"string"},
-                region: {"in":"query","name":"region","dataType":"string"},
+                academie: {"in":"query","name":"academie","dataType":"string","validators":{"maxLength":{"value":3}}},
+                region: {"in":"query","name":"region","dataType":"string","validators":{"maxLength":{"value":3}}},
                 type: {"in":"query","name":"type","ref":"TypeConvention"},
                 statut: {"in":"query","name":"statut","ref":"StatutConvention"},
                 format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/catalogue/conventions',
             ...(fetchMiddlewares<RequestHandler>(RecensementController)),
@@ -1865,8 +1969,8 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_lister: Record<string, TsoaRoute.ParameterSchema> = {
-                academie: {"in":"query","name":"academie","dataType":"string"},
-                region: {"in":"query","name":"region","dataType":"string"},
+                academie: {"in":"query","name":"academie","dataType":"string","validators":{"maxLength":{"value":3}}},
+                region: {"in":"query","name":"region","dataType":"string","validators":{"maxLength":{"value":3}}},
                 type: {"in":"query","name":"type","ref":"TypeConvention"},
                 statut: {"in":"query","name":"statut","ref":"StatutConvention"},
         };
@@ -1941,7 +2045,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_convention: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/conventions/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -1977,7 +2081,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_historique: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/conventions/:id/historique',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2013,7 +2117,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"AvenantCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2051,7 +2155,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_denoncer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"DenonciationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2123,191 +2227,137 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsOAuthController_obtenirJeton: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
-                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
-                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
-                q: {"in":"query","name":"q","dataType":"string"},
-                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                _demande: {"in":"body","name":"_demande","required":true,"ref":"DemandeJeton"},
         };
-        app.get('/api-ecole/v1/etablissements',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
+        app.post('/oauth/token',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.obtenirJeton)),
 
-            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
+            async function OAuthController_obtenirJeton(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_obtenirJeton, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<EcoleController>(EcoleController);
+                const controller: any = await container.get<OAuthController>(OAuthController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'etablissements',
+                methodName: 'obtenirJeton',
                 controller,
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsOAuthController_introspecterJeton: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                designation: {"in":"body","name":"designation","required":true,"ref":"DesignationJeton"},
         };
-        app.get('/api-ecole/v1/etablissements/:uai',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
+        app.post('/oauth/introspect',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.introspecterJeton)),
 
-            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
+            async function OAuthController_introspecterJeton(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_introspecterJeton, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<EcoleController>(EcoleController);
+                const controller: any = await container.get<OAuthController>(OAuthController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'etablissement',
+                methodName: 'introspecterJeton',
                 controller,
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsOAuthController_revoquerJeton: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+                designation: {"in":"body","name":"designation","required":true,"ref":"DesignationJeton"},
         };
-        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
-            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
+        app.post('/oauth/revoke',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.revoquerJeton)),
 
-            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
+            async function OAuthController_revoquerJeton(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_revoquerJeton, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<EcoleController>(EcoleController);
+                const controller: any = await container.get<OAuthController>(OAuthController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'effectifs',
+                methodName: 'revoquerJeton',
                 controller,
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
+        const argsMetadonneesOAuthController_metadonnees: Record<string, TsoaRoute.ParameterSchema> = {
         };
-        app.get('/api-ecole/v1/etablissements/:uai/capacites',
-            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
+        app.get('/.well-known/oauth-authorization-server',
+            ...(fetchMiddlewares<RequestHandler>(MetadonneesOAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(MetadonneesOAuthController.prototype.metadonnees)),
 
-            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
+            async function MetadonneesOAuthController_metadonnees(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsMetadonneesOAuthController_metadonnees, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<EcoleController>(EcoleController);
+                const controller: any = await container.get<MetadonneesOAuthController>(MetadonneesOAuthController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'capacites',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
-        };
-        app.get('/api-ecole/v1/previsions',
-            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
-
-            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'previsions',
+                methodName: 'metadonnees',
                 controller,
                 response,
                 next,
@@ -2321,17 +2371,17 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsScolariteController_statutEleve: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                nomNaissance: {"in":"query","name":"nomNaissance","required":true,"dataType":"string"},
-                prenoms: {"in":"query","name":"prenoms","required":true,"dataType":"array","array":{"dataType":"string"},"validators":{"minItems":{"value":1},"maxItems":{"value":3}}},
+                nomNaissance: {"in":"query","name":"nomNaissance","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
+                prenoms: {"in":"query","name":"prenoms","required":true,"dataType":"array","array":{"dataType":"refAlias","ref":"Prenom"},"validators":{"minItems":{"value":1},"maxItems":{"value":3}}},
                 sexeEtatCivil: {"in":"query","name":"sexeEtatCivil","required":true,"ref":"Sexe"},
                 anneeDateNaissance: {"in":"query","name":"anneeDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"anneeDateNaissance"},"minimum":{"value":1900},"maximum":{"value":2100}}},
                 moisDateNaissance: {"in":"query","name":"moisDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"moisDateNaissance"},"minimum":{"value":1},"maximum":{"value":12}}},
                 jourDateNaissance: {"in":"query","name":"jourDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"jourDateNaissance"},"minimum":{"value":1},"maximum":{"value":31}}},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-                codeEtablissement: {"in":"query","name":"codeEtablissement","dataType":"string"},
-                codesDepartements: {"in":"query","name":"codesDepartements","dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":101}}},
-                codesRegions: {"in":"query","name":"codesRegions","dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":18}}},
-                recipient: {"in":"query","name":"recipient","dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+                codeEtablissement: {"in":"query","name":"codeEtablissement","dataType":"string","validators":{"maxLength":{"value":8}}},
+                codesDepartements: {"in":"query","name":"codesDepartements","dataType":"array","array":{"dataType":"refAlias","ref":"CodeTerritoire"},"validators":{"maxItems":{"value":101}}},
+                codesRegions: {"in":"query","name":"codesRegions","dataType":"array","array":{"dataType":"refAlias","ref":"CodeTerritoire"},"validators":{"maxItems":{"value":18}}},
+                recipient: {"in":"query","name":"recipient","dataType":"string","validators":{"maxLength":{"value":14}}},
                 context: {"in":"query","name":"context","dataType":"string","validators":{"maxLength":{"value":50}}},
                 object: {"in":"query","name":"object","dataType":"string","validators":{"maxLength":{"value":50}}},
         };
@@ -2361,7 +2411,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2372,7 +2422,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/etablissements/:uai',
             authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
@@ -2400,7 +2450,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2412,7 +2462,7 @@ export function RegisterRoutes(app: Router) {
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
                 niveau: {"in":"path","name":"niveau","required":true,"ref":"NiveauTerritoire"},
-                code: {"in":"path","name":"code","required":true,"dataType":"string"},
+                code: {"in":"path","name":"code","required":true,"dataType":"string","validators":{"maxLength":{"value":5}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/territoires/:niveau/:code',
             authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
@@ -2440,7 +2490,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2452,7 +2502,7 @@ export function RegisterRoutes(app: Router) {
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 mentionMinimale: {"default":"AB","in":"query","name":"mentionMinimale","ref":"CodeMention"},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/bac/laureats',
             authenticateMiddleware([{"oauth2":["examens:laureats-bourse-merite"]}]),
@@ -2480,7 +2530,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2561,11 +2611,11 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsMairieController_enfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"}}},
-                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"}}},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
                 limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
                 format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
         };
         app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation',
@@ -2594,7 +2644,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2603,10 +2653,10 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsMairieController_changementsEnfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
-                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string"},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
                 limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation/changements',
             authenticateMiddleware([{"oauth2":["mairie:obligation-scolaire"]},{"oauth2":["mairie:restauration-scolaire"]}]),
@@ -2634,7 +2684,203 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string","validators":{"maxLength":{"value":5}}},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string","validators":{"maxLength":{"value":3}}},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string","validators":{"maxLength":{"value":3}}},
+                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
+                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
+                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
+                q: {"in":"query","name":"q","dataType":"string","validators":{"maxLength":{"value":200}}},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-ecole/v1/etablissements',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
+
+            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissements',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
+
+            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
+            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
+
+            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'effectifs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/capacites',
+            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
+
+            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'capacites',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string","validators":{"maxLength":{"value":5}}},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string","validators":{"maxLength":{"value":3}}},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string","validators":{"maxLength":{"value":3}}},
+                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
+        };
+        app.get('/api-ecole/v1/previsions',
+            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
+
+            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'previsions',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2642,10 +2888,10 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_habilitations: Record<string, TsoaRoute.ParameterSchema> = {
-                siret: {"in":"query","name":"siret","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
                 statut: {"in":"query","name":"statut","ref":"StatutHabilitation"},
-                expirantAvant: {"in":"query","name":"expirantAvant","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-                conventionId: {"in":"query","name":"conventionId","dataType":"string"},
+                expirantAvant: {"in":"query","name":"expirantAvant","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+                conventionId: {"in":"query","name":"conventionId","dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2718,7 +2964,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_habilitation: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2754,7 +3000,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_transitions: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations/:id/transitions',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2790,7 +3036,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2828,7 +3074,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_soumission: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2866,7 +3112,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_demanderModifications: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2904,7 +3150,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_valider: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2942,7 +3188,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_refuser: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2980,7 +3226,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_revoquer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3018,7 +3264,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_renouveler: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3198,7 +3444,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminController_rotation: Record<string, TsoaRoute.ParameterSchema> = {
-                clientId: {"in":"path","name":"clientId","required":true,"dataType":"string"},
+                clientId: {"in":"path","name":"clientId","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"RotationCorps"},
         };
         app.post('/admin/clients/:clientId/rotation',
