@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Path, Post, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Contexte } from '../contexte';
 import type { Entetes, ProblemeHttp } from '../http/contrat';
-import { creerClient, listerClients, renouvelerSecret, type ClientCree, type ClientOAuth } from '../auth/clients';
+import { creerClient, listerClients, renouvelerSecret, type ClientCree, type ClientListe } from '../auth/clients';
 import { creerDestinataire, listerDestinataires, type CategorieDestinataire, type Destinataire } from '../registry/destinataires';
 
 export interface DestinataireCorps {
@@ -112,7 +112,7 @@ export class AdminController extends Controller {
    * @summary Lister les clients OAuth2
    */
   @Get('clients')
-  public async clients(): Promise<Array<ClientOAuth & { actif: boolean }>> {
+  public async clients(): Promise<ClientListe[]> {
     return listerClients(this.ctx.db);
   }
 

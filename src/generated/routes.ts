@@ -234,6 +234,24 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LivraisonDetaillee": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "evenement_id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "abonnement_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "statut": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}],"required":true},
+            "tentatives": {"dataType":"double","required":true},
+            "prochaine_tentative_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "livree_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "journal": {"dataType":"array","array":{"dataType":"refObject","ref":"Tentative"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TypeConvention": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["cadre_national"]},{"dataType":"enum","enums":["convention_locale"]},{"dataType":"enum","enums":["tripartite"]}],"validators":{}},
@@ -1311,13 +1329,14 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ClientOAuth": {
+    "ClientListe": {
         "dataType": "refObject",
         "properties": {
             "client_id": {"dataType":"string","required":true},
             "siret": {"dataType":"string","required":true},
             "nom": {"dataType":"string","required":true},
             "demo": {"dataType":"boolean","required":true},
+            "actif": {"dataType":"boolean","required":true},
         },
         "additionalProperties": false,
     },

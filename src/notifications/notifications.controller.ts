@@ -4,7 +4,7 @@ import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
 import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { creerAbonnement, desactiverAbonnement, listerAbonnements, type Abonnement, type AbonnementCree } from './abonnements';
-import { listerLivraisons, rejouerLivraison, trouverLivraison, type Livraison, type Tentative } from './distributeur';
+import { listerLivraisons, rejouerLivraison, trouverLivraison, type Livraison, type LivraisonDetaillee } from './distributeur';
 import type { TypeEvenement } from './evenements';
 
 export interface AbonnementCorps {
@@ -168,7 +168,7 @@ export class NotificationsController extends Controller {
    */
   @Get('livraisons/{id}')
   @Response<ProblemeHttp>(404, 'Livraison inconnue')
-  public async livraison(@Path() id: number): Promise<Livraison & { journal: Tentative[] }> {
+  public async livraison(@Path() id: number): Promise<LivraisonDetaillee> {
     return trouverLivraison(this.ctx.db, id);
   }
 
