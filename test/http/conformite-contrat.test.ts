@@ -272,15 +272,21 @@ describe('refusals are in the contract too', () => {
   }
 
   it('401 without a token, 403 without the scope, on every protected operation', async () => {
+    const exemples: Record<string, string | number> = { uai: '0350027P', codeInsee: '35238', session: 2026, examen: 'bac', niveau: 'region', code: '53' };
+    const refuser = async (operation: string, a: Appel, attendu: number) => {
+      const statut = (await appeler(operation, a)).statut;
+      if (statut !== attendu) ecarts.push(`${operation} [${a.client ?? a.jeton ?? 'sans jeton'}] → ${statut} au lieu de ${attendu}`);
+    };
     for (const [chemin, methodes] of Object.entries(verificateur.spec.paths)) {
       for (const [methode, op] of Object.entries(methodes as Record<string, { security?: Array<Record<string, string[]>> }>)) {
         if (!op.security?.length) continue;
         const operation = `${methode.toUpperCase()} ${chemin}`;
-        const a: Appel = { chemin: { uai: '0350027P', codeInsee: '35238', id: '1', clientId: 'x', session: 2026, examen: 'bac', niveau: 'region', code: '53' }, corps: methode === 'get' || methode === 'delete' ? undefined : {} };
-        expect((await appeler(operation, a)).statut).toBe(401);
-        expect((await appeler(operation, { ...a, jeton: 'jeton-invente' })).statut).toBe(401);
+        const parametres = [...chemin.matchAll(/\{([^}]+)\}/g)].map(([, nom]) => [nom, exemples[nom] ?? '1']);
+        const a: Appel = { chemin: Object.fromEntries(parametres), corps: methode === 'get' || methode === 'delete' ? undefined : {} };
+        await refuser(operation, a, 401);
+        await refuser(operation, { ...a, jeton: 'jeton-invente' }, 401);
         const client = clientSansScope(op.security.map((e) => Object.values(e).flat()));
-        if (client) expect([403]).toContain((await appeler(operation, { ...a, client })).statut);
+        if (client) await refuser(operation, { ...a, client }, 403);
       }
     }
   });
