@@ -20,6 +20,7 @@ export interface PageEtablissements {
   curseur_suivant: string | null;
 }
 
+// The problem document now lives with the other shared answers; still exported here for older imports.
 export type { ProblemeHttp } from '../../http/contrat';
 
 @Route('api-ecole/v1')
