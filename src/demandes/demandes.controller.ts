@@ -211,7 +211,7 @@ export class DemandesHabilitationController extends Controller {
   @Post()
   @SuccessResponse(201, 'Déposée')
   @Response(422, 'Scopes non accordés par le registre, traitement incohérent avec la finalité, convention inconnue ou qui ne lie pas le destinataire')
-  public async deposer(@Body() corps: DemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
+  public async deposerDemande(@Body() corps: DemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     const d = await deposerDemande(this.ctx.db, demandeur(req), versChamps(corps) as ChampsDemande, corps.brouillon ?? false);
     this.setStatus(201);
     this.setHeader('Location', `/demandes-habilitation/${d.id}`);
@@ -225,7 +225,7 @@ export class DemandesHabilitationController extends Controller {
    */
   @Get('{id}')
   @Response(404, 'Demande inconnue, ou d\'un autre destinataire')
-  public async demande(@Path() id: string, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
+  public async lireDemande(@Path() id: string, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     return this.consultable(await lireDemande(this.ctx.db, demandeur(req).siret, id));
   }
 
@@ -237,7 +237,7 @@ export class DemandesHabilitationController extends Controller {
    */
   @Patch('{id}')
   @Response(409, 'La demande n\'est ni en brouillon ni en attente de modifications')
-  public async modifier(@Path() id: string, @Body() corps: ModificationDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
+  public async modifierDemande(@Path() id: string, @Body() corps: ModificationDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     const { motif, ...champs } = corps;
     const changements = Object.fromEntries(Object.entries(versChamps(champs)).filter(([, v]) => v !== undefined));
     return this.consultable(await modifierDemande(this.ctx.db, demandeur(req), id, changements, motif));
@@ -249,7 +249,7 @@ export class DemandesHabilitationController extends Controller {
    */
   @Post('{id}/soumission')
   @Response(409, 'Transition interdite depuis le statut actuel')
-  public async soumettre(@Path() id: string, @Body() corps: MotifDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
+  public async soumettreDemande(@Path() id: string, @Body() corps: MotifDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     return this.consultable(await soumettreDemande(this.ctx.db, demandeur(req), id, corps.motif));
   }
 
@@ -260,7 +260,7 @@ export class DemandesHabilitationController extends Controller {
    */
   @Post('{id}/retrait')
   @Response(409, 'Transition interdite depuis le statut actuel')
-  public async retirer(@Path() id: string, @Body() corps: MotifDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
+  public async retirerDemande(@Path() id: string, @Body() corps: MotifDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     return this.consultable(await retirerDemande(this.ctx.db, demandeur(req), id, corps.motif));
   }
 
@@ -282,7 +282,7 @@ export class DemandesHabilitationController extends Controller {
   @Produces('text/html')
   @Response(403, 'Lien altéré ou non émis par la passerelle')
   @Response(410, 'Lien expiré : en obtenir un nouveau par l\'API')
-  public async page(@Path() id: string, @Query() jusqua: number, @Query() signature: string, @Request() req: ExpressRequest): Promise<string> {
+  public async pageDemande(@Path() id: string, @Query() jusqua: number, @Query() signature: string, @Request() req: ExpressRequest): Promise<string> {
     verifierLien(this.ctx.config, id, jusqua, signature);
     const h = await trouverHabilitation(this.ctx.db, id);
     if (!h) throw new Probleme('ressource_introuvable', 'Demande d’habilitation inconnue.');

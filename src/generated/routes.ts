@@ -2417,22 +2417,22 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_deposer: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_deposerDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 corps: {"in":"body","name":"corps","required":true,"ref":"DemandeCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/demandes-habilitation',
             authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.deposer)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.deposerDemande)),
 
-            async function DemandesHabilitationController_deposer(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_deposerDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_deposer, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_deposerDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2442,7 +2442,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'deposer',
+                methodName: 'deposerDemande',
                 controller,
                 response,
                 next,
@@ -2454,22 +2454,22 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_demande: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_lireDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/demandes-habilitation/:id',
             authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.demande)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.lireDemande)),
 
-            async function DemandesHabilitationController_demande(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_lireDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_demande, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_lireDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2479,7 +2479,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'demande',
+                methodName: 'lireDemande',
                 controller,
                 response,
                 next,
@@ -2491,7 +2491,7 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_modifierDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
                 corps: {"in":"body","name":"corps","required":true,"ref":"ModificationDemandeCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
@@ -2499,15 +2499,15 @@ export function RegisterRoutes(app: Router) {
         app.patch('/demandes-habilitation/:id',
             authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.modifier)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.modifierDemande)),
 
-            async function DemandesHabilitationController_modifier(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_modifierDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_modifier, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_modifierDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2517,7 +2517,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'modifier',
+                methodName: 'modifierDemande',
                 controller,
                 response,
                 next,
@@ -2529,7 +2529,7 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_soumettre: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_soumettreDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
@@ -2537,15 +2537,15 @@ export function RegisterRoutes(app: Router) {
         app.post('/demandes-habilitation/:id/soumission',
             authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.soumettre)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.soumettreDemande)),
 
-            async function DemandesHabilitationController_soumettre(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_soumettreDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_soumettre, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_soumettreDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2555,7 +2555,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'soumettre',
+                methodName: 'soumettreDemande',
                 controller,
                 response,
                 next,
@@ -2567,7 +2567,7 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_retirer: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_retirerDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
@@ -2575,15 +2575,15 @@ export function RegisterRoutes(app: Router) {
         app.post('/demandes-habilitation/:id/retrait',
             authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.retirer)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.retirerDemande)),
 
-            async function DemandesHabilitationController_retirer(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_retirerDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_retirer, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_retirerDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2593,7 +2593,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'retirer',
+                methodName: 'retirerDemande',
                 controller,
                 response,
                 next,
@@ -2605,7 +2605,7 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsDemandesHabilitationController_page: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsDemandesHabilitationController_pageDemande: Record<string, TsoaRoute.ParameterSchema> = {
                 id: {"in":"path","name":"id","required":true,"dataType":"string"},
                 jusqua: {"in":"query","name":"jusqua","required":true,"dataType":"long","validators":{"isLong":{"errorMsg":"jusqua"},"minimum":{"value":0},"maximum":{"value":99999999999}}},
                 signature: {"in":"query","name":"signature","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
@@ -2613,15 +2613,15 @@ export function RegisterRoutes(app: Router) {
         };
         app.get('/demandes-habilitation/:id/page',
             ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
-            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.page)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.pageDemande)),
 
-            async function DemandesHabilitationController_page(request: ExRequest, response: ExResponse, next: any) {
+            async function DemandesHabilitationController_pageDemande(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_page, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_pageDemande, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
@@ -2631,7 +2631,7 @@ export function RegisterRoutes(app: Router) {
                 }
 
               await templateService.apiHandler({
-                methodName: 'page',
+                methodName: 'pageDemande',
                 controller,
                 response,
                 next,
