@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { derniereSessionPubliee } from '../../src/apis/resultats-examens/examens';
 import { lienConsultation } from '../../src/demandes/lien';
+import { semerRegistreDemo } from '../../src/demo/demo';
 import { aujourdhui } from '../../src/horloge';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
@@ -301,5 +302,20 @@ describe('the consultation link', () => {
     expect(page.text).toContain('Vue par les opérateurs');
     probleme(await request(t.app).get('/admin/habilitations/inconnue/lien-consultation').set(bearer(operateur)), 404, 'ressource_introuvable');
     probleme(await request(t.app).get(`/admin/habilitations/${id}/lien-consultation`).set(bearer(saintMalo)), 403, 'scope_insuffisant');
+  });
+});
+
+describe('demo registry', () => {
+  it('a demo database seeded before this feature gets the recipients’ demo habilitation at the next start, once', async () => {
+    const ligne = () => t.db('habilitations').where({ siret: SAINT_MALO, finalite_code: 'demande_habilitation' });
+    const ids = (await ligne().select('id')).map((h: { id: string }) => h.id);
+    await t.db('habilitation_transitions').whereIn('habilitation_id', ids).delete();
+    await ligne().delete();
+    expect((await jetonSaintMalo('habilitations:demande')).body.error).toBe('invalid_scope');
+
+    expect(await semerRegistreDemo(t.db)).toBe(false);
+    expect(await semerRegistreDemo(t.db)).toBe(false);
+    expect((await ligne().select('statut')).map((h: { statut: string }) => h.statut)).toEqual(['validee']);
+    expect((await jetonSaintMalo('habilitations:demande')).status).toBe(200);
   });
 });
