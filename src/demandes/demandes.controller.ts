@@ -1,9 +1,10 @@
 import {
-  Body, Controller, Get, NoSecurity, Patch, Path, Post, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags,
+  Body, Controller, Get, Middlewares, NoSecurity, Patch, Path, Post, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
+import { limiteParIp } from '../http/limites';
 import { Probleme } from '../http/problemes';
 import { trouverHabilitation, type StatutHabilitation } from '../registry/habilitations';
 import {
@@ -279,6 +280,7 @@ export class DemandesHabilitationController extends Controller {
    */
   @Get('{id}/page')
   @NoSecurity()
+  @Middlewares(limiteParIp)
   @Produces('text/html')
   @Response(403, 'Lien altéré ou non émis par la passerelle')
   @Response(410, 'Lien expiré : en obtenir un nouveau par l\'API')

@@ -268,6 +268,8 @@ describe('the consultation link', () => {
     expect(rep.headers['content-type']).toMatch(/^text\/html/);
     expect(rep.headers['cache-control']).toBe('no-store');
     expect(rep.headers['referrer-policy']).toBe('no-referrer');
+    // Open to anyone holding the link: limited per IP, like the open-data routes.
+    expect(rep.headers['ratelimit-limit']).toBeDefined();
     expect(rep.text).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cie');
     expect(rep.text).not.toMatch(/<script|\son\w+=|javascript:/i);
     expect(rep.text).toContain('Brouillon');
