@@ -131,16 +131,15 @@ function nonTraitable(champ: string, message: string): Probleme {
   return new Probleme('entite_non_traitable', undefined, { erreurs: [{ champ, message }] });
 }
 
-/** The finalité decides the traitement: a request naming another one is contradictory. */
-async function verifierTraitement(db: Db, traitement: string | undefined, finalite: string): Promise<void> {
-  if (traitement === undefined) return;
-  const f = await db('finalites').where({ code: finalite }).first('traitement_code');
-  // An unknown finalité is refused by the registry's rules (scopes_non_autorises).
-  if (f && f.traitement_code !== traitement) nonTraitableTraitement();
+function traitementIncoherent(): Probleme {
+  return nonTraitable('traitement', 'ne correspond pas au traitement dont relève la finalité (voir /catalogue)');
 }
 
-function nonTraitableTraitement(): never {
-  throw nonTraitable('traitement', 'ne correspond pas au traitement dont relève la finalité (voir /catalogue)');
+/** The finalité decides the traitement: a request naming another one is contradictory. */
+async function verifierTraitement(db: Db, traitement: string, finalite: string): Promise<void> {
+  const f = await db('finalites').where({ code: finalite }).first('traitement_code');
+  // An unknown finalité is refused by the registry's rules (scopes_non_autorises).
+  if (f && f.traitement_code !== traitement) throw traitementIncoherent();
 }
 
 async function conventionParReference(db: Db, reference: string | undefined): Promise<string | undefined> {
@@ -255,7 +254,7 @@ export async function modifierDemande(db: Db, qui: Demandeur, id: string, change
       db('finalites').where({ code: actuelle.finalite_code }).first('traitement_code'),
       db('finalites').where({ code: finalite }).first('traitement_code'),
     ]);
-    if (apres && avant?.traitement_code !== apres.traitement_code) nonTraitableTraitement();
+    if (apres && avant?.traitement_code !== apres.traitement_code) throw traitementIncoherent();
   }
   const conventionId = await conventionParReference(db, changements.conventionReference);
   return vueDemande(db, await modifierHabilitation(db, id, versChamps(changements, conventionId), `client:${qui.clientId}`, motif));
