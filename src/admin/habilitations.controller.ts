@@ -8,6 +8,7 @@ import {
   trouverHabilitation, type ChampsHabilitation, type Habilitation, type StatutHabilitation, type Transition, type TransitionDemandee,
 } from '../registry/habilitations';
 import type { CodeRegistre } from '../registry/scopes';
+import { lienConsultation, type LienConsultation } from '../demandes/lien';
 import { acteur } from './acteur';
 
 /** DataPass's fields; those the foundation did not ask for remain optional. */
@@ -77,6 +78,12 @@ export interface ChampsHabilitationCorps {
    */
   dpo?: string;
   /**
+   * Nom du DPO du destinataire.
+   * @maxLength 200
+   * @example "Claire Le Goff"
+   */
+  dpo_nom?: string;
+  /**
    * Volume attendu, en requêtes par minute.
    * @isInt
    * @minimum 0
@@ -130,7 +137,7 @@ function versChamps(c: Partial<HabilitationCorps>): Partial<ChampsHabilitation> 
     siret: c.siret, finalite: c.finalite, scopes: c.scopes, intitule: c.intitule, dateDebut: c.date_debut, dateFin: c.date_fin,
     description: c.description, baseLegaleTexte: c.base_legale_texte, baseLegaleUrl: c.base_legale_url,
     dureeConservationMois: c.duree_conservation_mois, justificationConservation: c.justification_conservation,
-    responsableTraitement: c.responsable_traitement, dpo: c.dpo, volumeAttendu: c.volume_attendu, conventionId: c.convention_id,
+    responsableTraitement: c.responsable_traitement, dpo: c.dpo, dpoNom: c.dpo_nom, volumeAttendu: c.volume_attendu, conventionId: c.convention_id,
   };
   return Object.fromEntries(Object.entries(champs).filter(([, v]) => v !== undefined));
 }
@@ -195,6 +202,20 @@ export class HabilitationsController extends Controller {
     const h = await trouverHabilitation(this.ctx.db, id);
     if (!h) throw new Probleme('ressource_introuvable', 'Habilitation inconnue.');
     return h;
+  }
+
+  /**
+   * L'adresse de la page HTML de la demande (statut, ce qui est attendu, historique), à ouvrir dans un
+   * navigateur sans jeton ; signée, valable une heure. Les destinataires reçoivent la même dans
+   * `lien_consultation` sous /demandes-habilitation.
+   * @summary Lien de consultation de la page d'une habilitation
+   * @maxLength id 64
+   */
+  @Get('{id}/lien-consultation')
+  @Response<ProblemeHttp>(404, 'Habilitation inconnue')
+  public async lienConsultation(@Path() id: string): Promise<LienConsultation> {
+    if (!(await trouverHabilitation(this.ctx.db, id))) throw new Probleme('ressource_introuvable', 'Habilitation inconnue.');
+    return lienConsultation(this.ctx.config, id);
   }
 
   /**

@@ -14,6 +14,8 @@ import { AbonnementsController } from './../notifications/notifications.controll
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { NotificationsController } from './../notifications/notifications.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { DemandesHabilitationController } from './../demandes/demandes.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { RecensementController } from './../conventions/recensement.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ConventionsController } from './../conventions/conventions.controller';
@@ -324,6 +326,180 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutHabilitation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]},{"dataType":"enum","enums":["retiree"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Intervenant": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["destinataire"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProchaineEtape": {
+        "dataType": "refObject",
+        "properties": {
+            "par": {"dataType":"union","subSchemas":[{"ref":"Intervenant"},{"dataType":"enum","enums":[null]}],"required":true},
+            "action": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtapeDemande": {
+        "dataType": "refObject",
+        "properties": {
+            "de": {"dataType":"union","subSchemas":[{"ref":"StatutHabilitation"},{"dataType":"enum","enums":[null]}],"required":true},
+            "vers": {"ref":"StatutHabilitation","required":true},
+            "par": {"ref":"Intervenant","required":true},
+            "client_id": {"dataType":"string"},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeHabilitation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "version": {"dataType":"double","required":true},
+            "statut": {"ref":"StatutHabilitation","required":true},
+            "libelle_statut": {"dataType":"string","required":true},
+            "prochaine_etape": {"ref":"ProchaineEtape","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "destinataire": {"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "traitement": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_texte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo": {"dataType":"nestedObjectLiteral","nestedProperties":{"courriel":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"nom":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "duree_conservation_mois": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"string","required":true},
+            "date_fin_effective": {"dataType":"string","required":true},
+            "historique": {"dataType":"array","array":{"dataType":"refObject","ref":"EtapeDemande"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LienConsultation": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true},
+            "expire_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeConsultable": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "version": {"dataType":"double","required":true},
+            "statut": {"ref":"StatutHabilitation","required":true},
+            "libelle_statut": {"dataType":"string","required":true},
+            "prochaine_etape": {"ref":"ProchaineEtape","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "destinataire": {"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "traitement": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_texte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo": {"dataType":"nestedObjectLiteral","nestedProperties":{"courriel":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"nom":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "duree_conservation_mois": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"string","required":true},
+            "date_fin_effective": {"dataType":"string","required":true},
+            "historique": {"dataType":"array","array":{"dataType":"refObject","ref":"EtapeDemande"},"required":true},
+            "lien_consultation": {"ref":"LienConsultation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeRegistre": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DpoCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "courriel": {"dataType":"string","required":true,"validators":{"maxLength":{"value":254},"pattern":{"value":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "traitement": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"minItems":{"value":1},"maxItems":{"value":20}}},
+            "intitule": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "description": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https://\\S+$"}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"ref":"DpoCorps","required":true},
+            "duree_conservation_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":1},"maximum":{"value":240}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100000}}},
+            "convention_reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "brouillon": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationDemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "traitement": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "intitule": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "description": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https://\\S+$"}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"ref":"DpoCorps"},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":240}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100000}}},
+            "convention_reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"minItems":{"value":1},"maxItems":{"value":20}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifDemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TypeConvention": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["cadre_national"]},{"dataType":"enum","enums":["convention_locale"]},{"dataType":"enum","enums":["tripartite"]}],"validators":{}},
@@ -358,11 +534,6 @@ const models: TsoaRoute.Models = {
             "chef_etablissement": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
         },
         "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeRegistre": {
-        "dataType": "refAlias",
-        "type": {"dataType":"string","validators":{"maxLength":{"value":64}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PerimetreConvention": {
@@ -1260,11 +1431,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutHabilitation": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Habilitation": {
         "dataType": "refObject",
         "properties": {
@@ -1282,6 +1448,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "dpo": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo_nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "convention_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "version": {"dataType":"double","required":true},
@@ -1310,6 +1477,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
             "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "dpo_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
             "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
             "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
@@ -1345,6 +1513,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
             "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "dpo_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
             "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
             "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
@@ -2127,6 +2296,269 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_mesDemandes: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                statut: {"in":"query","name":"statut","ref":"StatutHabilitation"},
+        };
+        app.get('/demandes-habilitation',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.mesDemandes)),
+
+            async function DemandesHabilitationController_mesDemandes(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_mesDemandes, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'mesDemandes',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_deposerDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"DemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.deposerDemande)),
+
+            async function DemandesHabilitationController_deposerDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_deposerDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'deposerDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_lireDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/demandes-habilitation/:id',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.lireDemande)),
+
+            async function DemandesHabilitationController_lireDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_lireDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'lireDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_modifierDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"ModificationDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/demandes-habilitation/:id',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.modifierDemande)),
+
+            async function DemandesHabilitationController_modifierDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_modifierDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'modifierDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_soumettreDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation/:id/soumission',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.soumettreDemande)),
+
+            async function DemandesHabilitationController_soumettreDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_soumettreDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'soumettreDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_retirerDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation/:id/retrait',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.retirerDemande)),
+
+            async function DemandesHabilitationController_retirerDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_retirerDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'retirerDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_pageDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                jusqua: {"in":"query","name":"jusqua","required":true,"dataType":"long","validators":{"isLong":{"errorMsg":"jusqua"},"minimum":{"value":0},"maximum":{"value":99999999999}}},
+                signature: {"in":"query","name":"signature","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/demandes-habilitation/:id/page',
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.pageDemande)),
+
+            async function DemandesHabilitationController_pageDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_pageDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'pageDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3195,6 +3627,42 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'habilitation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_lienConsultation: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+        };
+        app.get('/admin/habilitations/:id/lien-consultation',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.lienConsultation)),
+
+            async function HabilitationsController_lienConsultation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_lienConsultation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'lienConsultation',
                 controller,
                 response,
                 next,

@@ -228,6 +228,24 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     await reussir('POST /admin/consentements/retraits', { client: 'demo-operateur', corps: { id_interne: eleve.id, finalite: 'bourse_merite_regionale', siret: BRETAGNE } });
   });
 
+  it('requests for access: a recipient drafts, amends, submits and withdraws; the signed page and the operators’ link', async () => {
+    const corps = {
+      traitement: 'EXAMENS', finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Pilotage éducatif de Saint-Malo',
+      description: 'Tableau de bord des résultats au brevet.', dpo: { nom: 'Claire Le Goff', courriel: 'dpo@saint-malo.fr' },
+      duree_conservation_mois: 12, volume_attendu: 2, brouillon: true,
+    };
+    const cree = (await reussir('POST /demandes-habilitation', { client: 'demo-mairie-saint-malo', corps }, 201)).json;
+    await reussir('GET /demandes-habilitation', { client: 'demo-mairie-saint-malo' });
+    await reussir('GET /demandes-habilitation/{id}', { client: 'demo-mairie-saint-malo', chemin: { id: cree.id } });
+    await reussir('PATCH /demandes-habilitation/{id}', { client: 'demo-mairie-saint-malo', chemin: { id: cree.id }, corps: { volume_attendu: 3 } });
+    await reussir('POST /demandes-habilitation/{id}/soumission', { client: 'demo-mairie-saint-malo', chemin: { id: cree.id }, corps: {} });
+    const autre = (await reussir('POST /demandes-habilitation', { client: 'demo-mairie-saint-malo', corps }, 201)).json;
+    await reussir('POST /demandes-habilitation/{id}/retrait', { client: 'demo-mairie-saint-malo', chemin: { id: autre.id }, corps: { motif: 'Projet abandonné' } });
+    const lien = (await reussir('GET /admin/habilitations/{id}/lien-consultation', { client: 'demo-operateur', chemin: { id: cree.id } })).json;
+    const url = new URL(lien.url, 'http://passerelle');
+    await reussir('GET /demandes-habilitation/{id}/page', { chemin: { id: cree.id }, requete: { jusqua: url.searchParams.get('jusqua')!, signature: url.searchParams.get('signature')! } });
+  });
+
   it('DPO: an opposition recorded, listed and lifted', async () => {
     const eleve = await t.db('eleves').whereNotNull('ine').orderBy('id', 'desc').first('id', 'ine');
     await reussir('POST /dpo/oppositions', { client: 'demo-operateur', corps: { ine: eleve.ine, finalite: 'restauration_scolaire', origine: 'courrier' } }, 201);
