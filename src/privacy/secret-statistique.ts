@@ -1,22 +1,31 @@
 /**
  * Secret statistique for published counts (DEPP–ARF convention art. 4: nothing may identify a person).
  *
- * A table with its totals is a set of equations "sum of parts = total" (each row, each column,
- * the totals row and the totals column). Algorithm, deterministic:
- * 1. primary: every count — cell or total — with 0 < n < seuil is masked;
+ * Whatever a reader can obtain — one table, or many tables it may combine (an establishment and
+ * its commune, a commune and its département, a total and its mentions) — is one system of
+ * equations "sum of parts = total". The one algorithm, deterministic, runs on the whole system:
+ * 1. primary: every count with 0 < n < seuil is masked (and the counts a caller must mask);
  * 2. secondary, to a fixpoint: an equation with exactly one masked term would give it away by
- *    subtraction, so mask one more term there: the smallest non-zero published cell, the total
- *    only when no cell qualifies (ties: first in reading order);
- * 3. audit: a reader also knows a 'primaire' term lies in [1, seuil-1] and a 'secondaire' one in
- *    [seuil, ∞[ (secondary terms are never zero, see 2). Bounds are propagated through the
- *    equations; a masked term pinned to a single value gets one more suppression in one of its
- *    equations, then back to 2. Propagation is an outer approximation of what linear programming
- *    would infer: it catches the usual leaks (two masked 1s in a row whose total is published).
- * Zeros are published: an empty cell identifies no one.
+ *    subtraction, so one more term is masked there: a term no reader sees if one qualifies, else
+ *    the smallest non-zero part, the total only when no part qualifies (ties: first term);
+ * 3. audit, two readers: one propagates bounds through the equations (zeros are published, so a
+ *    masked term is at least 1: two masked 1s whose sum is published are found), the other
+ *    combines equations linearly (elimination on the masked terms: a term determined by a
+ *    combination of relations, e.g. across nested tables, is found). A term either finds gets one
+ *    more suppression in one of its equations, then back to 2.
+ * Zeros are published: an empty cell identifies no one. A reader who combines equations *and*
+ * bounds (linear programming) is approximated, not modelled exactly.
  */
 
 export type Secret = 'primaire' | 'secondaire';
 export type Cellule = { valeur: number } | { valeur: null; secret: Secret };
+
+/** A cell as the APIs show it: a mask does not say why (with several breakdowns, the reason could give the value). */
+export type CelluleSansRaison = { valeur: number } | { valeur: null; secret: true };
+
+export function sansRaison(cellule: Cellule): CelluleSansRaison {
+  return cellule.valeur === null ? { valeur: null, secret: true } : { valeur: cellule.valeur };
+}
 
 export interface OptionsSecret {
   /** Smallest count published as is (default 5). */
@@ -50,8 +59,9 @@ export const SEUIL_SECRET_STATISTIQUE = 5;
 
 interface Terme {
   valeur: number;
-  estTotal: boolean;
   secret: Secret | null;
+  /** False for a term no reader is shown (only its relations are): masking it costs nothing. */
+  publie: boolean;
 }
 
 interface Equation {
@@ -59,63 +69,237 @@ interface Equation {
   total: number;
 }
 
-/** Suppression over any system of "sum of parts = total" equations; mutates termes[].secret. */
-function proteger(termes: Terme[], equations: Equation[], seuil: number): void {
-  for (const terme of termes) if (terme.valeur > 0 && terme.valeur < seuil) terme.secret = 'primaire';
+interface Lecture {
+  /** The mark says why a term is masked: a reader then knows 'primaire' < seuil ≤ 'secondaire'. */
+  raisonsPubliees: boolean;
+}
+
+/** What the reader does not read: a masked term, or one never shown. */
+const inconnu = (t: Terme): boolean => t.secret !== null || !t.publie;
+
+/**
+ * Suppression over any system of "sum of parts = total" equations; mutates termes[].secret. A
+ * term never shown is unknown to the reader; it is marked (and protected) only when small.
+ */
+function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes: ReadonlySet<number>, lecture: Lecture): Combinaisons {
   const membres = equations.map((e) => [...e.parties, e.total]);
   const equationsDe = termes.map(() => [] as number[]);
   membres.forEach((m, e) => m.forEach((t) => equationsDe[t].push(e)));
-
-  const masquerPlusPetit = (candidats: number[]): boolean => {
-    const libres = candidats.filter((t) => termes[t].secret === null && termes[t].valeur > 0);
-    if (libres.length === 0) return false;
-    libres.sort(
-      (a, b) => Number(termes[a].estTotal) - Number(termes[b].estTotal) || termes[a].valeur - termes[b].valeur || a - b,
-    );
-    termes[libres[0]].secret = 'secondaire';
-    return true;
+  const inconnus = new Int32Array(equations.length);
+  membres.forEach((m, e) => { inconnus[e] = m.filter((t) => inconnu(termes[t])).length; });
+  const aRevoir: number[] = [];
+  const masquer = (t: number, secret: Secret): void => {
+    if (!inconnu(termes[t])) for (const e of equationsDe[t]) if (++inconnus[e] === 1) aRevoir.push(e);
+    termes[t].secret = secret;
   };
 
-  for (;;) {
-    let change = true;
-    while (change) {
-      change = false;
-      for (const m of membres) {
-        if (m.filter((t) => termes[t].secret !== null).length === 1 && masquerPlusPetit(m)) change = true;
+  /** The shown term to mask next to the given equations' unknowns (see 2. above), or null. */
+  const compagnon = (eqs: number[]): number | null => {
+    let meilleur: number | null = null;
+    let rang: number[] = [];
+    for (const e of eqs) {
+      for (const t of membres[e]) {
+        if (inconnu(termes[t]) || termes[t].valeur === 0) continue;
+        const r = [t === equations[e].total ? 1 : 0, termes[t].valeur, t];
+        if (meilleur === null || compare(r, rang) < 0) {
+          meilleur = t;
+          rang = r;
+        }
       }
     }
-    const { bas, haut } = bornesConnuesDuLecteur(termes, equations, seuil);
-    const deduit = termes.findIndex(
-      (t, i) => t.secret !== null && bas[i] === haut[i] &&
-        equationsDe[i].some((e) => membres[e].some((u) => termes[u].secret === null && termes[u].valeur > 0)),
-    );
-    if (deduit < 0) return;
-    masquerPlusPetit(equationsDe[deduit].flatMap((e) => membres[e]));
+    return meilleur;
+  };
+
+  /**
+   * The companion of a term, in its equations or, when all their terms are unknown or zero, in the
+   * nearest equations through unknown terms; with the equations looked at.
+   */
+  const compagnonProche = (depart: number): { compagnon: number | null; vues: number[] } => {
+    const vues = new Set(equationsDe[depart]);
+    let front = [...vues];
+    while (front.length > 0) {
+      const c = compagnon(front);
+      if (c !== null) return { compagnon: c, vues: [...vues] };
+      const suivant: number[] = [];
+      for (const e of front) {
+        for (const t of membres[e]) {
+          if (!inconnu(termes[t])) continue;
+          for (const f of equationsDe[t]) if (!vues.has(f)) { vues.add(f); suivant.push(f); }
+        }
+      }
+      front = suivant;
+    }
+    return { compagnon: null, vues: [...vues] };
+  };
+
+  termes.forEach((terme, t) => {
+    if (terme.valeur > 0 && terme.valeur < seuil) masquer(t, 'primaire');
+    else if (terme.valeur > 0 && imposes.has(t) && terme.publie) masquer(t, 'secondaire');
+  });
+  equations.forEach((_, e) => { if (inconnus[e] === 1) aRevoir.push(e); });
+
+  for (;;) {
+    while (aRevoir.length > 0) {
+      const e = aRevoir.pop()!;
+      if (inconnus[e] !== 1 || !membres[e].some((t) => termes[t].secret !== null)) continue;
+      const c = compagnon([e]);
+      if (c !== null) masquer(c, 'secondaire');
+    }
+    const combinaisons = combinerEquations(termes, equations);
+    const trouves = [...new Set([...bornesAtteintes(termes, equations, equationsDe, seuil, lecture), ...combinaisons.determines])].sort((x, y) => x - y);
+    // One more suppression per term found, unless one was just made where it was looked for.
+    const touchees = new Set<number>();
+    let ajout = false;
+    for (const t of trouves) {
+      if (equationsDe[t].some((e) => touchees.has(e))) continue;
+      const { compagnon: c, vues } = compagnonProche(t);
+      if (c === null) continue;
+      masquer(c, 'secondaire');
+      for (const e of [...vues, ...equationsDe[c]]) touchees.add(e);
+      ajout = true;
+    }
+    if (!ajout) return combinaisons;
   }
 }
 
-/** What a reader can infer about each term from published terms, marks and equations. */
-function bornesConnuesDuLecteur(termes: Terme[], equations: Equation[], seuil: number): { bas: number[]; haut: number[] } {
-  const bas = termes.map((t) => (t.secret === null ? t.valeur : t.secret === 'primaire' ? 1 : seuil));
-  const haut = termes.map((t) => (t.secret === null ? t.valeur : t.secret === 'primaire' ? seuil - 1 : Infinity));
-  const somme = (indices: number[], bornes: number[], sauf: number): number =>
-    indices.reduce((s, t) => (t === sauf ? s : s + bornes[t]), 0);
-  // Integer bounds only tighten, so this terminates; the cap keeps pathological tables cheap.
-  let change = true;
-  for (let tour = 0; change && tour < 50; tour++) {
-    change = false;
-    const resserrer = (t: number, b: number, h: number): void => {
-      if (b > bas[t]) { bas[t] = b; change = true; }
-      if (h < haut[t]) { haut[t] = h; change = true; }
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * Marked terms a reader pins to one value from shown terms and what masks tell (a masked count is
+ * at least 1, or within its reason's range; a term never shown is at least 0), bounds being
+ * propagated through the equations.
+ */
+function bornesAtteintes(termes: Terme[], equations: Equation[], equationsDe: number[][], seuil: number, lecture: Lecture): number[] {
+  const bas = termes.map((t) => (!inconnu(t) ? t.valeur : !t.publie ? 0 : lecture.raisonsPubliees && t.secret === 'secondaire' ? seuil : 1));
+  const haut = termes.map((t) => (!inconnu(t) ? t.valeur : t.publie && lecture.raisonsPubliees && t.secret === 'primaire' ? seuil - 1 : Infinity));
+  const enFile = new Uint8Array(equations.length);
+  const file: number[] = [];
+  equations.forEach((e, i) => {
+    if (e.parties.some((p) => inconnu(termes[p])) || inconnu(termes[e.total])) { file.push(i); enFile[i] = 1; }
+  });
+  // Integer bounds only tighten, so this terminates; the budget keeps pathological systems cheap.
+  let budget = 50 * equations.length + 1000;
+  const resserrer = (t: number, b: number, h: number): void => {
+    let change = false;
+    if (b > bas[t]) { bas[t] = b; change = true; }
+    if (h < haut[t]) { haut[t] = h; change = true; }
+    if (change) for (const e of equationsDe[t]) if (!enFile[e]) { enFile[e] = 1; file.push(e); }
+  };
+  for (let k = 0; k < file.length && budget > 0; k++, budget--) {
+    const e = file[k];
+    enFile[e] = 0;
+    const { parties, total } = equations[e];
+    let sommeBas = 0;
+    let sommeHaut = 0;
+    let infinis = 0;
+    for (const p of parties) {
+      sommeBas += bas[p];
+      if (haut[p] === Infinity) infinis++;
+      else sommeHaut += haut[p];
+    }
+    resserrer(total, sommeBas, infinis > 0 ? Infinity : sommeHaut);
+    for (const p of parties) {
+      const autresInfinis = infinis - (haut[p] === Infinity ? 1 : 0);
+      const hautDesAutres = autresInfinis > 0 ? Infinity : sommeHaut - (haut[p] === Infinity ? 0 : haut[p]);
+      resserrer(p, bas[total] - hautDesAutres, haut[total] - (sommeBas - bas[p]));
+    }
+  }
+  return termes.flatMap((t, i) => (t.secret !== null && bas[i] === haut[i] ? [i] : []));
+}
+
+/** A prime below 2^26: products of two residues stay exact in a double. */
+const PREMIER = 67108859;
+
+function inverse(a: number): number {
+  let [r0, r1, s0, s1] = [a, PREMIER, 1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return ((s0 % PREMIER) + PREMIER) % PREMIER;
+}
+
+/** What combining the equations tells a reader. */
+interface Combinaisons {
+  /** Marked terms some combination isolates. */
+  determines: number[];
+  /** Whether some combination gives the sum of these terms. */
+  sommeDeterminee(indices: readonly number[]): boolean;
+}
+
+/**
+ * Gauss–Jordan elimination on the unknown terms (shown ones are constants), modulo a prime (the
+ * coefficients are ±1: a false alarm would only mask one cell more). A term is isolated when its
+ * pivot row has no other term; a sum is given when the rows reduce it to nothing.
+ */
+function combinerEquations(termes: Terme[], equations: Equation[]): Combinaisons {
+  const lignes: Array<Map<number, number>> = [];
+  for (const { parties, total } of equations) {
+    const ligne = new Map<number, number>();
+    const ajouter = (t: number, c: number) => {
+      if (!inconnu(termes[t])) return;
+      const v = ((ligne.get(t) ?? 0) + c + PREMIER) % PREMIER;
+      if (v === 0) ligne.delete(t);
+      else ligne.set(t, v);
     };
-    for (const { parties, total } of equations) {
-      resserrer(total, somme(parties, bas, -1), somme(parties, haut, -1));
-      for (const p of parties) {
-        resserrer(p, bas[total] - somme(parties, haut, p), haut[total] - somme(parties, bas, p));
+    parties.forEach((p) => ajouter(p, 1));
+    ajouter(total, PREMIER - 1);
+    if (ligne.size > 0) lignes.push(ligne);
+  }
+  const lignesDe = new Map<number, Set<number>>();
+  lignes.forEach((l, r) => l.forEach((_, t) => { if (!lignesDe.has(t)) lignesDe.set(t, new Set()); lignesDe.get(t)!.add(r); }));
+  const ordre = lignes.map((_, r) => r).sort((a, b) => lignes[a].size - lignes[b].size || a - b);
+  /** Pivot term → its row, 1 at the pivot, 0 at every other pivot. */
+  const pivots = new Map<number, Map<number, number>>();
+  for (const r of ordre) {
+    const ligne = lignes[r];
+    if (ligne.size === 0) continue;
+    // The term in fewest rows keeps the fill-in small.
+    let colonne = -1;
+    for (const t of ligne.keys()) {
+      if (colonne < 0 || lignesDe.get(t)!.size < lignesDe.get(colonne)!.size || (lignesDe.get(t)!.size === lignesDe.get(colonne)!.size && t < colonne)) colonne = t;
+    }
+    const inv = inverse(ligne.get(colonne)!);
+    for (const [t, c] of ligne) ligne.set(t, (c * inv) % PREMIER);
+    pivots.set(colonne, ligne);
+    for (const autre of [...lignesDe.get(colonne)!]) {
+      if (autre === r) continue;
+      const cible = lignes[autre];
+      const facteur = cible.get(colonne)!;
+      for (const [t, c] of ligne) {
+        const v = (((cible.get(t) ?? 0) - ((facteur * c) % PREMIER)) % PREMIER + PREMIER) % PREMIER;
+        if (v === 0) {
+          if (cible.delete(t)) lignesDe.get(t)!.delete(autre);
+        } else {
+          if (!cible.has(t)) lignesDe.get(t)!.add(autre);
+          cible.set(t, v);
+        }
       }
     }
   }
-  return { bas, haut };
+  return {
+    determines: [...pivots].flatMap(([t, ligne]) => (ligne.size === 1 && termes[t].secret !== null ? [t] : [])),
+    sommeDeterminee: (indices) => {
+      const reste = new Map<number, number>();
+      const ajouter = (t: number, c: number) => {
+        const v = (((reste.get(t) ?? 0) + c) % PREMIER + PREMIER) % PREMIER;
+        if (v === 0) reste.delete(t);
+        else reste.set(t, v);
+      };
+      for (const t of indices) {
+        if (!inconnu(termes[t])) continue;
+        const pivot = pivots.get(t);
+        // Subtracting its pivot row leaves only free terms, which no row isolates.
+        if (!pivot) ajouter(t, 1);
+        else for (const [u, c] of pivot) if (u !== t) ajouter(u, PREMIER - c);
+      }
+      return reste.size === 0;
+    },
+  };
 }
 
 function verifierComptage(n: number): number {
@@ -129,11 +313,24 @@ function verifierSeuil(options: OptionsSecret): number {
   return seuil;
 }
 
+function verifierEquations(termes: Terme[], equations: Equation[]): void {
+  for (const { parties, total } of equations) {
+    if ([...parties, total].some((t) => !Number.isInteger(t) || t < 0 || t >= termes.length)) {
+      throw new TypeError('Une équation désigne un terme inexistant');
+    }
+    if (parties.reduce((s, p) => s + termes[p].valeur, 0) !== termes[total].valeur) {
+      throw new TypeError('Une équation est fausse : la somme des parties diffère du total');
+    }
+  }
+}
+
 function publier(terme: Terme): Cellule {
   return terme.secret === null ? { valeur: terme.valeur } : { valeur: null, secret: terme.secret };
 }
 
-/** 2-D table with row, column and grand totals computed from the real counts. */
+const terme = (valeur: number): Terme => ({ valeur: verifierComptage(valeur), secret: null, publie: true });
+
+/** 2-D table with row, column and grand totals computed from the real counts; the marks say why. */
 export function appliquerSecretStatistique(tableau: TableauComptages, options: OptionsSecret = {}): TableauPublie {
   const seuil = verifierSeuil(options);
   const { lignes, colonnes, valeurs } = tableau;
@@ -148,10 +345,10 @@ export function appliquerSecretStatistique(tableau: TableauComptages, options: O
   const totalLigne = (i: number): number => m * n + i;
   const totalColonne = (j: number): number => m * n + m + j;
   const totalGeneral = m * n + m + n;
-  for (const ligne of valeurs) for (const v of ligne) termes.push({ valeur: verifierComptage(v), estTotal: false, secret: null });
-  for (const ligne of valeurs) termes.push({ valeur: ligne.reduce((s, v) => s + v, 0), estTotal: true, secret: null });
-  for (let j = 0; j < n; j++) termes.push({ valeur: valeurs.reduce((s, l) => s + l[j], 0), estTotal: true, secret: null });
-  termes.push({ valeur: valeurs.flat().reduce((s, v) => s + v, 0), estTotal: true, secret: null });
+  for (const ligne of valeurs) for (const v of ligne) termes.push(terme(v));
+  for (const ligne of valeurs) termes.push(terme(ligne.reduce((s, v) => s + v, 0)));
+  for (let j = 0; j < n; j++) termes.push(terme(valeurs.reduce((s, l) => s + l[j], 0)));
+  termes.push(terme(valeurs.flat().reduce((s, v) => s + v, 0)));
 
   const indices = (k: number): number[] => Array.from({ length: k }, (_, x) => x);
   const equations: Equation[] = [
@@ -160,7 +357,7 @@ export function appliquerSecretStatistique(tableau: TableauComptages, options: O
     { parties: indices(m).map(totalLigne), total: totalGeneral },
     { parties: indices(n).map(totalColonne), total: totalGeneral },
   ];
-  proteger(termes, equations, seuil);
+  proteger(termes, equations, seuil, new Set(), { raisonsPubliees: true });
 
   return {
     seuil,
@@ -173,15 +370,19 @@ export function appliquerSecretStatistique(tableau: TableauComptages, options: O
   };
 }
 
-/** 1-D variant: labelled counts and their total. */
+/**
+ * 1-D variant: labelled counts and their total; the marks say why. `masquer` masks a non-zero count
+ * whatever its size (e.g. an estimate computed from a masked count), then its complement as any other.
+ */
 export function appliquerSecretStatistiqueListe(
-  comptages: { libelle: string; valeur: number }[],
+  comptages: { libelle: string; valeur: number; masquer?: boolean }[],
   options: OptionsSecret = {},
 ): ListePubliee {
   const seuil = verifierSeuil(options);
-  const termes: Terme[] = comptages.map((c) => ({ valeur: verifierComptage(c.valeur), estTotal: false, secret: null }));
-  termes.push({ valeur: comptages.reduce((s, c) => s + c.valeur, 0), estTotal: true, secret: null });
-  proteger(termes, [{ parties: comptages.map((_, i) => i), total: comptages.length }], seuil);
+  const termes: Terme[] = comptages.map((c) => terme(c.valeur));
+  termes.push(terme(comptages.reduce((s, c) => s + c.valeur, 0)));
+  const imposes = new Set(comptages.flatMap((c, i) => (c.masquer ? [i] : [])));
+  proteger(termes, [{ parties: comptages.map((_, i) => i), total: comptages.length }], seuil, imposes, { raisonsPubliees: true });
   return {
     seuil,
     cellules: comptages.map((c, i) => ({ libelle: c.libelle, ...publier(termes[i]) })),
@@ -189,36 +390,115 @@ export function appliquerSecretStatistiqueListe(
   };
 }
 
-/** One "sum of parts = total" relation a reader knows between published terms (indices into the values). */
-export interface EquationComptage {
-  parties: number[];
-  total: number;
+/** A relation between rows (or columns) of a table: the parts add up to the total, in every column (row). */
+export interface SommeDe {
+  total: string;
+  parties: readonly string[];
 }
 
 /**
- * Any system of such relations: several breakdowns of one total (sex, régime, boursiers),
- * nested rows (formations within a level). Each term that is the total of some equation is
- * treated as a total. Returns the published cells in the order of `valeurs`.
- * With several breakdowns the 'primaire'/'secondaire' marks alone can pin a value (e.g. a row
- * of three 'primaire' régimes whose total is split into two 'secondaire' sexes): the audit
- * cannot fix that by masking more, so publish such masks without their reason.
+ * One table of a publication. Every table a reader may obtain of the same counts (an
+ * establishment's, its commune's, its département's…) goes into one call, so that the relations
+ * between tables are protected like those within one.
  */
-export function appliquerSecretStatistiqueEquations(
-  valeurs: number[],
-  equations: EquationComptage[],
-  options: OptionsSecret = {},
-): { seuil: number; cellules: Cellule[] } {
+export interface TableauDeComptages {
+  /** Key of the table, unique in the publication (e.g. an establishment, a territory). */
+  cle: string;
+  /** Count of each cell: row → column → count. */
+  cellules: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Rows adding up to another row, column by column (total = Σ niveaux, voie = Σ séries). */
+  sommesDeLignes?: readonly SommeDe[];
+  /** Columns adding up to another column, row by row (inscrits = absents + présents). */
+  sommesDeColonnes?: readonly SommeDe[];
+  /**
+   * Lists of tables adding up to this one, cell by cell (a commune = Σ its establishments). A table
+   * of the list without a cell of this one has none of its count there.
+   */
+  decompositions?: ReadonlyArray<readonly string[]>;
+  /** Rows and columns computed but never shown (only their relations are): masked for free. */
+  lignesCachees?: ReadonlySet<string>;
+  colonnesCachees?: ReadonlySet<string>;
+}
+
+/** Published cells, table → row → column; a mask carries its reason, for the caller to show or not. */
+export type TableauxPublies = Map<string, Map<string, Map<string, Cellule>>>;
+
+export interface Publication {
+  tableaux: TableauxPublies;
+  /**
+   * Whether a reader computes the sum of these cells from the publication (e.g. a subtotal over
+   * levels chosen by the request): it may then be shown, it tells nothing more.
+   */
+  sommeConnue(cellules: ReadonlyArray<{ tableau: string; ligne: string; colonne: string }>): boolean;
+}
+
+/**
+ * The publication of many tables a reader may combine, under one statistical secret: the
+ * masking of a cell is the same in every table and every route that shows it, and no masked
+ * cell is found again by combining them. Callers that do not show the reasons of masks get a
+ * reader who only knows that a masked count is not zero.
+ */
+export function publierTableaux(tableaux: readonly TableauDeComptages[], options: OptionsSecret = {}): Publication {
   const seuil = verifierSeuil(options);
-  const totaux = new Set(equations.map((e) => e.total));
-  const termes: Terme[] = valeurs.map((v, i) => ({ valeur: verifierComptage(v), estTotal: totaux.has(i), secret: null }));
-  for (const { parties, total } of equations) {
-    if ([...parties, total].some((t) => !Number.isInteger(t) || t < 0 || t >= valeurs.length)) {
-      throw new TypeError('Une équation désigne un terme inexistant');
+  const termes: Terme[] = [];
+  const indices = new Map<string, Map<string, Map<string, number>>>();
+  for (const tableau of tableaux) {
+    if (indices.has(tableau.cle)) throw new TypeError(`Tableau en double : ${tableau.cle}`);
+    const lignes = new Map<string, Map<string, number>>();
+    for (const [ligne, colonnes] of tableau.cellules) {
+      const cellules = new Map<string, number>();
+      for (const [colonne, valeur] of colonnes) {
+        const publie = !tableau.lignesCachees?.has(ligne) && !tableau.colonnesCachees?.has(colonne);
+        cellules.set(colonne, termes.push({ ...terme(valeur), publie }) - 1);
+      }
+      lignes.set(ligne, cellules);
     }
-    if (parties.reduce((s, p) => s + valeurs[p], 0) !== valeurs[total]) {
-      throw new TypeError('Une équation est fausse : la somme des parties diffère du total');
+    indices.set(tableau.cle, lignes);
+  }
+
+  const equations: Equation[] = [];
+  for (const tableau of tableaux) {
+    const lignes = indices.get(tableau.cle)!;
+    for (const { total, parties } of tableau.sommesDeLignes ?? []) {
+      for (const [colonne, t] of lignes.get(total) ?? []) {
+        equations.push({ total: t, parties: parties.flatMap((p) => lignes.get(p)?.get(colonne) ?? []) });
+      }
+    }
+    for (const { total, parties } of tableau.sommesDeColonnes ?? []) {
+      for (const cellules of lignes.values()) {
+        const t = cellules.get(total);
+        if (t !== undefined) equations.push({ total: t, parties: parties.flatMap((p) => cellules.get(p) ?? []) });
+      }
+    }
+    for (const decomposition of tableau.decompositions ?? []) {
+      const parties = decomposition.map((cle) => {
+        const partie = indices.get(cle);
+        if (!partie) throw new TypeError(`Décomposition de ${tableau.cle} : tableau inconnu ${cle}`);
+        return partie;
+      });
+      for (const [ligne, cellules] of lignes) {
+        for (const [colonne, t] of cellules) {
+          equations.push({ total: t, parties: parties.flatMap((p) => p.get(ligne)?.get(colonne) ?? []) });
+        }
+      }
     }
   }
-  proteger(termes, equations, seuil);
-  return { seuil, cellules: termes.map(publier) };
+  verifierEquations(termes, equations);
+  const combinaisons = proteger(termes, equations, seuil, new Set(), { raisonsPubliees: false });
+
+  const publies: TableauxPublies = new Map();
+  for (const [cle, lignes] of indices) {
+    publies.set(cle, new Map([...lignes].map(([ligne, cellules]) => [ligne, new Map([...cellules].map(([colonne, t]) => [colonne, publier(termes[t])]))])));
+  }
+  return {
+    tableaux: publies,
+    sommeConnue: (cellules) =>
+      combinaisons.sommeDeterminee(
+        cellules.map(({ tableau, ligne, colonne }) => {
+          const t = indices.get(tableau)?.get(ligne)?.get(colonne);
+          if (t === undefined) throw new TypeError(`Cellule inconnue : ${tableau} ${ligne} ${colonne}`);
+          return t;
+        }),
+      ),
+  };
 }
