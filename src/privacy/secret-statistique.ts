@@ -78,19 +78,24 @@ interface Lecture {
 const inconnu = (t: Terme): boolean => t.secret !== null || !t.publie;
 
 /**
- * Suppression over any system of "sum of parts = total" equations; mutates termes[].secret. A
- * term never shown is unknown to the reader; it is marked (and protected) only when small.
+ * Suppression over any system of "sum of parts = total" equations; mutates termes[].secret and
+ * returns what combining the final publication's equations tells a reader. A term never shown is
+ * unknown to the reader; it is marked (and protected) only when small.
  */
-function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes: ReadonlySet<number>, lecture: Lecture): Combinaisons {
+function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes: ReadonlySet<number>, lecture: Lecture): Elimination {
   const membres = equations.map((e) => [...e.parties, e.total]);
   const equationsDe = termes.map(() => [] as number[]);
   membres.forEach((m, e) => m.forEach((t) => equationsDe[t].push(e)));
   const inconnus = new Int32Array(equations.length);
   membres.forEach((m, e) => { inconnus[e] = m.filter((t) => inconnu(termes[t])).length; });
   const aRevoir: number[] = [];
+  let elimination: Elimination | null = null;
   const masquer = (t: number, secret: Secret): void => {
-    if (!inconnu(termes[t])) for (const e of equationsDe[t]) if (++inconnus[e] === 1) aRevoir.push(e);
+    const etaitConnu = !inconnu(termes[t]);
     termes[t].secret = secret;
+    if (!etaitConnu) return;
+    for (const e of equationsDe[t]) if (++inconnus[e] === 1) aRevoir.push(e);
+    elimination?.rendreInconnu(t);
   };
 
   /** The shown term to mask next to the given equations' unknowns (see 2. above), or null. */
@@ -132,25 +137,36 @@ function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes
     return { compagnon: null, vues: [...vues] };
   };
 
-  termes.forEach((terme, t) => {
-    if (terme.valeur > 0 && terme.valeur < seuil) masquer(t, 'primaire');
-    else if (terme.valeur > 0 && imposes.has(t) && terme.publie) masquer(t, 'secondaire');
-  });
-  equations.forEach((_, e) => { if (inconnus[e] === 1) aRevoir.push(e); });
-
-  for (;;) {
+  const regleDesEquations = (): void => {
     while (aRevoir.length > 0) {
       const e = aRevoir.pop()!;
       if (inconnus[e] !== 1 || !membres[e].some((t) => termes[t].secret !== null)) continue;
       const c = compagnon([e]);
       if (c !== null) masquer(c, 'secondaire');
     }
-    const combinaisons = combinerEquations(termes, equations);
-    const trouves = [...new Set([...bornesAtteintes(termes, equations, equationsDe, seuil, lecture), ...combinaisons.determines])].sort((x, y) => x - y);
-    // One more suppression per term found, unless one was just made where it was looked for.
-    const touchees = new Set<number>();
+  };
+
+  termes.forEach((terme, t) => {
+    if (terme.valeur > 0 && terme.valeur < seuil) masquer(t, 'primaire');
+    else if (terme.valeur > 0 && imposes.has(t) && terme.publie) masquer(t, 'secondaire');
+  });
+  equations.forEach((_, e) => { if (inconnus[e] === 1) aRevoir.push(e); });
+  regleDesEquations();
+  elimination = new Elimination(termes, equations);
+
+  for (;;) {
     let ajout = false;
-    for (const t of trouves) {
+    // A term some combination isolates: mask a shown term of that combination, one at a time.
+    for (let d = elimination.premierDetermine(); d !== null; d = elimination.premierDetermine()) {
+      const c = elimination.compagnon(d) ?? compagnonProche(d).compagnon;
+      if (c === null) break;
+      masquer(c, 'secondaire');
+      regleDesEquations();
+      ajout = true;
+    }
+    // Pinned by bounds: one more suppression near each, unless one was just made where it was looked for.
+    const touchees = new Set<number>();
+    for (const t of bornesAtteintes(termes, equations, equationsDe, seuil, lecture)) {
       if (equationsDe[t].some((e) => touchees.has(e))) continue;
       const { compagnon: c, vues } = compagnonProche(t);
       if (c === null) continue;
@@ -158,7 +174,8 @@ function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes
       for (const e of [...vues, ...equationsDe[c]]) touchees.add(e);
       ajout = true;
     }
-    if (!ajout) return combinaisons;
+    regleDesEquations();
+    if (!ajout) return elimination;
   }
 }
 
@@ -223,83 +240,136 @@ function inverse(a: number): number {
   return ((s0 % PREMIER) + PREMIER) % PREMIER;
 }
 
-/** What combining the equations tells a reader. */
-interface Combinaisons {
-  /** Marked terms some combination isolates. */
-  determines: number[];
-  /** Whether some combination gives the sum of these terms. */
-  sommeDeterminee(indices: readonly number[]): boolean;
-}
-
 /**
- * Gauss–Jordan elimination on the unknown terms (shown ones are constants), modulo a prime (the
- * coefficients are ±1: a false alarm would only mask one cell more). A term is isolated when its
- * pivot row has no other term; a sum is given when the rows reduce it to nothing.
+ * What combining the equations tells a reader: Gauss–Jordan elimination on the unknown terms,
+ * modulo a prime (the coefficients are ±1: a false alarm would only mask one cell more), kept up
+ * to date as terms get masked. Shown non-zero terms ride along as constants: a row that isolates
+ * a term says which shown terms its combination uses, and a row left without unknowns is an
+ * identity between shown terms, which "ties" them (masking one of those alone gives it back).
  */
-function combinerEquations(termes: Terme[], equations: Equation[]): Combinaisons {
-  const lignes: Array<Map<number, number>> = [];
-  for (const { parties, total } of equations) {
-    const ligne = new Map<number, number>();
-    const ajouter = (t: number, c: number) => {
-      if (!inconnu(termes[t])) return;
-      const v = ((ligne.get(t) ?? 0) + c + PREMIER) % PREMIER;
-      if (v === 0) ligne.delete(t);
-      else ligne.set(t, v);
-    };
-    parties.forEach((p) => ajouter(p, 1));
-    ajouter(total, PREMIER - 1);
-    if (ligne.size > 0) lignes.push(ligne);
-  }
-  const lignesDe = new Map<number, Set<number>>();
-  lignes.forEach((l, r) => l.forEach((_, t) => { if (!lignesDe.has(t)) lignesDe.set(t, new Set()); lignesDe.get(t)!.add(r); }));
-  const ordre = lignes.map((_, r) => r).sort((a, b) => lignes[a].size - lignes[b].size || a - b);
-  /** Pivot term → its row, 1 at the pivot, 0 at every other pivot. */
-  const pivots = new Map<number, Map<number, number>>();
-  for (const r of ordre) {
-    const ligne = lignes[r];
-    if (ligne.size === 0) continue;
-    // The term in fewest rows keeps the fill-in small.
-    let colonne = -1;
-    for (const t of ligne.keys()) {
-      if (colonne < 0 || lignesDe.get(t)!.size < lignesDe.get(colonne)!.size || (lignesDe.get(t)!.size === lignesDe.get(colonne)!.size && t < colonne)) colonne = t;
+class Elimination {
+  private readonly lignes: Array<Map<number, number>> = [];
+  /** Unknown terms in each row. */
+  private readonly inconnues: number[] = [];
+  /** Rows of each term (unknown or shown). */
+  private readonly lignesDe = new Map<number, Set<number>>();
+  /** Pivot term → its row: 1 at the pivot, 0 at every other pivot. */
+  private readonly pivots = new Map<number, number>();
+  /** Rows with a single unknown: their pivot is isolated. */
+  private readonly isolantes = new Set<number>();
+
+  constructor(private readonly termes: Terme[], equations: Equation[]) {
+    for (const { parties, total } of equations) {
+      const ligne = new Map<number, number>();
+      const ajouter = (t: number, c: number) => {
+        if (!inconnu(termes[t]) && termes[t].valeur === 0) return;
+        const v = ((ligne.get(t) ?? 0) + c + PREMIER) % PREMIER;
+        if (v === 0) ligne.delete(t);
+        else ligne.set(t, v);
+      };
+      parties.forEach((p) => ajouter(p, 1));
+      ajouter(total, PREMIER - 1);
+      if (ligne.size === 0) continue;
+      const r = this.lignes.push(ligne) - 1;
+      this.inconnues.push([...ligne.keys()].filter((t) => inconnu(termes[t])).length);
+      for (const t of ligne.keys()) this.lignesDe.get(t)?.add(r) ?? this.lignesDe.set(t, new Set([r]));
     }
+    this.lignes.forEach((_, r) => this.compter(r, 0));
+    const ordre = this.lignes.map((_, r) => r).sort((a, b) => this.inconnues[a] - this.inconnues[b] || a - b);
+    for (const r of ordre) {
+      if (this.inconnues[r] === 0) continue;
+      // The unknown in fewest rows keeps the fill-in small.
+      let colonne = -1;
+      for (const t of this.lignes[r].keys()) {
+        if (!inconnu(termes[t])) continue;
+        const n = this.lignesDe.get(t)!.size;
+        if (colonne < 0 || n < this.lignesDe.get(colonne)!.size || (n === this.lignesDe.get(colonne)!.size && t < colonne)) colonne = t;
+      }
+      this.pivoter(r, colonne);
+    }
+  }
+
+  /** Makes `colonne` the pivot of row r and clears it from every other row. */
+  private pivoter(r: number, colonne: number): void {
+    const ligne = this.lignes[r];
     const inv = inverse(ligne.get(colonne)!);
     for (const [t, c] of ligne) ligne.set(t, (c * inv) % PREMIER);
-    pivots.set(colonne, ligne);
-    for (const autre of [...lignesDe.get(colonne)!]) {
+    this.pivots.set(colonne, r);
+    this.compter(r, 0);
+    for (const autre of [...this.lignesDe.get(colonne)!]) {
       if (autre === r) continue;
-      const cible = lignes[autre];
+      const cible = this.lignes[autre];
       const facteur = cible.get(colonne)!;
+      let delta = 0;
       for (const [t, c] of ligne) {
         const v = (((cible.get(t) ?? 0) - ((facteur * c) % PREMIER)) % PREMIER + PREMIER) % PREMIER;
-        if (v === 0) {
-          if (cible.delete(t)) lignesDe.get(t)!.delete(autre);
-        } else {
-          if (!cible.has(t)) lignesDe.get(t)!.add(autre);
-          cible.set(t, v);
-        }
+        const etait = cible.has(t);
+        if (v === 0) cible.delete(t);
+        else cible.set(t, v);
+        if (etait === (v !== 0)) continue;
+        if (v === 0) this.lignesDe.get(t)!.delete(autre);
+        else this.lignesDe.get(t)?.add(autre) ?? this.lignesDe.set(t, new Set([autre]));
+        if (inconnu(this.termes[t])) delta += v === 0 ? -1 : 1;
       }
+      this.compter(autre, delta);
     }
   }
-  return {
-    determines: [...pivots].flatMap(([t, ligne]) => (ligne.size === 1 && termes[t].secret !== null ? [t] : [])),
-    sommeDeterminee: (indices) => {
-      const reste = new Map<number, number>();
-      const ajouter = (t: number, c: number) => {
-        const v = (((reste.get(t) ?? 0) + c) % PREMIER + PREMIER) % PREMIER;
-        if (v === 0) reste.delete(t);
-        else reste.set(t, v);
-      };
-      for (const t of indices) {
-        if (!inconnu(termes[t])) continue;
-        const pivot = pivots.get(t);
-        // Subtracting its pivot row leaves only free terms, which no row isolates.
-        if (!pivot) ajouter(t, 1);
-        else for (const [u, c] of pivot) if (u !== t) ajouter(u, PREMIER - c);
-      }
-      return reste.size === 0;
-    },
-  };
+
+  private compter(r: number, delta: number): void {
+    this.inconnues[r] += delta;
+    if (this.inconnues[r] === 1) this.isolantes.add(r);
+    else this.isolantes.delete(r);
+  }
+
+  /** Term t, shown until now, is masked: it becomes an unknown of every row it is in. */
+  rendreInconnu(t: number): void {
+    const lignes = [...(this.lignesDe.get(t) ?? [])];
+    // In an identity between shown terms, t is now isolated by it: it becomes that row's pivot.
+    const identite = lignes.filter((r) => this.inconnues[r] === 0).sort((a, b) => this.lignes[a].size - this.lignes[b].size || a - b)[0];
+    for (const r of lignes) this.compter(r, 1);
+    if (identite !== undefined) this.pivoter(identite, t);
+  }
+
+  /** The first marked term a combination isolates, or null. */
+  premierDetermine(): number | null {
+    let premier: number | null = null;
+    for (const r of this.isolantes) {
+      const t = [...this.lignes[r].keys()].find((u) => inconnu(this.termes[u]))!;
+      // A term never shown and not small may be computed: it stays so, unless its row changes.
+      if (this.termes[t].secret === null) this.isolantes.delete(r);
+      else if (premier === null || t < premier) premier = t;
+    }
+    return premier;
+  }
+
+  /**
+   * The shown term of the combination isolating d whose masking frees it: one no identity ties
+   * (else masking it alone would isolate it in turn), the smallest; else the smallest.
+   */
+  compagnon(d: number): number | null {
+    const lie = (c: number) => [...this.lignesDe.get(c)!].some((r) => this.inconnues[r] === 0);
+    const rang = (c: number) => [lie(c) ? 1 : 0, this.termes[c].valeur, c];
+    const candidats = [...this.lignes[this.pivots.get(d)!].keys()].filter((c) => !inconnu(this.termes[c]));
+    return candidats.length === 0 ? null : candidats.reduce((a, b) => (compare(rang(b), rang(a)) < 0 ? b : a));
+  }
+
+  /** Whether some combination gives the sum of these terms: the pivot rows reduce it to nothing. */
+  sommeDeterminee(indices: readonly number[]): boolean {
+    const reste = new Map<number, number>();
+    const ajouter = (t: number, c: number) => {
+      const v = (((reste.get(t) ?? 0) + c) % PREMIER + PREMIER) % PREMIER;
+      if (v === 0) reste.delete(t);
+      else reste.set(t, v);
+    };
+    for (const t of indices) {
+      if (!inconnu(this.termes[t])) continue;
+      const pivot = this.pivots.get(t);
+      // Subtracting its pivot row leaves only free unknowns, which no row isolates.
+      if (pivot === undefined) ajouter(t, 1);
+      else for (const [u, c] of this.lignes[pivot]) if (u !== t && inconnu(this.termes[u])) ajouter(u, PREMIER - c);
+    }
+    return reste.size === 0;
+  }
 }
 
 function verifierComptage(n: number): number {
@@ -484,7 +554,7 @@ export function publierTableaux(tableaux: readonly TableauDeComptages[], options
     }
   }
   verifierEquations(termes, equations);
-  const combinaisons = proteger(termes, equations, seuil, new Set(), { raisonsPubliees: false });
+  const elimination = proteger(termes, equations, seuil, new Set(), { raisonsPubliees: false });
 
   const publies: TableauxPublies = new Map();
   for (const [cle, lignes] of indices) {
@@ -493,7 +563,7 @@ export function publierTableaux(tableaux: readonly TableauDeComptages[], options
   return {
     tableaux: publies,
     sommeConnue: (cellules) =>
-      combinaisons.sommeDeterminee(
+      elimination.sommeDeterminee(
         cellules.map(({ tableau, ligne, colonne }) => {
           const t = indices.get(tableau)?.get(ligne)?.get(colonne);
           if (t === undefined) throw new TypeError(`Cellule inconnue : ${tableau} ${ligne} ${colonne}`);
