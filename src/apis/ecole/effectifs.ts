@@ -260,6 +260,17 @@ export function scolaritesComptees(db: Db, anneeScolaire: string): Knex.QueryBui
     .whereNull('s.date_sortie');
 }
 
+/**
+ * What the head-counts of a set of départements are computed from, in two cheap reads: the pupils'
+ * generation (the pupil tables are only ever written by one, atomically, recorded in table
+ * `generations`) and the annuaire of their establishments.
+ */
+export async function versionDesEleves(db: Db, departements: readonly string[]): Promise<string> {
+  const generation = await db('generations').orderBy('id', 'desc').first('id', 'termine_le');
+  const annuaire = await db('etablissements').whereIn('code_departement', departements).count({ n: '*' }).max({ modifie: 'modifie_le' }).first();
+  return JSON.stringify([generation ?? null, annuaire ?? null]);
+}
+
 /** Pupils of the establishments of the given départements, grouped for `publierEffectifsDesPerimetres`. */
 export async function elevesDesDepartements(
   db: Db,

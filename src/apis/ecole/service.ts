@@ -5,11 +5,11 @@ import { champsDesScopes, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { clePerimetre, ensembleDeLaRegion, ensembleDuDepartement, type Perimetre } from '../../territoire/emboitement';
-import { empreinte, publicationMemorisee } from '../../privacy/publications-memorisees';
+import { publicationMemorisee } from '../../privacy/publications-memorisees';
 import { lireUaiDemande, trouverEtablissement, type Etablissement } from './annuaire';
 import { capacitesEtablissement, type CapacitesEtablissement } from './capacites';
 import {
-  anneeDemandee, effectifsVides, elevesDesDepartements, publierEffectifsDesPerimetres, SOURCE_EFFECTIFS,
+  anneeDemandee, effectifsVides, elevesDesDepartements, publierEffectifsDesPerimetres, SOURCE_EFFECTIFS, versionDesEleves,
   type EffectifsEtablissement, type PublicationEffectifs,
 } from './effectifs';
 import { lieuDuTerritoire, previsionsTerritoire, type NiveauTerritoire, type Previsions } from './previsions';
@@ -43,10 +43,11 @@ async function etablissementAutorise(ctx: Contexte, principal: Principal, scope:
  */
 async function publicationEffectifs(ctx: Contexte, ensemble: { cle: string; departements: readonly string[] }, annee: string): Promise<PublicationEffectifs> {
   const seuil = ctx.config.seuilSecretStatistique;
-  const { groupes, etablissements } = await elevesDesDepartements(ctx.db, ensemble.departements, annee);
-  return publicationMemorisee(ctx.db, `effectifs/${annee}/${ensemble.cle}/${seuil}`, empreinte([groupes, etablissements]), () =>
-    publierEffectifsDesPerimetres(groupes, etablissements, { seuil }),
-  );
+  // Reading a région's pupils costs seconds: the publication is recomputed only when a new generation or the annuaire changes them.
+  return publicationMemorisee(ctx.db, `effectifs/${annee}/${ensemble.cle}/${seuil}`, await versionDesEleves(ctx.db, ensemble.departements), async () => {
+    const { groupes, etablissements } = await elevesDesDepartements(ctx.db, ensemble.departements, annee);
+    return publierEffectifsDesPerimetres(groupes, etablissements, { seuil });
+  });
 }
 
 export async function effectifs(ctx: Contexte, principal: Principal, uai: string, anneeScolaire?: string): Promise<EffectifsEtablissement> {
