@@ -353,23 +353,28 @@ class Elimination {
     return candidats.length === 0 ? null : candidats.reduce((a, b) => (compare(rang(b), rang(a)) < 0 ? b : a));
   }
 
-  /** Whether some combination gives the sum of these terms: the pivot rows reduce it to nothing. */
-  sommeDeterminee(indices: readonly number[]): boolean {
-    const reste = new Map<number, number>();
-    const ajouter = (t: number, c: number) => {
-      const v = (((reste.get(t) ?? 0) + c) % PREMIER + PREMIER) % PREMIER;
-      if (v === 0) reste.delete(t);
-      else reste.set(t, v);
-    };
-    for (const t of indices) {
-      if (!inconnu(this.termes[t])) continue;
-      const pivot = this.pivots.get(t);
-      // Subtracting its pivot row leaves only free unknowns, which no row isolates.
-      if (pivot === undefined) ajouter(t, 1);
-      else for (const [u, c] of this.lignes[pivot]) if (u !== t && inconnu(this.termes[u])) ajouter(u, PREMIER - c);
-    }
-    return reste.size === 0;
+  /**
+   * What is left of an unknown term once every combination is used: nothing for an isolated one,
+   * free unknowns otherwise. A sum is given exactly when its terms' remainders cancel out.
+   */
+  reste(t: number): Map<number, number> {
+    const pivot = this.pivots.get(t);
+    if (pivot === undefined) return new Map([[t, 1]]);
+    return new Map([...this.lignes[pivot]].flatMap(([u, c]) => (u !== t && inconnu(this.termes[u]) ? [[u, PREMIER - c] as [number, number]] : [])));
   }
+}
+
+/** Whether the remainders of some terms cancel out, i.e. a reader computes their sum. */
+function sommeDeterminee(restes: ReadonlyArray<ReadonlyMap<number, number>>): boolean {
+  const somme = new Map<number, number>();
+  for (const reste of restes) {
+    for (const [u, c] of reste) {
+      const v = ((somme.get(u) ?? 0) + c) % PREMIER;
+      if (v === 0) somme.delete(u);
+      else somme.set(u, v);
+    }
+  }
+  return somme.size === 0;
 }
 
 function verifierComptage(n: number): number {
@@ -497,9 +502,15 @@ export interface Publication {
   tableaux: TableauxPublies;
   /**
    * Whether a reader computes the sum of these cells from the publication (e.g. a subtotal over
-   * levels chosen by the request): it may then be shown, it tells nothing more.
+   * levels chosen by the request): it may then be shown, it tells nothing more. Cells of the
+   * tables named in `sousTotaux` only.
    */
   sommeConnue(cellules: ReadonlyArray<{ tableau: string; ligne: string; colonne: string }>): boolean;
+}
+
+export interface OptionsPublication extends OptionsSecret {
+  /** Tables whose subtotals `sommeConnue` will be asked about (what it needs is kept, the rest freed). */
+  sousTotaux?: Iterable<string>;
 }
 
 /**
@@ -508,7 +519,7 @@ export interface Publication {
  * cell is found again by combining them. Callers that do not show the reasons of masks get a
  * reader who only knows that a masked count is not zero.
  */
-export function publierTableaux(tableaux: readonly TableauDeComptages[], options: OptionsSecret = {}): Publication {
+export function publierTableaux(tableaux: readonly TableauDeComptages[], options: OptionsPublication = {}): Publication {
   const seuil = verifierSeuil(options);
   const termes: Terme[] = [];
   const indices = new Map<string, Map<string, Map<string, number>>>();
@@ -560,14 +571,22 @@ export function publierTableaux(tableaux: readonly TableauDeComptages[], options
   for (const [cle, lignes] of indices) {
     publies.set(cle, new Map([...lignes].map(([ligne, cellules]) => [ligne, new Map([...cellules].map(([colonne, t]) => [colonne, publier(termes[t])]))])));
   }
+  // Only the remainders of the cells subtotals may be asked about are kept: the elimination is large.
+  const restes = new Map<string, ReadonlyMap<number, number>>();
+  const cleCellule = (tableau: string, ligne: string, colonne: string) => JSON.stringify([tableau, ligne, colonne]);
+  for (const tableau of options.sousTotaux ?? []) {
+    for (const [ligne, cellules] of indices.get(tableau) ?? []) {
+      for (const [colonne, t] of cellules) restes.set(cleCellule(tableau, ligne, colonne), inconnu(termes[t]) ? elimination.reste(t) : new Map());
+    }
+  }
   return {
     tableaux: publies,
     sommeConnue: (cellules) =>
-      elimination.sommeDeterminee(
+      sommeDeterminee(
         cellules.map(({ tableau, ligne, colonne }) => {
-          const t = indices.get(tableau)?.get(ligne)?.get(colonne);
-          if (t === undefined) throw new TypeError(`Cellule inconnue : ${tableau} ${ligne} ${colonne}`);
-          return t;
+          const reste = restes.get(cleCellule(tableau, ligne, colonne));
+          if (!reste) throw new TypeError(`Cellule sans sous-total prévu : ${tableau} ${ligne} ${colonne}`);
+          return reste;
         }),
       ),
   };

@@ -21,6 +21,11 @@ export function clePerimetre(perimetre: Perimetre, code: string): string {
   return `${perimetre}:${code}`;
 }
 
+/** Code order, the same on every database and machine: the secret's choices depend on it. */
+export function comparerCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 const REGION_DU_DEPARTEMENT = new Map((departements as Array<{ code: string; region: string }>).map((d) => [d.code, d.region]));
 
 /**
@@ -55,7 +60,7 @@ export interface PerimetreEmboite {
  * establishment left over (data straddling the geography) is a part by itself.
  */
 export function perimetresEmboites(etablissements: readonly Implantation[]): PerimetreEmboite[] {
-  const tries = [...etablissements].sort((a, b) => a.uai.localeCompare(b.uai));
+  const tries = [...etablissements].sort((a, b) => comparerCodes(a.uai, b.uai));
   const niveaux: Array<[PerimetreEmboite['perimetre'], (e: Implantation) => string | null]> = [
     ['commune', (e) => e.code_commune],
     ['departement', (e) => e.code_departement],
@@ -73,7 +78,7 @@ export function perimetresEmboites(etablissements: readonly Implantation[]): Per
       groupes.get(c)!.push(e.uai);
     }
     const courants: Array<{ cle: string; uais: Set<string> }> = [];
-    for (const [c, uais] of [...groupes].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [c, uais] of [...groupes].sort(([a], [b]) => comparerCodes(a, b))) {
       const dedans = new Set(uais);
       const emboites = precedents.filter((p) => [...p.uais].every((u) => dedans.has(u)));
       const couverts = new Set(emboites.flatMap((p) => [...p.uais]));

@@ -300,7 +300,7 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
   it('dit quelles sommes de cellules masquées un lecteur calcule quand même', () => {
     const niveaux = (a: number, b: number, c: number) => new Map([['a', new Map([['n', a]])], ['b', new Map([['n', b]])], ['c', new Map([['n', c]])], ['total', new Map([['n', a + b + c]])]]);
     const tableaux: TableauDeComptages[] = [{ cle: 'T', cellules: niveaux(2, 3, 40), sommesDeLignes: [{ total: 'total', parties: ['a', 'b', 'c'] }] }];
-    const publication = publierTableaux(tableaux, { seuil: SEUIL });
+    const publication = publierTableaux(tableaux, { seuil: SEUIL, sousTotaux: ['T'] });
     const cellule = (l: string) => ({ tableau: 'T', ligne: l, colonne: 'n' });
     expect(publication.tableaux.get('T')!.get('total')!.get('n')).toEqual({ valeur: 45 });
     expect(publication.sommeConnue([cellule('a'), cellule('b')])).toBe(true); // 45 − 40

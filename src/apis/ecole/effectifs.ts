@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import { publierTableaux, sansRaison, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
-import { clePerimetre, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
+import { clePerimetre, comparerCodes, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
 import type { TypeEtablissement } from './annuaire-import';
 import { comparerNiveaux, libelleNiveau, lireAnneeScolaire } from './niveaux';
 
@@ -187,14 +187,13 @@ export function publierEffectifsDesPerimetres(
     parTerritoire.set(p.cle, cellules);
     tableaux.push({ cle: p.cle, cellules, decompositions: [p.parties] });
   }
-  const publication = publierTableaux(tableaux, { seuil: options.seuil });
-  const publies = publication.tableaux;
+  const publication = publierTableaux(tableaux, { seuil: options.seuil, sousTotaux: territoires.map((p) => p.cle) });
+  const { tableaux: publies, sommeConnue } = publication;
 
   const resultat: PublicationEffectifs = {
     etablissements: new Map(),
     territoires: new Map(),
-    totalConnu: (territoire, niveaux) =>
-      publication.sommeConnue(niveaux.map((n) => ({ tableau: territoire, ligne: ligneNiveau(n), colonne: 'effectif' }))),
+    totalConnu: (territoire, niveaux) => sommeConnue(niveaux.map((n) => ({ tableau: territoire, ligne: ligneNiveau(n), colonne: 'effectif' }))),
   };
   for (const e of etablissements) {
     const t = structures.get(e.uai)!;
@@ -303,6 +302,6 @@ export async function elevesDesDepartements(
       regime: (l.regime as string) ?? null,
       n: Number(l.n),
     })),
-    etablissements: etablissements.sort((a, b) => a.uai.localeCompare(b.uai)),
+    etablissements: etablissements.sort((a, b) => comparerCodes(a.uai, b.uai)),
   };
 }

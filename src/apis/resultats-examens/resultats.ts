@@ -1,6 +1,6 @@
 import type { Db } from '../../db/knex';
 import { publierTableaux, sansRaison, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
-import { clePerimetre, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
+import { clePerimetre, comparerCodes, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
 import { EXAMENS, mentionsDeLaSession, VOIES, type CodeExamen, type CodeMention, type CodeVoie } from './examens';
 import type { Territoire } from './territoires';
 
@@ -138,7 +138,7 @@ export async function candidatsDesDepartements(
       uai: l.uai, voie: l.voie, serie_code: l.serie_code ?? null, serie_libelle: l.serie_libelle ?? null,
       present: Boolean(l.present), admis: Boolean(l.admis), mention: l.mention ?? null, n: Number(l.n),
     })),
-    implantations: [...implantations.values()],
+    implantations: [...implantations.values()].sort((a, b) => comparerCodes(a.uai, b.uai)),
   };
 }
 
