@@ -1,20 +1,20 @@
 /**
  * Secret statistique for published counts (DEPP–ARF convention art. 4: nothing may identify a person).
  *
- * Whatever a reader can obtain — one table, or many tables it may combine (an establishment and
- * its commune, a commune and its département, a total and its mentions) — is one system of
+ * Whatever a reader can obtain — one table, or all the tables it may combine (an establishment
+ * and its commune, a commune and its département, a total and its mentions) — is one system of
  * equations "sum of parts = total". The one algorithm, deterministic, runs on the whole system:
- * 1. primary: every count with 0 < n < seuil is masked (and the counts a caller must mask);
- * 2. secondary, to a fixpoint: an equation with exactly one masked term would give it away by
- *    subtraction, so one more term is masked there: a term no reader sees if one qualifies, else
- *    the smallest non-zero part, the total only when no part qualifies (ties: first term);
- * 3. audit, two readers: one propagates bounds through the equations (zeros are published, so a
- *    masked term is at least 1: two masked 1s whose sum is published are found), the other
- *    combines equations linearly (elimination on the masked terms: a term determined by a
- *    combination of relations, e.g. across nested tables, is found). A term either finds gets one
- *    more suppression in one of its equations, then back to 2.
- * Zeros are published: an empty cell identifies no one. A reader who combines equations *and*
- * bounds (linear programming) is approximated, not modelled exactly.
+ * 1. primary: every count with 0 < n < seuil is masked (and the counts a caller must mask); a
+ *    term never shown (absents = inscrits − présents) is unknown to readers, protected when small;
+ * 2. secondary, to a fixpoint: an equation with a single unknown term would give it away by
+ *    subtraction, so one more term is masked there: the smallest non-zero shown part, the total
+ *    only when no part qualifies (ties: first term);
+ * 3. audit, two readers: one combines equations linearly (Gauss–Jordan elimination on the
+ *    unknown terms, kept up to date as terms get masked: a term isolated by a combination, e.g.
+ *    across nested tables, gets a shown term of that combination masked); the other propagates
+ *    bounds (zeros are published, so a masked count is at least 1: two masked 1s whose sum is
+ *    published are found), a term it pins gets the nearest shown term masked; then back to 2.
+ * A reader who combines equations *and* bounds (integer programming) is approximated, not modelled.
  */
 
 export type Secret = 'primaire' | 'secondaire';
@@ -60,7 +60,7 @@ export const SEUIL_SECRET_STATISTIQUE = 5;
 interface Terme {
   valeur: number;
   secret: Secret | null;
-  /** False for a term no reader is shown (only its relations are): masking it costs nothing. */
+  /** False for a term no reader is shown, only its relations: always unknown, marked only when small. */
   publie: boolean;
 }
 
