@@ -117,7 +117,10 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
     if (departement) enregistrer('D:35', departement, () => true);
     const communes = [...new Set(etablissements.map((e) => e.code_commune))].sort();
     for (const commune of communes) {
-      const corps = await lire('demo-departement-35', `/api-resultats-examens/v1/sessions/${session}/examens/${examen}/territoires/commune/${commune}`);
+      const chemin = `/api-resultats-examens/v1/sessions/${session}/examens/${examen}/territoires/commune/${commune}`;
+      const corps = await lire('demo-departement-35', chemin);
+      // Masks are the publication's, not the recipient's: two recipients get the same cells.
+      expect(await lire('demo-region-bretagne', chemin)).toEqual(corps);
       if (corps) enregistrer(`C:${commune}`, corps, (c) => c.code_commune === commune);
     }
     for (const { uai } of etablissements) {
