@@ -36,13 +36,6 @@ const MOTIFS: Readonly<Record<NiveauTerritoire, RegExp>> = {
   region: new RegExp(MOTIF_CODE_REGION),
 };
 
-/** Column of table `etablissements` that places an establishment in a territory of this level. */
-export const COLONNE_TERRITOIRE: Readonly<Record<NiveauTerritoire, string>> = {
-  commune: 'code_commune',
-  departement: 'code_departement',
-  region: 'code_region',
-};
-
 /** 400 for a malformed code, 404 for one the official geography does not know. */
 export function territoireOfficiel(niveau: NiveauTerritoire, saisie: string): { territoire: Territoire; lieu: Lieu } {
   const code = saisie.toUpperCase();
