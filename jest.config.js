@@ -5,8 +5,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   // One pinned day for the whole suite (APISATION_AUJOURDHUI overrides it): see test/support/horloge.ts.
   setupFiles: ['<rootDir>/test/support/horloge.ts'],
-  // The browser test drives Chromium against the compiled server: .ci/run runs it after the build (TEST_NAVIGATEUR=1).
-  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_NAVIGATEUR === '1' ? [] : ['/test/portail/swagger\\.test\\.ts$'])],
+  // The browser tests drive Chromium against the compiled server: .ci/run runs them after the build (TEST_NAVIGATEUR=1).
+  testPathIgnorePatterns: ['/node_modules/', ...(process.env.TEST_NAVIGATEUR === '1' ? [] : ['/test/portail/(swagger|demandes-navigateur)\\.test\\.ts$'])],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
   },

@@ -5,7 +5,6 @@ import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Contexte } from './contexte';
 import { RACINE } from './racine';
-import { routeurOAuth } from './auth/oauth';
 import { RegisterRoutes } from './generated/routes';
 import { CATALOGUE_PROBLEMES, gestionnaireErreurs, routeInconnue } from './http/problemes';
 import { exigerJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
@@ -41,8 +40,6 @@ export function creerApp(contexte: Contexte): Express {
     }),
   );
   app.get('/problemes', (_req, res) => res.json(CATALOGUE_PROBLEMES));
-
-  app.use(routeurOAuth(contexte));
 
   app.use(exigerJson, express.json({ limit: '100kb' }));
   RegisterRoutes(app);

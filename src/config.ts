@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /** Typed configuration, read once from the environment. */
 export interface Config {
   port: number;
@@ -12,6 +14,8 @@ export interface Config {
     journal: string;
     /** Keyed hash deriving per-recipient pseudonymous ids. */
     pseudonyme: string;
+    /** HMAC of the expiring links that open a habilitation request's page in a browser. */
+    liens: string;
   };
   /** Secret statistique: cells below this count are masked. */
   seuilSecretStatistique: number;
@@ -37,9 +41,12 @@ function entier(valeur: string | undefined, defaut: number, nom: string): number
 export function chargerConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = entier(env.PORT, 3000, 'PORT');
   const production = env.NODE_ENV === 'production';
+  const journal = env.CLE_JOURNAL ?? CLES_DEMO.journal;
   const cles = {
-    journal: env.CLE_JOURNAL ?? CLES_DEMO.journal,
+    journal,
     pseudonyme: env.CLE_PSEUDONYME ?? CLES_DEMO.pseudonyme,
+    // Without its own key, derived from the journal key (mandatory in production) under a label of its own.
+    liens: env.CLE_LIENS ?? createHmac('sha256', journal).update('apisation:liens-consultation').digest('base64url'),
   };
   if (production && (cles.journal === CLES_DEMO.journal || cles.pseudonyme === CLES_DEMO.pseudonyme)) {
     throw new Error('CLE_JOURNAL et CLE_PSEUDONYME sont obligatoires en production (les clés de démonstration sont refusées)');

@@ -35,6 +35,7 @@ const HORLOGE_MACHINE_PERMISE = new Map([
   ['src/auth/oauth.ts', 'token expiry'],
   ['src/auth/principal.ts', 'token cache delay'],
   ['src/demarrage.ts', 'duration of the demo generation, logged'],
+  ['src/demandes/lien.ts', 'expiry of a signed consultation link, like a token'],
   ['src/synthetique/generer-donnees.ts', 'progress of a generation, logged'],
   ['src/notifications/abonnements.ts', 'delivery machinery'],
   ['src/notifications/distributeur.ts', 'delivery retries and leases'],

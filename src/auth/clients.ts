@@ -23,6 +23,12 @@ export interface ClientOAuth {
   demo: boolean;
 }
 
+/** Un client tel que les opérateurs le voient : sans secret, avec son état. */
+export interface ClientListe extends ClientOAuth {
+  /** Faux pour un client désactivé : ses jetons n'ouvrent plus rien. */
+  actif: boolean;
+}
+
 export interface ClientCree extends ClientOAuth {
   /** Shown once, never stored in clear. */
   client_secret: string;
@@ -66,7 +72,7 @@ export async function renouvelerSecret(db: Db, clientId: string, recouvrementHeu
   return { client_id: clientId, siret: client.siret, nom: client.nom, demo: false, client_secret: secret };
 }
 
-export async function listerClients(db: Db): Promise<Array<ClientOAuth & { actif: boolean }>> {
+export async function listerClients(db: Db): Promise<ClientListe[]> {
   const lignes = await db('oauth_clients').select('client_id', 'siret', 'nom', 'demo', 'actif').orderBy('client_id');
   return lignes.map((l: Record<string, unknown>) => ({ ...(l as unknown as ClientOAuth), demo: Boolean(l.demo), actif: Boolean(l.actif) }));
 }

@@ -4,7 +4,8 @@ import finalites from '../registry/data/finalites.json';
 
 /** Same data as the JSON catalogue, for a reader in a browser: no script, so helmet's CSP holds. */
 
-const echapper = (texte: string | number | null | undefined): string =>
+/** Every value written into a page goes through here. */
+export const echapper = (texte: string | number | null | undefined): string =>
   String(texte ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const LIBELLE_CATEGORIE = new Map(categories.map((c) => [c.code, c.libelle]));
@@ -57,30 +58,38 @@ function api(a: ApiCatalogue): string {
   </section>`;
 }
 
-export function pageCatalogue(apis: ApiCatalogue[]): string {
+/**
+ * The one layout of the gateway's server-rendered pages: `titre` and `style` are trusted text
+ * from the code, `corps` is HTML whose values were escaped by the caller.
+ */
+export function documentHtml(d: { titre: string; corps: string; style?: string; enTete?: string }): string {
   return `<!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Catalogue des API — Passerelle APIsation</title>
+${d.enTete ?? ''}<title>${echapper(d.titre)} — Passerelle APIsation</title>
 <style>
   body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: #161616; line-height: 1.45; }
   h1 { color: #000091; } h2 { color: #000091; border-top: 2px solid #000091; padding-top: 1rem; }
   dl { display: grid; grid-template-columns: 12rem 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
   table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; } th, td { border: 1px solid #ddd; padding: .5rem; vertical-align: top; text-align: left; }
   th { background: #f5f5fe; } ul { margin: 0; padding-left: 1.1rem; } code { background: #f6f6f6; padding: 0 .2rem; } small { color: #555; }
-</style>
+${d.style ?? ''}</style>
 </head>
 <body>
-<h1>Catalogue des API de l’Éducation nationale</h1>
+${d.corps}
+</body>
+</html>
+`;
+}
+
+export function pageCatalogue(apis: ApiCatalogue[]): string {
+  return documentHtml({ titre: 'Catalogue des API', corps: `<h1>Catalogue des API de l’Éducation nationale</h1>
 <p>Chaque API, les scopes OAuth2 qui l’ouvrent, les champs que chacun révèle, le traitement et sa base légale, et qui peut les obtenir.
 Un scope n’est accordé qu’à un destinataire habilité pour une finalité, sur son territoire.
 Version lisible par programme : la même adresse avec <code>Accept: application/json</code>.
 Documentation interactive : <a href="/docs">/docs</a> ; contrat : <a href="/openapi.json">/openapi.json</a> ; erreurs : <a href="/problemes">/problemes</a>.</p>
 <nav><ul>${apis.map((a) => `<li><a href="#${echapper(a.id)}">${echapper(a.titre)}</a></li>`).join('')}</ul></nav>
-${apis.map(api).join('\n')}
-</body>
-</html>
-`;
+${apis.map(api).join('\n')}` });
 }

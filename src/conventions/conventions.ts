@@ -5,6 +5,7 @@ import { invalide, Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { aujourdhui, horodatage } from '../horloge';
 import { estSiretValide } from '../territoire/codes';
+import type { CodeRegistre } from '../registry/scopes';
 import { estUaiValide, normaliserUai } from '../territoire/uai';
 import academies from './academies.json';
 import { dernierJourEnVigueur, finDuTermeEnCours, statutConvention, type StatutConvention } from './termes';
@@ -20,44 +21,93 @@ const NATURES: NatureCollectivite[] = ['commune', 'departement', 'region', 'grou
 export const ACADEMIES = new Map(academies.map((a) => [a.code, a]));
 
 export interface EtablissementPartie {
-  /** @example "0350029C" */
+  /**
+   * @maxLength 8
+   * @example "0350029C"
+   */
   uai: string;
-  /** Qualité du signataire pour l'EPLE. @example "Proviseur" */
+  /**
+   * Qualité du signataire pour l'EPLE.
+   * @maxLength 200
+   * @example "Proviseur"
+   */
   chef_etablissement: string;
 }
 
 export interface PerimetreConvention {
-  /** @example ["SIECLE"] */
-  traitements: string[];
-  /** @example ["api-ecole"] */
-  apis: string[];
-  /** @example ["ecole:effectifs"] */
-  scopes: string[];
+  /**
+   * @maxItems 50
+   * @example ["SIECLE"]
+   */
+  traitements: CodeRegistre[];
+  /**
+   * @maxItems 50
+   * @example ["api-ecole"]
+   */
+  apis: CodeRegistre[];
+  /**
+   * @maxItems 50
+   * @example ["ecole:effectifs"]
+   */
+  scopes: CodeRegistre[];
+}
+
+/** Le périmètre saisi : chaque liste est facultative (vide par défaut). */
+export interface PerimetreConventionSaisi {
+  /** @maxItems 50 */
+  traitements?: CodeRegistre[];
+  /** @maxItems 50 */
+  apis?: CodeRegistre[];
+  /** @maxItems 50 */
+  scopes?: CodeRegistre[];
 }
 
 /** What an operator records; the status and end dates are computed from it. */
 export interface DonneesConvention {
-  /** @example "DEPP-ARF-2015" */
+  /**
+   * @maxLength 100
+   * @example "DEPP-ARF-2015"
+   */
   reference: string;
   type: TypeConvention;
   /**
    * Code de l'académie signataire ; absent pour un cadre national signé par l'administration centrale.
+   * @maxLength 3
    * @example "14"
    */
   academie_code?: string | null;
-  /** @example "23350001600016" */
+  /**
+   * @maxLength 14
+   * @example "23350001600016"
+   */
   collectivite_siret: string;
-  /** @example "Région Bretagne" */
+  /**
+   * @maxLength 200
+   * @example "Région Bretagne"
+   */
   collectivite_nom: string;
   collectivite_nature: NatureCollectivite;
-  /** EPLE parties d'une convention tripartite. */
+  /**
+   * EPLE parties d'une convention tripartite.
+   * @maxItems 500
+   */
   etablissements?: EtablissementPartie[];
-  /** @example "Échanges de données statistiques sur les lycées de la région" */
+  /**
+   * @maxLength 2000
+   * @example "Échanges de données statistiques sur les lycées de la région"
+   */
   objet: string;
-  perimetre?: Partial<PerimetreConvention>;
-  /** @pattern ^\d{4}-\d{2}-\d{2}$ */
+  perimetre?: PerimetreConventionSaisi;
+  /**
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
+   */
   date_signature: string;
-  /** Par défaut, la date de signature. @pattern ^\d{4}-\d{2}-\d{2}$ */
+  /**
+   * Par défaut, la date de signature.
+   * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
+   */
   date_effet?: string;
   /**
    * Durée d'une période, en mois (12 par défaut).
@@ -75,11 +125,15 @@ export interface DonneesConvention {
    * @maximum 24
    */
   preavis_mois: number;
-  /** @example "https://www.ac-rennes.fr/conventions/2015-depp-arf.pdf" */
+  /**
+   * @maxLength 2048
+   * @example "https://www.ac-rennes.fr/conventions/2015-depp-arf.pdf"
+   */
   document_url?: string | null;
   /**
    * SHA-256 du document signé, en hexadécimal.
    * @pattern ^[0-9a-f]{64}$
+   * @maxLength 64
    */
   document_sha256?: string | null;
 }

@@ -2,6 +2,7 @@ import { Controller, Get, Produces, Query, Request, Response, Route, Tags } from
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import { exigerScopes, resoudreJeton } from '../auth/principal';
+import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { decoderCurseur, encoderCurseur, lienSuivant } from '../http/pagination';
 import { aujourdhui } from '../horloge';
 import { listerConventions, type Convention, type TypeConvention } from './conventions';
@@ -28,6 +29,9 @@ export interface Recensement {
 
 @Route('catalogue/conventions')
 @Tags('Catalogue')
+@Response<ProblemeHttp>(400, 'Paramètre mal formé (le champ erreurs nomme chaque paramètre, jamais sa valeur)')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class RecensementController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -40,18 +44,23 @@ export class RecensementController extends Controller {
    * les conventions elles-mêmes (parties, périmètre, dates).
    * Export CSV pour tableur (`Accept: text/csv` ou `format=csv`, UTF-8 avec BOM, séparateur `;`).
    *
+   * @summary Recensement des conventions d'échange de données
    * @param academie Code de l'académie. @example "14"
+   * @maxLength academie 3
    * @param region Code INSEE de la région des académies. @example "53"
+   * @maxLength region 3
    * @param statut Statut calculé à la date du jour.
    * @param limit Taille de page de la vue détaillée.
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 1000
+   * @param curseur Vue détaillée : curseur opaque reçu avec la page précédente.
+   * @maxLength curseur 1024
    */
   @Get()
   @Produces('application/json')
   @Produces('text/csv')
-  @Response(401, 'Jeton fourni mais invalide, expiré ou révoqué, ou scope conventions:lecture dont l\'habilitation a pris fin')
+  @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton fourni mais invalide, expiré ou révoqué, ou scope conventions:lecture dont l\'habilitation a pris fin')
   public async recensement(
     @Request() req: ExpressRequest,
     @Query() academie?: string,

@@ -16,6 +16,8 @@ export interface ClientDemo {
 }
 
 const RENNES = '21350238800019';
+/** Lets a demo recipient try requests for access itself (/demandes-habilitation). */
+const DEMANDES = { finalite: 'demande_habilitation', scopes: ['habilitations:demande'], intitule: 'Demandes d’habilitation' };
 
 /** The README's demo credentials table: a contract kept by a test. Secrets start with `demo-`, refused in production. */
 export const CLIENTS_DEMO: ClientDemo[] = [
@@ -36,6 +38,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     habilitations: [
       { finalite: 'obligation_scolaire', scopes: ['mairie:obligation-scolaire'], intitule: 'Liste R131-3 de Saint-Malo' },
       { finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Écoles de Saint-Malo' },
+      DEMANDES,
     ],
   },
   {
@@ -48,6 +51,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         convention: 'DEMO-14-DEPARTEMENT-35',
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
+      DEMANDES,
     ],
   },
   {
@@ -126,20 +130,35 @@ export async function semerConventionsDemo(db: Db): Promise<boolean> {
   return true;
 }
 
-/** Seeds the demo registry once, on an empty database, outside production; after the census, so habilitations can rest on its conventions. */
+async function semerHabilitationDemo(db: Db, siret: string, h: ClientDemo['habilitations'][number]): Promise<void> {
+  const convention = h.convention ? await db('conventions').where({ reference: h.convention }).first('id') : undefined;
+  const soumise = await soumettreHabilitation(db, {
+    siret, finalite: h.finalite, scopes: h.scopes, intitule: h.intitule,
+    dateDebut: '2025-09-01', dateFin: finDans(2), conventionId: convention?.id,
+  }, 'demo');
+  await changerStatut(db, soumise.id, 'validee', 'demo', 'Jeu de démonstration');
+}
+
+/**
+ * Seeds the demo registry once, on an empty database, outside production; after the census, so
+ * habilitations can rest on its conventions. A demo registry seeded by an earlier version gets
+ * the demo habilitations added since (by title), for its clients still on their demo secret.
+ */
 export async function semerRegistreDemo(db: Db): Promise<boolean> {
   const existant = await db('destinataires').first();
-  if (existant) return false;
+  if (existant) {
+    for (const c of CLIENTS_DEMO) {
+      if (!(await db('oauth_clients').where({ client_id: c.clientId, demo: true }).first('client_id'))) continue;
+      for (const h of c.habilitations) {
+        const deja = await db('habilitations').where({ siret: c.destinataire.siret, intitule: h.intitule }).first('id');
+        if (!deja) await semerHabilitationDemo(db, c.destinataire.siret, h);
+      }
+    }
+    return false;
+  }
   for (const c of CLIENTS_DEMO) {
     await creerDestinataire(db, c.destinataire);
-    for (const h of c.habilitations) {
-      const convention = h.convention ? await db('conventions').where({ reference: h.convention }).first('id') : undefined;
-      const soumise = await soumettreHabilitation(db, {
-        siret: c.destinataire.siret, finalite: h.finalite, scopes: h.scopes, intitule: h.intitule,
-        dateDebut: '2025-09-01', dateFin: finDans(2), conventionId: convention?.id,
-      }, 'demo');
-      await changerStatut(db, soumise.id, 'validee', 'demo', 'Jeu de démonstration');
-    }
+    for (const h of c.habilitations) await semerHabilitationDemo(db, c.destinataire.siret, h);
     await creerClient(db, { siret: c.destinataire.siret, nom: c.destinataire.nom, clientId: c.clientId, secret: c.secret, demo: true });
   }
   return true;

@@ -6,8 +6,6 @@ import {  fetchMiddlewares, ExpressTemplateService } from '@tsoa/runtime';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { SanteController } from './../supervision/sante.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { EcoleController } from './../apis/ecole/ecole.controller';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OppositionsController } from './../privacy/oppositions.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { DpoController } from './../privacy/dpo.controller';
@@ -16,11 +14,17 @@ import { AbonnementsController } from './../notifications/notifications.controll
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { NotificationsController } from './../notifications/notifications.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { DemandesHabilitationController } from './../demandes/demandes.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { RecensementController } from './../conventions/recensement.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ConventionsController } from './../conventions/conventions.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { CatalogueController } from './../catalogue/catalogue.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { OAuthController } from './../auth/oauth.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { MetadonneesOAuthController } from './../auth/oauth.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ScolariteController } from './../apis/scolarite/scolarite.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -29,6 +33,8 @@ import { ResultatsExamensController } from './../apis/resultats-examens/resultat
 import { ConsentementsController } from './../apis/resultats-examens/consentements.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MairieController } from './../apis/mairie/mairie.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { EcoleController } from './../apis/ecole/ecole.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { HabilitationsController } from './../admin/habilitations.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -45,10 +51,1135 @@ const expressAuthenticationRecasted = expressAuthentication as (req: ExRequest, 
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
 const models: TsoaRoute.Models = {
+    "ChampInvalide": {
+        "dataType": "refObject",
+        "properties": {
+            "champ": {"dataType":"string","required":true},
+            "message": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProblemeHttp": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"integer","required":true,"validators":{"minimum":{"value":400},"maximum":{"value":599}}},
+            "detail": {"dataType":"string","required":true},
+            "instance": {"dataType":"string"},
+            "code": {"dataType":"string","required":true},
+            "request_id": {"dataType":"string"},
+            "erreurs": {"dataType":"array","array":{"dataType":"refObject","ref":"ChampInvalide"}},
+            "error": {"dataType":"string"},
+            "error_description": {"dataType":"string"},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EtatSante": {
         "dataType": "refObject",
         "properties": {
             "statut": {"dataType":"enum","enums":["ok"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Opposition": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "id_interne": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "origine": {"dataType":"string","required":true},
+            "enregistree_le": {"dataType":"string","required":true},
+            "en_cours": {"dataType":"boolean","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "origine": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":128}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionsLevees": {
+        "dataType": "refObject",
+        "properties": {
+            "oppositions_levees": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LeveeOppositionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageOppositionsDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"Opposition"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CommunicationJournalisee": {
+        "dataType": "refObject",
+        "properties": {
+            "sequence": {"dataType":"double","required":true},
+            "horodatage": {"dataType":"string","required":true},
+            "request_id": {"dataType":"string","required":true},
+            "client_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "destinataire_nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "api": {"dataType":"string","required":true},
+            "operation": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "champs": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "nombre_personnes": {"dataType":"double","required":true},
+            "contexte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "objet": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "resultat": {"dataType":"string","required":true},
+            "hash_precedent": {"dataType":"string","required":true},
+            "hash": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageJournalDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "entrees": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SyntheseDestinataire": {
+        "dataType": "refObject",
+        "properties": {
+            "siret": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "finalites": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "nombre_communications": {"dataType":"double","required":true},
+            "derniere_communication": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OppositionJournalisee": {
+        "dataType": "refObject",
+        "properties": {
+            "sequence": {"dataType":"double","required":true},
+            "horodatage": {"dataType":"string","required":true},
+            "operation": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "client_id": {"dataType":"string","required":true},
+            "resultat": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RapportPersonne": {
+        "dataType": "refObject",
+        "properties": {
+            "id_interne": {"dataType":"string","required":true},
+            "du": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "au": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nombre_communications": {"dataType":"double","required":true},
+            "destinataires": {"dataType":"array","array":{"dataType":"refObject","ref":"SyntheseDestinataire"},"required":true},
+            "communications": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
+            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"OppositionJournalisee"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "VerificationJournalDpo": {
+        "dataType": "refObject",
+        "properties": {
+            "ok": {"dataType":"boolean","required":true},
+            "entrees": {"dataType":"double"},
+            "sequence": {"dataType":"double"},
+            "raison": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["altere"]},{"dataType":"enum","enums":["manquant"]},{"dataType":"enum","enums":["ordre"]}]},
+            "message": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeEvenement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["liste_modifiee"]},{"dataType":"enum","enums":["habilitation_modifiee"]},{"dataType":"enum","enums":["convention_modifiee"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Abonnement": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "actif": {"dataType":"boolean","required":true},
+            "cree_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementCree": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "actif": {"dataType":"boolean","required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "secret": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"},"validators":{"maxItems":{"value":10}}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32},"maxLength":{"value":256}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AbonnementOperateurCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"},"validators":{"maxItems":{"value":10}}},
+            "secret": {"dataType":"string","validators":{"minLength":{"value":32},"maxLength":{"value":256}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Livraison": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "evenement_id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "abonnement_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "statut": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}],"required":true},
+            "tentatives": {"dataType":"double","required":true},
+            "prochaine_tentative_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "livree_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cree_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Tentative": {
+        "dataType": "refObject",
+        "properties": {
+            "le": {"dataType":"string","required":true},
+            "statut_http": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "erreur": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "duree_ms": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LivraisonDetaillee": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "evenement_id": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true},
+            "abonnement_id": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true},
+            "statut": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}],"required":true},
+            "tentatives": {"dataType":"double","required":true},
+            "prochaine_tentative_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "livree_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "journal": {"dataType":"array","array":{"dataType":"refObject","ref":"Tentative"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutHabilitation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]},{"dataType":"enum","enums":["retiree"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Intervenant": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["destinataire"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProchaineEtape": {
+        "dataType": "refObject",
+        "properties": {
+            "par": {"dataType":"union","subSchemas":[{"ref":"Intervenant"},{"dataType":"enum","enums":[null]}],"required":true},
+            "action": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtapeDemande": {
+        "dataType": "refObject",
+        "properties": {
+            "de": {"dataType":"union","subSchemas":[{"ref":"StatutHabilitation"},{"dataType":"enum","enums":[null]}],"required":true},
+            "vers": {"ref":"StatutHabilitation","required":true},
+            "par": {"ref":"Intervenant","required":true},
+            "client_id": {"dataType":"string"},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeHabilitation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "version": {"dataType":"double","required":true},
+            "statut": {"ref":"StatutHabilitation","required":true},
+            "libelle_statut": {"dataType":"string","required":true},
+            "prochaine_etape": {"ref":"ProchaineEtape","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "destinataire": {"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "traitement": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_texte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo": {"dataType":"nestedObjectLiteral","nestedProperties":{"courriel":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"nom":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "duree_conservation_mois": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"string","required":true},
+            "date_fin_effective": {"dataType":"string","required":true},
+            "historique": {"dataType":"array","array":{"dataType":"refObject","ref":"EtapeDemande"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LienConsultation": {
+        "dataType": "refObject",
+        "properties": {
+            "url": {"dataType":"string","required":true},
+            "expire_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeConsultable": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "version": {"dataType":"double","required":true},
+            "statut": {"ref":"StatutHabilitation","required":true},
+            "libelle_statut": {"dataType":"string","required":true},
+            "prochaine_etape": {"ref":"ProchaineEtape","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "destinataire": {"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "traitement": {"dataType":"string","required":true},
+            "finalite": {"dataType":"string","required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "intitule": {"dataType":"string","required":true},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_texte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "base_legale_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo": {"dataType":"nestedObjectLiteral","nestedProperties":{"courriel":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"nom":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "duree_conservation_mois": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "date_debut": {"dataType":"string","required":true},
+            "date_fin": {"dataType":"string","required":true},
+            "date_fin_effective": {"dataType":"string","required":true},
+            "historique": {"dataType":"array","array":{"dataType":"refObject","ref":"EtapeDemande"},"required":true},
+            "lien_consultation": {"ref":"LienConsultation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeRegistre": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DpoCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "courriel": {"dataType":"string","required":true,"validators":{"maxLength":{"value":254},"pattern":{"value":"^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "traitement": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"minItems":{"value":1},"maxItems":{"value":20}}},
+            "intitule": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "description": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https://\\S+$"}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"ref":"DpoCorps","required":true},
+            "duree_conservation_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":1},"maximum":{"value":240}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100000}}},
+            "convention_reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "brouillon": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationDemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "traitement": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "intitule": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200}}},
+            "description": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https://\\S+$"}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"ref":"DpoCorps"},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":240}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100000}}},
+            "convention_reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"minItems":{"value":1},"maxItems":{"value":20}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifDemandeCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["cadre_national"]},{"dataType":"enum","enums":["convention_locale"]},{"dataType":"enum","enums":["tripartite"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["a_venir"]},{"dataType":"enum","enums":["en_vigueur"]},{"dataType":"enum","enums":["denoncee"]},{"dataType":"enum","enums":["expiree"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleRecensement": {
+        "dataType": "refObject",
+        "properties": {
+            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "academie": {"dataType":"string","required":true},
+            "type": {"ref":"TypeConvention","required":true},
+            "statut": {"ref":"StatutConvention","required":true},
+            "nombre": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NatureCollectivite": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["groupement"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementPartie": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true,"validators":{"maxLength":{"value":8}}},
+            "chef_etablissement": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PerimetreConvention": {
+        "dataType": "refObject",
+        "properties": {
+            "traitements": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "apis": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PartieConvention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["academie"]},{"dataType":"enum","enums":["collectivite"]},{"dataType":"enum","enums":["etablissement"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Convention": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "reference": {"dataType":"string","required":true},
+            "type": {"ref":"TypeConvention","required":true},
+            "academie": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"code":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "collectivite": {"dataType":"nestedObjectLiteral","nestedProperties":{"nature":{"ref":"NatureCollectivite","required":true},"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"required":true},
+            "objet": {"dataType":"string","required":true},
+            "perimetre": {"ref":"PerimetreConvention","required":true},
+            "date_signature": {"dataType":"string","required":true},
+            "date_effet": {"dataType":"string","required":true},
+            "duree_mois": {"dataType":"double","required":true},
+            "reconduction_tacite": {"dataType":"boolean","required":true},
+            "preavis_mois": {"dataType":"double","required":true},
+            "date_denonciation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "partie_denoncante": {"dataType":"union","subSchemas":[{"ref":"PartieConvention"},{"dataType":"enum","enums":[null]}],"required":true},
+            "statut": {"ref":"StatutConvention","required":true},
+            "dernier_jour": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "fin_periode_en_cours": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "document": {"dataType":"nestedObjectLiteral","nestedProperties":{"sha256":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"url":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "version": {"dataType":"double","required":true},
+            "cree_le": {"dataType":"string","required":true},
+            "modifie_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Recensement": {
+        "dataType": "refObject",
+        "properties": {
+            "vue": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["publique"]},{"dataType":"enum","enums":["detaillee"]}],"required":true},
+            "date": {"dataType":"string","required":true},
+            "total": {"dataType":"double","required":true},
+            "agregats": {"dataType":"array","array":{"dataType":"refObject","ref":"CelluleRecensement"},"required":true},
+            "conventions": {"dataType":"array","array":{"dataType":"refObject","ref":"Convention"}},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PerimetreConventionSaisi": {
+        "dataType": "refObject",
+        "properties": {
+            "traitements": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "apis": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnregistrementConventionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "reference": {"dataType":"string","required":true,"validators":{"maxLength":{"value":100}}},
+            "type": {"ref":"TypeConvention","required":true},
+            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":3}}},
+            "collectivite_siret": {"dataType":"string","required":true,"validators":{"maxLength":{"value":14}}},
+            "collectivite_nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
+            "collectivite_nature": {"ref":"NatureCollectivite","required":true},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"validators":{"maxItems":{"value":500}}},
+            "objet": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
+            "perimetre": {"ref":"PerimetreConventionSaisi"},
+            "date_signature": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
+            "reconduction_tacite": {"dataType":"boolean"},
+            "preavis_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":24}}},
+            "document_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048}}},
+            "document_sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[0-9a-f]{64}$"},"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.unknown_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EntreeHistorique": {
+        "dataType": "refObject",
+        "properties": {
+            "version": {"dataType":"double","required":true},
+            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["enregistrement"]},{"dataType":"enum","enums":["modification"]},{"dataType":"enum","enums":["denonciation"]}],"required":true},
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "acteur": {"dataType":"string","required":true},
+            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "le": {"dataType":"string","required":true},
+            "etat": {"ref":"Record_string.unknown_","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AvenantCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "reference": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+            "type": {"ref":"TypeConvention"},
+            "academie_code": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "collectivite_siret": {"dataType":"string","validators":{"maxLength":{"value":14}}},
+            "collectivite_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "collectivite_nature": {"ref":"NatureCollectivite"},
+            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"validators":{"maxItems":{"value":500}}},
+            "objet": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "perimetre": {"ref":"PerimetreConventionSaisi"},
+            "date_signature": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
+            "reconduction_tacite": {"dataType":"boolean"},
+            "preavis_mois": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":24}}},
+            "document_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "document_sha256": {"dataType":"string","validators":{"pattern":{"value":"^[0-9a-f]{64}$"},"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DenonciationCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "date_denonciation": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "partie": {"ref":"PartieConvention","required":true},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ScopeCatalogue": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "description": {"dataType":"string","required":true},
+            "champs": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "destinataires": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"base_legale":{"dataType":"string","required":true},"territoire":{"dataType":"string","required":true},"finalite":{"dataType":"string","required":true},"categorie":{"dataType":"string","required":true}}},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ApiCatalogue": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "titre": {"dataType":"string","required":true},
+            "description": {"dataType":"string","required":true},
+            "direction_responsable": {"dataType":"string","required":true},
+            "statut": {"dataType":"string","required":true},
+            "version": {"dataType":"string","required":true},
+            "chemin_base": {"dataType":"string","required":true},
+            "traitement": {"dataType":"nestedObjectLiteral","nestedProperties":{"duree_conservation_mois":{"dataType":"double","required":true},"base_legale_url":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"base_legale":{"dataType":"string","required":true},"responsable_traitement":{"dataType":"string","required":true},"nom":{"dataType":"string","required":true},"code":{"dataType":"string","required":true}},"required":true},
+            "scopes": {"dataType":"array","array":{"dataType":"refObject","ref":"ScopeCatalogue"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Catalogue": {
+        "dataType": "refObject",
+        "properties": {
+            "apis": {"dataType":"array","array":{"dataType":"refObject","ref":"ApiCatalogue"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JetonAcces": {
+        "dataType": "refObject",
+        "properties": {
+            "access_token": {"dataType":"string","required":true},
+            "token_type": {"dataType":"enum","enums":["Bearer"],"required":true},
+            "expires_in": {"dataType":"integer","required":true},
+            "scope": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DemandeJeton": {
+        "dataType": "refObject",
+        "properties": {
+            "grant_type": {"dataType":"string","required":true,"validators":{"maxLength":{"value":4096}}},
+            "scope": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_id": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_secret": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Introspection": {
+        "dataType": "refObject",
+        "properties": {
+            "active": {"dataType":"boolean","required":true},
+            "scope": {"dataType":"string"},
+            "client_id": {"dataType":"string"},
+            "token_type": {"dataType":"enum","enums":["Bearer"]},
+            "exp": {"dataType":"integer"},
+            "iat": {"dataType":"integer"},
+            "sub": {"dataType":"string"},
+            "iss": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DesignationJeton": {
+        "dataType": "refObject",
+        "properties": {
+            "token": {"dataType":"string","required":true,"validators":{"maxLength":{"value":4096}}},
+            "token_type_hint": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_id": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+            "client_secret": {"dataType":"string","validators":{"maxLength":{"value":4096}}},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MetadonneesServeurAutorisation": {
+        "dataType": "refObject",
+        "properties": {
+            "issuer": {"dataType":"string","required":true},
+            "token_endpoint": {"dataType":"string","required":true},
+            "introspection_endpoint": {"dataType":"string","required":true},
+            "revocation_endpoint": {"dataType":"string","required":true},
+            "grant_types_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "response_types_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "token_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "introspection_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "revocation_endpoint_auth_methods_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "scopes_supported": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "service_documentation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Sexe": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["M"]},{"dataType":"enum","enums":["F"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "IdentiteEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "sexe": {"ref":"Sexe","required":true},
+            "date_naissance": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementScolarite": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "code_ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModuleElementaireFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_mef_stat": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeNomenclatureSiecle": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "StatutEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "identite": {"ref":"IdentiteEleve"},
+            "est_scolarise": {"dataType":"boolean"},
+            "etablissement": {"ref":"EtablissementScolarite"},
+            "module_elementaire_formation": {"dataType":"union","subSchemas":[{"ref":"ModuleElementaireFormation"},{"dataType":"enum","enums":[null]}]},
+            "statut_eleve": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
+            "annee_scolaire": {"dataType":"string"},
+            "est_boursier": {"dataType":"boolean"},
+            "echelon_bourse": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}]},
+            "regime_pensionnat": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Prenom": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":100}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeTerritoire": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeExamen": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["dnb"]},{"dataType":"enum","enums":["bac"]},{"dataType":"enum","enums":["cap"]},{"dataType":"enum","enums":["bts"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExamenPublie": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"ref":"CodeExamen","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NiveauTerritoire": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoireExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"NiveauTerritoire","required":true},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "nombre_etablissements": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeVoie": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CelluleResultat": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MentionsResultats": {
+        "dataType": "refObject",
+        "properties": {
+            "sans_mention": {"ref":"CelluleResultat","required":true},
+            "assez_bien": {"ref":"CelluleResultat"},
+            "bien": {"ref":"CelluleResultat"},
+            "tres_bien": {"ref":"CelluleResultat"},
+            "tres_bien_felicitations": {"ref":"CelluleResultat"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsSerie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsVoie": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "code": {"ref":"CodeVoie","required":true},
+            "libelle": {"dataType":"string","required":true},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResultatsExamen": {
+        "dataType": "refObject",
+        "properties": {
+            "inscrits": {"ref":"CelluleResultat","required":true},
+            "presents": {"ref":"CelluleResultat","required":true},
+            "admis": {"ref":"CelluleResultat","required":true},
+            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mentions": {"ref":"MentionsResultats"},
+            "session": {"dataType":"double","required":true},
+            "examen": {"ref":"ExamenPublie","required":true},
+            "etablissement": {"ref":"EtablissementExamen"},
+            "territoire": {"ref":"TerritoireExamen"},
+            "source": {"dataType":"string","required":true},
+            "secret_statistique": {"dataType":"nestedObjectLiteral","nestedProperties":{"regle":{"dataType":"string","required":true},"seuil":{"dataType":"double","required":true}},"required":true},
+            "voies": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsVoie"}},
+            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeMention": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["AB"]},{"dataType":"enum","enums":["B"]},{"dataType":"enum","enums":["TB"]},{"dataType":"enum","enums":["TBF"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdresseContact": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_commune": {"dataType":"string","required":true},
+            "commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Laureat": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "date_naissance": {"dataType":"string","required":true},
+            "etablissement": {"ref":"EtablissementExamen","required":true},
+            "serie": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"voie":{"ref":"CodeVoie","required":true}},"required":true},
+            "mention": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"ref":"CodeMention","required":true}},"required":true},
+            "adresse_contact": {"ref":"AdresseContact"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeLaureats": {
+        "dataType": "refObject",
+        "properties": {
+            "session": {"dataType":"double","required":true},
+            "mention_minimale": {"ref":"CodeMention","required":true},
+            "nombre_exclus_sans_consentement": {"dataType":"double","required":true},
+            "laureats": {"dataType":"array","array":{"dataType":"refObject","ref":"Laureat"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementEnregistre": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"double","required":true},
+            "id_interne": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
+            "date_recueil": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_expiration": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "origine": {"dataType":"string","required":true,"validators":{"maxLength":{"value":128}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ConsentementsRetires": {
+        "dataType": "refObject",
+        "properties": {
+            "consentements_retires": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
+            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LieuNaissance": {
+        "dataType": "refObject",
+        "properties": {
+            "code_insee": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Adresse": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_insee": {"dataType":"string","required":true},
+            "commune": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeLibelle": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EtablissementFrequente": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Scolarite": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "mode_instruction": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}]},
+            "etablissement": {"dataType":"union","subSchemas":[{"ref":"EtablissementFrequente"},{"dataType":"enum","enums":[null]}],"required":true},
+            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Responsable": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "lien": {"ref":"CodeLibelle","required":true},
+            "adresse": {"ref":"Adresse","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EnfantSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string"},
+            "prenoms": {"dataType":"string"},
+            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
+            "date_naissance": {"dataType":"string"},
+            "lieu_naissance": {"ref":"LieuNaissance"},
+            "adresse": {"ref":"Adresse"},
+            "mode_instruction": {"ref":"CodeLibelle"},
+            "scolarite_actuelle": {"ref":"Scolarite"},
+            "scolarite_precedente": {"ref":"Scolarite"},
+            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"Responsable"}},
+            "date_mise_a_jour": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nombre_total": {"dataType":"double","required":true},
+            "nombre_exclus": {"dataType":"double"},
+            "enfants": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "enfant": {"ref":"EnfantSoumisObligation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifRetrait": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitEnfant": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "motif": {"ref":"MotifRetrait","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsEnfantsSoumisObligation": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEnfant"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEnfant"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -116,18 +1247,6 @@ const models: TsoaRoute.Models = {
         "properties": {
             "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"Etablissement"},"required":true},
             "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProblemeHttp": {
-        "dataType": "refObject",
-        "properties": {
-            "type": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "status": {"dataType":"double","required":true},
-            "detail": {"dataType":"string","required":true},
-            "code": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -312,837 +1431,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Opposition": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"double","required":true},
-            "id_interne": {"dataType":"string","required":true},
-            "finalite": {"dataType":"string","required":true},
-            "date_debut": {"dataType":"string","required":true},
-            "date_fin": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "origine": {"dataType":"string","required":true},
-            "enregistree_le": {"dataType":"string","required":true},
-            "en_cours": {"dataType":"boolean","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "OppositionCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
-            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
-            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "origine": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":128}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "OppositionsLevees": {
-        "dataType": "refObject",
-        "properties": {
-            "oppositions_levees": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LeveeOppositionCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
-            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
-            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PageOppositionsDpo": {
-        "dataType": "refObject",
-        "properties": {
-            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"Opposition"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CommunicationJournalisee": {
-        "dataType": "refObject",
-        "properties": {
-            "sequence": {"dataType":"double","required":true},
-            "horodatage": {"dataType":"string","required":true},
-            "request_id": {"dataType":"string","required":true},
-            "client_id": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true},
-            "destinataire_nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "api": {"dataType":"string","required":true},
-            "operation": {"dataType":"string","required":true},
-            "finalite": {"dataType":"string","required":true},
-            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "base_legale": {"dataType":"string","required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "champs": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "nombre_personnes": {"dataType":"double","required":true},
-            "contexte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "objet": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "resultat": {"dataType":"string","required":true},
-            "hash_precedent": {"dataType":"string","required":true},
-            "hash": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PageJournalDpo": {
-        "dataType": "refObject",
-        "properties": {
-            "entrees": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SyntheseDestinataire": {
-        "dataType": "refObject",
-        "properties": {
-            "siret": {"dataType":"string","required":true},
-            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "finalites": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "nombre_communications": {"dataType":"double","required":true},
-            "derniere_communication": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "OppositionJournalisee": {
-        "dataType": "refObject",
-        "properties": {
-            "sequence": {"dataType":"double","required":true},
-            "horodatage": {"dataType":"string","required":true},
-            "operation": {"dataType":"string","required":true},
-            "finalite": {"dataType":"string","required":true},
-            "finalite_libelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "client_id": {"dataType":"string","required":true},
-            "resultat": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "RapportPersonne": {
-        "dataType": "refObject",
-        "properties": {
-            "id_interne": {"dataType":"string","required":true},
-            "du": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "au": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "nombre_communications": {"dataType":"double","required":true},
-            "destinataires": {"dataType":"array","array":{"dataType":"refObject","ref":"SyntheseDestinataire"},"required":true},
-            "communications": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
-            "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"OppositionJournalisee"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "VerificationJournalDpo": {
-        "dataType": "refObject",
-        "properties": {
-            "ok": {"dataType":"boolean","required":true},
-            "entrees": {"dataType":"double"},
-            "sequence": {"dataType":"double"},
-            "raison": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["altere"]},{"dataType":"enum","enums":["manquant"]},{"dataType":"enum","enums":["ordre"]}]},
-            "message": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TypeEvenement": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["liste_modifiee"]},{"dataType":"enum","enums":["habilitation_modifiee"]},{"dataType":"enum","enums":["convention_modifiee"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Abonnement": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true},
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
-            "actif": {"dataType":"boolean","required":true},
-            "cree_le": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AbonnementCree": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true},
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"union","subSchemas":[{"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},{"dataType":"enum","enums":[null]}],"required":true},
-            "actif": {"dataType":"boolean","required":true},
-            "cree_le": {"dataType":"string","required":true},
-            "secret": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AbonnementCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
-            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AbonnementOperateurCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "url": {"dataType":"string","required":true},
-            "types": {"dataType":"array","array":{"dataType":"refAlias","ref":"TypeEvenement"}},
-            "secret": {"dataType":"string","validators":{"minLength":{"value":32}}},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Livraison": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"double","required":true},
-            "evenement_id": {"dataType":"string","required":true},
-            "type": {"dataType":"string","required":true},
-            "abonnement_id": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true},
-            "statut": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}],"required":true},
-            "tentatives": {"dataType":"double","required":true},
-            "prochaine_tentative_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "livree_le": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "cree_le": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Tentative": {
-        "dataType": "refObject",
-        "properties": {
-            "le": {"dataType":"string","required":true},
-            "statut_http": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "erreur": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "duree_ms": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TypeConvention": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["cadre_national"]},{"dataType":"enum","enums":["convention_locale"]},{"dataType":"enum","enums":["tripartite"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutConvention": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["a_venir"]},{"dataType":"enum","enums":["en_vigueur"]},{"dataType":"enum","enums":["denoncee"]},{"dataType":"enum","enums":["expiree"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleRecensement": {
-        "dataType": "refObject",
-        "properties": {
-            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "academie": {"dataType":"string","required":true},
-            "type": {"ref":"TypeConvention","required":true},
-            "statut": {"ref":"StatutConvention","required":true},
-            "nombre": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NatureCollectivite": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["groupement"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementPartie": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "chef_etablissement": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PerimetreConvention": {
-        "dataType": "refObject",
-        "properties": {
-            "traitements": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "apis": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PartieConvention": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["academie"]},{"dataType":"enum","enums":["collectivite"]},{"dataType":"enum","enums":["etablissement"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Convention": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "reference": {"dataType":"string","required":true},
-            "type": {"ref":"TypeConvention","required":true},
-            "academie": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"nom":{"dataType":"string","required":true},"code":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
-            "collectivite": {"dataType":"nestedObjectLiteral","nestedProperties":{"nature":{"ref":"NatureCollectivite","required":true},"nom":{"dataType":"string","required":true},"siret":{"dataType":"string","required":true}},"required":true},
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"},"required":true},
-            "objet": {"dataType":"string","required":true},
-            "perimetre": {"ref":"PerimetreConvention","required":true},
-            "date_signature": {"dataType":"string","required":true},
-            "date_effet": {"dataType":"string","required":true},
-            "duree_mois": {"dataType":"double","required":true},
-            "reconduction_tacite": {"dataType":"boolean","required":true},
-            "preavis_mois": {"dataType":"double","required":true},
-            "date_denonciation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "partie_denoncante": {"dataType":"union","subSchemas":[{"ref":"PartieConvention"},{"dataType":"enum","enums":[null]}],"required":true},
-            "statut": {"ref":"StatutConvention","required":true},
-            "dernier_jour": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "fin_periode_en_cours": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "document": {"dataType":"nestedObjectLiteral","nestedProperties":{"sha256":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"url":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
-            "version": {"dataType":"double","required":true},
-            "cree_le": {"dataType":"string","required":true},
-            "modifie_le": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Recensement": {
-        "dataType": "refObject",
-        "properties": {
-            "vue": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["publique"]},{"dataType":"enum","enums":["detaillee"]}],"required":true},
-            "date": {"dataType":"string","required":true},
-            "total": {"dataType":"double","required":true},
-            "agregats": {"dataType":"array","array":{"dataType":"refObject","ref":"CelluleRecensement"},"required":true},
-            "conventions": {"dataType":"array","array":{"dataType":"refObject","ref":"Convention"}},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_PerimetreConvention_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"traitements":{"dataType":"array","array":{"dataType":"string"}},"apis":{"dataType":"array","array":{"dataType":"string"}},"scopes":{"dataType":"array","array":{"dataType":"string"}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EnregistrementConventionCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "reference": {"dataType":"string","required":true},
-            "type": {"ref":"TypeConvention","required":true},
-            "academie_code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "collectivite_siret": {"dataType":"string","required":true},
-            "collectivite_nom": {"dataType":"string","required":true},
-            "collectivite_nature": {"ref":"NatureCollectivite","required":true},
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
-            "objet": {"dataType":"string","required":true},
-            "perimetre": {"ref":"Partial_PerimetreConvention_"},
-            "date_signature": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
-            "reconduction_tacite": {"dataType":"boolean"},
-            "preavis_mois": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":24}}},
-            "document_url": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
-            "document_sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
-            "motif": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.unknown_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EntreeHistorique": {
-        "dataType": "refObject",
-        "properties": {
-            "version": {"dataType":"double","required":true},
-            "action": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["enregistrement"]},{"dataType":"enum","enums":["modification"]},{"dataType":"enum","enums":["denonciation"]}],"required":true},
-            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "acteur": {"dataType":"string","required":true},
-            "motif": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "le": {"dataType":"string","required":true},
-            "etat": {"ref":"Record_string.unknown_","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AvenantCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "reference": {"dataType":"string"},
-            "type": {"ref":"TypeConvention"},
-            "academie_code": {"dataType":"string"},
-            "collectivite_siret": {"dataType":"string"},
-            "collectivite_nom": {"dataType":"string"},
-            "collectivite_nature": {"ref":"NatureCollectivite"},
-            "etablissements": {"dataType":"array","array":{"dataType":"refObject","ref":"EtablissementPartie"}},
-            "objet": {"dataType":"string"},
-            "perimetre": {"ref":"Partial_PerimetreConvention_"},
-            "date_signature": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "duree_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":120}}},
-            "reconduction_tacite": {"dataType":"boolean"},
-            "preavis_mois": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":24}}},
-            "document_url": {"dataType":"string"},
-            "document_sha256": {"dataType":"string","validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
-            "motif": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "DenonciationCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "date_denonciation": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "partie": {"ref":"PartieConvention","required":true},
-            "motif": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ScopeCatalogue": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "description": {"dataType":"string","required":true},
-            "champs": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "destinataires": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"base_legale":{"dataType":"string","required":true},"territoire":{"dataType":"string","required":true},"finalite":{"dataType":"string","required":true},"categorie":{"dataType":"string","required":true}}},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ApiCatalogue": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "titre": {"dataType":"string","required":true},
-            "description": {"dataType":"string","required":true},
-            "direction_responsable": {"dataType":"string","required":true},
-            "statut": {"dataType":"string","required":true},
-            "version": {"dataType":"string","required":true},
-            "chemin_base": {"dataType":"string","required":true},
-            "traitement": {"dataType":"nestedObjectLiteral","nestedProperties":{"duree_conservation_mois":{"dataType":"double","required":true},"base_legale_url":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"base_legale":{"dataType":"string","required":true},"responsable_traitement":{"dataType":"string","required":true},"nom":{"dataType":"string","required":true},"code":{"dataType":"string","required":true}},"required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"refObject","ref":"ScopeCatalogue"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Catalogue": {
-        "dataType": "refObject",
-        "properties": {
-            "apis": {"dataType":"array","array":{"dataType":"refObject","ref":"ApiCatalogue"},"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Sexe": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["M"]},{"dataType":"enum","enums":["F"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "IdentiteEleve": {
-        "dataType": "refObject",
-        "properties": {
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "sexe": {"ref":"Sexe","required":true},
-            "date_naissance": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementScolarite": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "code_ministere_tutelle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModuleElementaireFormation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_mef_stat": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeNomenclatureSiecle": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutEleve": {
-        "dataType": "refObject",
-        "properties": {
-            "identite": {"ref":"IdentiteEleve"},
-            "est_scolarise": {"dataType":"boolean"},
-            "etablissement": {"ref":"EtablissementScolarite"},
-            "module_elementaire_formation": {"dataType":"union","subSchemas":[{"ref":"ModuleElementaireFormation"},{"dataType":"enum","enums":[null]}]},
-            "statut_eleve": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
-            "annee_scolaire": {"dataType":"string"},
-            "est_boursier": {"dataType":"boolean"},
-            "echelon_bourse": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}]},
-            "regime_pensionnat": {"dataType":"union","subSchemas":[{"ref":"CodeNomenclatureSiecle"},{"dataType":"enum","enums":[null]}]},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeExamen": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["dnb"]},{"dataType":"enum","enums":["bac"]},{"dataType":"enum","enums":["cap"]},{"dataType":"enum","enums":["bts"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ExamenPublie": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"ref":"CodeExamen","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "code_commune": {"dataType":"string","required":true},
-            "nom_commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NiveauTerritoire": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "TerritoireExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "niveau": {"ref":"NiveauTerritoire","required":true},
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "nombre_etablissements": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeVoie": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleResultat": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MentionsResultats": {
-        "dataType": "refObject",
-        "properties": {
-            "sans_mention": {"ref":"CelluleResultat","required":true},
-            "assez_bien": {"ref":"CelluleResultat"},
-            "bien": {"ref":"CelluleResultat"},
-            "tres_bien": {"ref":"CelluleResultat"},
-            "tres_bien_felicitations": {"ref":"CelluleResultat"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsSerie": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsVoie": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "code": {"ref":"CodeVoie","required":true},
-            "libelle": {"dataType":"string","required":true},
-            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ResultatsExamen": {
-        "dataType": "refObject",
-        "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
-            "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "mentions": {"ref":"MentionsResultats"},
-            "session": {"dataType":"double","required":true},
-            "examen": {"ref":"ExamenPublie","required":true},
-            "etablissement": {"ref":"EtablissementExamen"},
-            "territoire": {"ref":"TerritoireExamen"},
-            "source": {"dataType":"string","required":true},
-            "secret_statistique": {"dataType":"nestedObjectLiteral","nestedProperties":{"regle":{"dataType":"string","required":true},"seuil":{"dataType":"double","required":true}},"required":true},
-            "voies": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsVoie"}},
-            "series": {"dataType":"array","array":{"dataType":"refObject","ref":"ResultatsSerie"}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeMention": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["AB"]},{"dataType":"enum","enums":["B"]},{"dataType":"enum","enums":["TB"]},{"dataType":"enum","enums":["TBF"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "AdresseContact": {
-        "dataType": "refObject",
-        "properties": {
-            "ligne": {"dataType":"string","required":true},
-            "code_postal": {"dataType":"string","required":true},
-            "code_commune": {"dataType":"string","required":true},
-            "commune": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Laureat": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"string","required":true},
-            "date_naissance": {"dataType":"string","required":true},
-            "etablissement": {"ref":"EtablissementExamen","required":true},
-            "serie": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"voie":{"ref":"CodeVoie","required":true}},"required":true},
-            "mention": {"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code":{"ref":"CodeMention","required":true}},"required":true},
-            "adresse_contact": {"ref":"AdresseContact"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListeLaureats": {
-        "dataType": "refObject",
-        "properties": {
-            "session": {"dataType":"double","required":true},
-            "mention_minimale": {"ref":"CodeMention","required":true},
-            "nombre_exclus_sans_consentement": {"dataType":"double","required":true},
-            "laureats": {"dataType":"array","array":{"dataType":"refObject","ref":"Laureat"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementEnregistre": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"double","required":true},
-            "id_interne": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
-            "finalite": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "portee": {"dataType":"nestedObjectLiteral","nestedProperties":{"adresse_contact":{"dataType":"boolean"}}},
-            "date_recueil": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_expiration": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "origine": {"dataType":"string","required":true,"validators":{"maxLength":{"value":128}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ConsentementsRetires": {
-        "dataType": "refObject",
-        "properties": {
-            "consentements_retires": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "RetraitCorps": {
-        "dataType": "refObject",
-        "properties": {
-            "ine": {"dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
-            "id_interne": {"dataType":"string","validators":{"maxLength":{"value":64}}},
-            "finalite": {"dataType":"string","required":true},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "date": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LieuNaissance": {
-        "dataType": "refObject",
-        "properties": {
-            "code_insee": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Adresse": {
-        "dataType": "refObject",
-        "properties": {
-            "ligne": {"dataType":"string","required":true},
-            "code_postal": {"dataType":"string","required":true},
-            "code_insee": {"dataType":"string","required":true},
-            "commune": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CodeLibelle": {
-        "dataType": "refObject",
-        "properties": {
-            "code": {"dataType":"string","required":true},
-            "libelle": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EtablissementFrequente": {
-        "dataType": "refObject",
-        "properties": {
-            "uai": {"dataType":"string","required":true},
-            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Scolarite": {
-        "dataType": "refObject",
-        "properties": {
-            "annee_scolaire": {"dataType":"string","required":true},
-            "mode_instruction": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}]},
-            "etablissement": {"dataType":"union","subSchemas":[{"ref":"EtablissementFrequente"},{"dataType":"enum","enums":[null]}],"required":true},
-            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Responsable": {
-        "dataType": "refObject",
-        "properties": {
-            "nom": {"dataType":"string","required":true},
-            "prenoms": {"dataType":"string","required":true},
-            "lien": {"ref":"CodeLibelle","required":true},
-            "adresse": {"ref":"Adresse","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "EnfantSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "nom": {"dataType":"string"},
-            "prenoms": {"dataType":"string"},
-            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
-            "date_naissance": {"dataType":"string"},
-            "lieu_naissance": {"ref":"LieuNaissance"},
-            "adresse": {"ref":"Adresse"},
-            "mode_instruction": {"ref":"CodeLibelle"},
-            "scolarite_actuelle": {"ref":"Scolarite"},
-            "scolarite_precedente": {"ref":"Scolarite"},
-            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"Responsable"}},
-            "date_mise_a_jour": {"dataType":"string"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ListeEnfantsSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_commune": {"dataType":"string","required":true},
-            "date_reference": {"dataType":"string","required":true},
-            "annee_scolaire": {"dataType":"string","required":true},
-            "nombre_total": {"dataType":"double","required":true},
-            "nombre_exclus": {"dataType":"double"},
-            "enfants": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "jeton_synchronisation": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ModificationEnfant": {
-        "dataType": "refObject",
-        "properties": {
-            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "enfant": {"ref":"EnfantSoumisObligation","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "MotifRetrait": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "RetraitEnfant": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "motif": {"ref":"MotifRetrait","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ChangementsEnfantsSoumisObligation": {
-        "dataType": "refObject",
-        "properties": {
-            "code_commune": {"dataType":"string","required":true},
-            "depuis": {"dataType":"string","required":true},
-            "date_reference": {"dataType":"string","required":true},
-            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EnfantSoumisObligation"},"required":true},
-            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEnfant"},"required":true},
-            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEnfant"},"required":true},
-            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "jeton_synchronisation": {"dataType":"string","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "StatutHabilitation": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["brouillon"]},{"dataType":"enum","enums":["soumise"]},{"dataType":"enum","enums":["modifications_demandees"]},{"dataType":"enum","enums":["validee"]},{"dataType":"enum","enums":["refusee"]},{"dataType":"enum","enums":["revoquee"]},{"dataType":"enum","enums":["expiree"]},{"dataType":"enum","enums":["obsolete"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Habilitation": {
         "dataType": "refObject",
         "properties": {
@@ -1160,6 +1448,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "responsable_traitement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "dpo": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "dpo_nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "convention_id": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "version": {"dataType":"double","required":true},
@@ -1176,21 +1465,22 @@ const models: TsoaRoute.Models = {
     "HabilitationCorps": {
         "dataType": "refObject",
         "properties": {
-            "finalite": {"dataType":"string","required":true},
-            "scopes": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "intitule": {"dataType":"string","required":true},
-            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "description": {"dataType":"string"},
-            "base_legale_texte": {"dataType":"string"},
-            "base_legale_url": {"dataType":"string"},
-            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
-            "justification_conservation": {"dataType":"string"},
-            "responsable_traitement": {"dataType":"string"},
-            "dpo": {"dataType":"string"},
-            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
-            "convention_id": {"dataType":"string"},
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
+            "finalite": {"dataType":"string","required":true,"validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"required":true,"validators":{"maxItems":{"value":50}}},
+            "intitule": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
+            "date_debut": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":1200}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "dpo_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
+            "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
             "brouillon": {"dataType":"boolean"},
         },
         "additionalProperties": false,
@@ -1211,21 +1501,22 @@ const models: TsoaRoute.Models = {
     "ModificationHabilitationCorps": {
         "dataType": "refObject",
         "properties": {
-            "finalite": {"dataType":"string"},
-            "scopes": {"dataType":"array","array":{"dataType":"string"}},
-            "intitule": {"dataType":"string"},
-            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-            "description": {"dataType":"string"},
-            "base_legale_texte": {"dataType":"string"},
-            "base_legale_url": {"dataType":"string"},
-            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1}}},
-            "justification_conservation": {"dataType":"string"},
-            "responsable_traitement": {"dataType":"string"},
-            "dpo": {"dataType":"string"},
-            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0}}},
-            "convention_id": {"dataType":"string"},
-            "motif": {"dataType":"string"},
+            "finalite": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "scopes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeRegistre"},"validators":{"maxItems":{"value":50}}},
+            "intitule": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "date_debut": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "date_fin": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "base_legale_texte": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
+            "base_legale_url": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
+            "duree_conservation_mois": {"dataType":"integer","validators":{"minimum":{"value":1},"maximum":{"value":1200}}},
+            "justification_conservation": {"dataType":"string","validators":{"maxLength":{"value":4000}}},
+            "responsable_traitement": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "dpo": {"dataType":"string","validators":{"maxLength":{"value":320}}},
+            "dpo_nom": {"dataType":"string","validators":{"maxLength":{"value":200}}},
+            "volume_attendu": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":10000000}}},
+            "convention_id": {"dataType":"string","validators":{"maxLength":{"value":64}}},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1233,7 +1524,7 @@ const models: TsoaRoute.Models = {
     "MotifCorps": {
         "dataType": "refObject",
         "properties": {
-            "motif": {"dataType":"string"},
+            "motif": {"dataType":"string","validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1241,7 +1532,7 @@ const models: TsoaRoute.Models = {
     "MotifObligatoireCorps": {
         "dataType": "refObject",
         "properties": {
-            "motif": {"dataType":"string","required":true},
+            "motif": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2000}}},
         },
         "additionalProperties": false,
     },
@@ -1268,24 +1559,25 @@ const models: TsoaRoute.Models = {
     "DestinataireCorps": {
         "dataType": "refObject",
         "properties": {
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "nom": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
             "categorie": {"ref":"CategorieDestinataire","required":true},
-            "code_commune": {"dataType":"string"},
-            "code_departement": {"dataType":"string"},
-            "code_region": {"dataType":"string"},
-            "pour_compte_de_siret": {"dataType":"string"},
+            "code_commune": {"dataType":"string","validators":{"maxLength":{"value":5}}},
+            "code_departement": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "code_region": {"dataType":"string","validators":{"maxLength":{"value":3}}},
+            "pour_compte_de_siret": {"dataType":"string","validators":{"maxLength":{"value":14}}},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ClientOAuth": {
+    "ClientListe": {
         "dataType": "refObject",
         "properties": {
             "client_id": {"dataType":"string","required":true},
             "siret": {"dataType":"string","required":true},
             "nom": {"dataType":"string","required":true},
             "demo": {"dataType":"boolean","required":true},
+            "actif": {"dataType":"boolean","required":true},
         },
         "additionalProperties": false,
     },
@@ -1305,8 +1597,8 @@ const models: TsoaRoute.Models = {
     "ClientCorps": {
         "dataType": "refObject",
         "properties": {
-            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"}}},
-            "nom": {"dataType":"string","required":true},
+            "siret": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+            "nom": {"dataType":"string","required":true,"validators":{"maxLength":{"value":200}}},
         },
         "additionalProperties": false,
     },
@@ -1404,202 +1696,6 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
-                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
-                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
-                q: {"in":"query","name":"q","dataType":"string"},
-                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
-
-            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'etablissements',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai',
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
-
-            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'etablissement',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
-            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
-
-            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'effectifs',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-        };
-        app.get('/api-ecole/v1/etablissements/:uai/capacites',
-            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
-
-            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'capacites',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeCommune: {"in":"query","name":"codeCommune","dataType":"string"},
-                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string"},
-                codeRegion: {"in":"query","name":"codeRegion","dataType":"string"},
-                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
-        };
-        app.get('/api-ecole/v1/previsions',
-            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
-            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
-
-            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<EcoleController>(EcoleController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'previsions',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsOppositionsController_enregistrerOpposition: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 corps: {"in":"body","name":"corps","required":true,"ref":"OppositionCorps"},
@@ -1676,7 +1772,7 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsOppositionsController_oppositions: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                ine: {"in":"query","name":"ine","dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"}}},
+                ine: {"in":"query","name":"ine","dataType":"string","validators":{"pattern":{"value":"^[0-9A-Za-z]{11}$"},"maxLength":{"value":11}}},
                 idInterne: {"in":"query","name":"idInterne","dataType":"string","validators":{"maxLength":{"value":64}}},
                 finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
                 enCours: {"in":"query","name":"enCours","dataType":"boolean"},
@@ -1718,13 +1814,13 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_journal: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
-                api: {"in":"query","name":"api","dataType":"string"},
-                finalite: {"in":"query","name":"finalite","dataType":"string"},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                api: {"in":"query","name":"api","dataType":"string","validators":{"maxLength":{"value":64}}},
+                finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/dpo/journal',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1761,11 +1857,11 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_journalCsv: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"}}},
-                api: {"in":"query","name":"api","dataType":"string"},
-                finalite: {"in":"query","name":"finalite","dataType":"string"},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                api: {"in":"query","name":"api","dataType":"string","validators":{"maxLength":{"value":64}}},
+                finalite: {"in":"query","name":"finalite","dataType":"string","validators":{"maxLength":{"value":64}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
         };
         app.get('/dpo/journal.csv',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1802,12 +1898,12 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsDpoController_divulgationsPersonne: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                idInterne: {"in":"query","name":"idInterne","dataType":"string"},
-                nom: {"in":"query","name":"nom","dataType":"string"},
-                prenoms: {"in":"query","name":"prenoms","dataType":"string"},
-                dateNaissance: {"in":"query","name":"dateNaissance","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
-                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"}}},
+                idInterne: {"in":"query","name":"idInterne","dataType":"string","validators":{"maxLength":{"value":64}}},
+                nom: {"in":"query","name":"nom","dataType":"string","validators":{"maxLength":{"value":100}}},
+                prenoms: {"in":"query","name":"prenoms","dataType":"string","validators":{"maxLength":{"value":200}}},
+                dateNaissance: {"in":"query","name":"dateNaissance","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+                du: {"in":"query","name":"du","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
+                au: {"in":"query","name":"au","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z)?$"},"maxLength":{"value":24}}},
         };
         app.get('/dpo/personnes/divulgations',
             authenticateMiddleware([{"oauth2":["dpo"]}]),
@@ -1952,7 +2048,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAbonnementsController_seDesabonner: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/notifications/abonnements/:id',
@@ -1989,7 +2085,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_abonnements: Record<string, TsoaRoute.ParameterSchema> = {
-                siret: {"in":"query","name":"siret","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
         };
         app.get('/admin/notifications/abonnements',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2061,7 +2157,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_desactiver: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.delete('/admin/notifications/abonnements/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2098,8 +2194,8 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_livraisons: Record<string, TsoaRoute.ParameterSchema> = {
                 statut: {"in":"query","name":"statut","dataType":"union","subSchemas":[{"dataType":"enum","enums":["en_attente"]},{"dataType":"enum","enums":["livree"]},{"dataType":"enum","enums":["abandonnee"]}]},
-                siret: {"in":"query","name":"siret","dataType":"string"},
-                abonnementId: {"in":"query","name":"abonnementId","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
+                abonnementId: {"in":"query","name":"abonnementId","dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/notifications/livraisons',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2135,7 +2231,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_livraison: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+                id: {"in":"path","name":"id","required":true,"dataType":"double","validators":{"minimum":{"value":1},"maximum":{"value":2147483647}}},
         };
         app.get('/admin/notifications/livraisons/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2171,7 +2267,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsNotificationsController_rejouer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"double"},
+                id: {"in":"path","name":"id","required":true,"dataType":"double","validators":{"minimum":{"value":1},"maximum":{"value":2147483647}}},
         };
         app.post('/admin/notifications/livraisons/:id/rejeu',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2206,15 +2302,278 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_mesDemandes: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                statut: {"in":"query","name":"statut","ref":"StatutHabilitation"},
+        };
+        app.get('/demandes-habilitation',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.mesDemandes)),
+
+            async function DemandesHabilitationController_mesDemandes(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_mesDemandes, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'mesDemandes',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_deposerDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                corps: {"in":"body","name":"corps","required":true,"ref":"DemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.deposerDemande)),
+
+            async function DemandesHabilitationController_deposerDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_deposerDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'deposerDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_lireDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/demandes-habilitation/:id',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.lireDemande)),
+
+            async function DemandesHabilitationController_lireDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_lireDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'lireDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_modifierDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"ModificationDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/demandes-habilitation/:id',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.modifierDemande)),
+
+            async function DemandesHabilitationController_modifierDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_modifierDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'modifierDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_soumettreDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation/:id/soumission',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.soumettreDemande)),
+
+            async function DemandesHabilitationController_soumettreDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_soumettreDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'soumettreDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_retirerDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"MotifDemandeCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/demandes-habilitation/:id/retrait',
+            authenticateMiddleware([{"oauth2":["habilitations:demande"]}]),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.retirerDemande)),
+
+            async function DemandesHabilitationController_retirerDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_retirerDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'retirerDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsDemandesHabilitationController_pageDemande: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+                jusqua: {"in":"query","name":"jusqua","required":true,"dataType":"long","validators":{"isLong":{"errorMsg":"jusqua"},"minimum":{"value":0},"maximum":{"value":99999999999}}},
+                signature: {"in":"query","name":"signature","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/demandes-habilitation/:id/page',
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController)),
+            ...(fetchMiddlewares<RequestHandler>(DemandesHabilitationController.prototype.pageDemande)),
+
+            async function DemandesHabilitationController_pageDemande(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsDemandesHabilitationController_pageDemande, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<DemandesHabilitationController>(DemandesHabilitationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'pageDemande',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsRecensementController_recensement: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                academie: {"in":"query","name":"academie","dataType":"string"},
-                region: {"in":"query","name":"region","dataType":"string"},
+                academie: {"in":"query","name":"academie","dataType":"string","validators":{"maxLength":{"value":3}}},
+                region: {"in":"query","name":"region","dataType":"string","validators":{"maxLength":{"value":3}}},
                 type: {"in":"query","name":"type","ref":"TypeConvention"},
                 statut: {"in":"query","name":"statut","ref":"StatutConvention"},
                 format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]}]},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/catalogue/conventions',
             ...(fetchMiddlewares<RequestHandler>(RecensementController)),
@@ -2249,8 +2608,8 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_lister: Record<string, TsoaRoute.ParameterSchema> = {
-                academie: {"in":"query","name":"academie","dataType":"string"},
-                region: {"in":"query","name":"region","dataType":"string"},
+                academie: {"in":"query","name":"academie","dataType":"string","validators":{"maxLength":{"value":3}}},
+                region: {"in":"query","name":"region","dataType":"string","validators":{"maxLength":{"value":3}}},
                 type: {"in":"query","name":"type","ref":"TypeConvention"},
                 statut: {"in":"query","name":"statut","ref":"StatutConvention"},
         };
@@ -2325,7 +2684,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_convention: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/conventions/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2361,7 +2720,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_historique: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/conventions/:id/historique',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2397,7 +2756,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"AvenantCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2435,7 +2794,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsConventionsController_denoncer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"DenonciationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -2507,19 +2866,161 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOAuthController_obtenirJeton: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                _demande: {"in":"body","name":"_demande","required":true,"ref":"DemandeJeton"},
+        };
+        app.post('/oauth/token',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.obtenirJeton)),
+
+            async function OAuthController_obtenirJeton(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_obtenirJeton, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OAuthController>(OAuthController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'obtenirJeton',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOAuthController_introspecterJeton: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                designation: {"in":"body","name":"designation","required":true,"ref":"DesignationJeton"},
+        };
+        app.post('/oauth/introspect',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.introspecterJeton)),
+
+            async function OAuthController_introspecterJeton(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_introspecterJeton, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OAuthController>(OAuthController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'introspecterJeton',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOAuthController_revoquerJeton: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                designation: {"in":"body","name":"designation","required":true,"ref":"DesignationJeton"},
+        };
+        app.post('/oauth/revoke',
+            ...(fetchMiddlewares<RequestHandler>(OAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(OAuthController.prototype.revoquerJeton)),
+
+            async function OAuthController_revoquerJeton(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOAuthController_revoquerJeton, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OAuthController>(OAuthController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'revoquerJeton',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsMetadonneesOAuthController_metadonnees: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/.well-known/oauth-authorization-server',
+            ...(fetchMiddlewares<RequestHandler>(MetadonneesOAuthController)),
+            ...(fetchMiddlewares<RequestHandler>(MetadonneesOAuthController.prototype.metadonnees)),
+
+            async function MetadonneesOAuthController_metadonnees(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsMetadonneesOAuthController_metadonnees, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<MetadonneesOAuthController>(MetadonneesOAuthController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'metadonnees',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsScolariteController_statutEleve: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                nomNaissance: {"in":"query","name":"nomNaissance","required":true,"dataType":"string"},
-                prenoms: {"in":"query","name":"prenoms","required":true,"dataType":"array","array":{"dataType":"string"},"validators":{"minItems":{"value":1},"maxItems":{"value":3}}},
+                nomNaissance: {"in":"query","name":"nomNaissance","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
+                prenoms: {"in":"query","name":"prenoms","required":true,"dataType":"array","array":{"dataType":"refAlias","ref":"Prenom"},"validators":{"minItems":{"value":1},"maxItems":{"value":3}}},
                 sexeEtatCivil: {"in":"query","name":"sexeEtatCivil","required":true,"ref":"Sexe"},
                 anneeDateNaissance: {"in":"query","name":"anneeDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"anneeDateNaissance"},"minimum":{"value":1900},"maximum":{"value":2100}}},
                 moisDateNaissance: {"in":"query","name":"moisDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"moisDateNaissance"},"minimum":{"value":1},"maximum":{"value":12}}},
                 jourDateNaissance: {"in":"query","name":"jourDateNaissance","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"jourDateNaissance"},"minimum":{"value":1},"maximum":{"value":31}}},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string"},
-                codeEtablissement: {"in":"query","name":"codeEtablissement","dataType":"string"},
-                codesDepartements: {"in":"query","name":"codesDepartements","dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":101}}},
-                codesRegions: {"in":"query","name":"codesRegions","dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":18}}},
-                recipient: {"in":"query","name":"recipient","dataType":"string"},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+                codeEtablissement: {"in":"query","name":"codeEtablissement","dataType":"string","validators":{"maxLength":{"value":8}}},
+                codesDepartements: {"in":"query","name":"codesDepartements","dataType":"array","array":{"dataType":"refAlias","ref":"CodeTerritoire"},"validators":{"maxItems":{"value":101}}},
+                codesRegions: {"in":"query","name":"codesRegions","dataType":"array","array":{"dataType":"refAlias","ref":"CodeTerritoire"},"validators":{"maxItems":{"value":18}}},
+                recipient: {"in":"query","name":"recipient","dataType":"string","validators":{"maxLength":{"value":14}}},
                 context: {"in":"query","name":"context","dataType":"string","validators":{"maxLength":{"value":50}}},
                 object: {"in":"query","name":"object","dataType":"string","validators":{"maxLength":{"value":50}}},
         };
@@ -2549,7 +3050,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2560,7 +3061,7 @@ export function RegisterRoutes(app: Router) {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
-                uai: {"in":"path","name":"uai","required":true,"dataType":"string"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/etablissements/:uai',
             authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
@@ -2588,7 +3089,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2600,7 +3101,7 @@ export function RegisterRoutes(app: Router) {
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 examen: {"in":"path","name":"examen","required":true,"ref":"CodeExamen"},
                 niveau: {"in":"path","name":"niveau","required":true,"ref":"NiveauTerritoire"},
-                code: {"in":"path","name":"code","required":true,"dataType":"string"},
+                code: {"in":"path","name":"code","required":true,"dataType":"string","validators":{"maxLength":{"value":5}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/:examen/territoires/:niveau/:code',
             authenticateMiddleware([{"oauth2":["examens:resultats"]}]),
@@ -2628,7 +3129,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2640,7 +3141,7 @@ export function RegisterRoutes(app: Router) {
                 session: {"in":"path","name":"session","required":true,"dataType":"integer","validators":{"isInt":{"errorMsg":"session"},"minimum":{"value":1990},"maximum":{"value":2100}}},
                 mentionMinimale: {"default":"AB","in":"query","name":"mentionMinimale","ref":"CodeMention"},
                 limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/api-resultats-examens/v1/sessions/:session/examens/bac/laureats',
             authenticateMiddleware([{"oauth2":["examens:laureats-bourse-merite"]}]),
@@ -2668,7 +3169,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2749,11 +3250,11 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsMairieController_enfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
-                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"}}},
-                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"}}},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
                 limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
                 format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
         };
         app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation',
@@ -2782,7 +3283,7 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2791,10 +3292,10 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsMairieController_changementsEnfantsSoumisObligation: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
-                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"}}},
-                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string"},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
                 limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
-                curseur: {"in":"query","name":"curseur","dataType":"string"},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
         };
         app.get('/api-mairie/v1/communes/:codeInsee/enfants-soumis-obligation/changements',
             authenticateMiddleware([{"oauth2":["mairie:obligation-scolaire"]},{"oauth2":["mairie:restauration-scolaire"]}]),
@@ -2822,7 +3323,203 @@ export function RegisterRoutes(app: Router) {
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissements: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string","validators":{"maxLength":{"value":5}}},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string","validators":{"maxLength":{"value":3}}},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string","validators":{"maxLength":{"value":3}}},
+                type: {"in":"query","name":"type","ref":"TypeEtablissement"},
+                statut: {"in":"query","name":"statut","ref":"StatutEtablissement"},
+                etat: {"in":"query","name":"etat","ref":"EtatEtablissement"},
+                q: {"in":"query","name":"q","dataType":"string","validators":{"maxLength":{"value":200}}},
+                limit: {"default":100,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-ecole/v1/etablissements',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissements)),
+
+            async function EcoleController_etablissements(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissements, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissements',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_etablissement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai',
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.etablissement)),
+
+            async function EcoleController_etablissement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_etablissement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'etablissement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_effectifs: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/effectifs',
+            authenticateMiddleware([{"oauth2":["ecole:effectifs"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.effectifs)),
+
+            async function EcoleController_effectifs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_effectifs, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'effectifs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_capacites: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"maxLength":{"value":9}}},
+        };
+        app.get('/api-ecole/v1/etablissements/:uai/capacites',
+            authenticateMiddleware([{"oauth2":["ecole:capacites"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.capacites)),
+
+            async function EcoleController_capacites(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_capacites, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'capacites',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsEcoleController_previsions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeCommune: {"in":"query","name":"codeCommune","dataType":"string","validators":{"maxLength":{"value":5}}},
+                codeDepartement: {"in":"query","name":"codeDepartement","dataType":"string","validators":{"maxLength":{"value":3}}},
+                codeRegion: {"in":"query","name":"codeRegion","dataType":"string","validators":{"maxLength":{"value":3}}},
+                horizon: {"default":5,"in":"query","name":"horizon","dataType":"integer","validators":{"isInt":{"errorMsg":"horizon"},"minimum":{"value":1},"maximum":{"value":5}}},
+        };
+        app.get('/api-ecole/v1/previsions',
+            authenticateMiddleware([{"oauth2":["ecole:previsions"]}]),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController)),
+            ...(fetchMiddlewares<RequestHandler>(EcoleController.prototype.previsions)),
+
+            async function EcoleController_previsions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsEcoleController_previsions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<EcoleController>(EcoleController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'previsions',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2830,10 +3527,10 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_habilitations: Record<string, TsoaRoute.ParameterSchema> = {
-                siret: {"in":"query","name":"siret","dataType":"string"},
+                siret: {"in":"query","name":"siret","dataType":"string","validators":{"maxLength":{"value":14}}},
                 statut: {"in":"query","name":"statut","ref":"StatutHabilitation"},
-                expirantAvant: {"in":"query","name":"expirantAvant","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"}}},
-                conventionId: {"in":"query","name":"conventionId","dataType":"string"},
+                expirantAvant: {"in":"query","name":"expirantAvant","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+                conventionId: {"in":"query","name":"conventionId","dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2906,7 +3603,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_habilitation: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations/:id',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2941,8 +3638,44 @@ export function RegisterRoutes(app: Router) {
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsHabilitationsController_lienConsultation: Record<string, TsoaRoute.ParameterSchema> = {
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
+        };
+        app.get('/admin/habilitations/:id/lien-consultation',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController)),
+            ...(fetchMiddlewares<RequestHandler>(HabilitationsController.prototype.lienConsultation)),
+
+            async function HabilitationsController_lienConsultation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsHabilitationsController_lienConsultation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<HabilitationsController>(HabilitationsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'lienConsultation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_transitions: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
         };
         app.get('/admin/habilitations/:id/transitions',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -2978,7 +3711,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_modifier: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3016,7 +3749,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_soumission: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3054,7 +3787,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_demanderModifications: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3092,7 +3825,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_valider: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3130,7 +3863,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_refuser: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3168,7 +3901,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_revoquer: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"MotifObligatoireCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3206,7 +3939,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsHabilitationsController_renouveler: Record<string, TsoaRoute.ParameterSchema> = {
-                id: {"in":"path","name":"id","required":true,"dataType":"string"},
+                id: {"in":"path","name":"id","required":true,"dataType":"string","validators":{"maxLength":{"value":64}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"ModificationHabilitationCorps"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
@@ -3386,7 +4119,7 @@ export function RegisterRoutes(app: Router) {
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminController_rotation: Record<string, TsoaRoute.ParameterSchema> = {
-                clientId: {"in":"path","name":"clientId","required":true,"dataType":"string"},
+                clientId: {"in":"path","name":"clientId","required":true,"dataType":"string","validators":{"maxLength":{"value":100}}},
                 corps: {"in":"body","name":"corps","required":true,"ref":"RotationCorps"},
         };
         app.post('/admin/clients/:clientId/rotation',

@@ -3,15 +3,6 @@ import { ValidateError } from '@tsoa/runtime';
 import catalogue from './problemes.json';
 import { journalApplicatif } from './journal-applicatif';
 
-/** Erreur au format RFC 9457 (application/problem+json) ; `code` renvoie au catalogue /problemes. */
-export interface ProblemeHttp {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-}
-
 export type CodeProbleme = keyof typeof catalogue;
 export const CATALOGUE_PROBLEMES: Record<CodeProbleme, { statut: number; titre: string; description: string }> = catalogue;
 

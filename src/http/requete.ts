@@ -34,10 +34,10 @@ export const refuserJetonDansUrl: RequestHandler = (req, _res, next) => {
   next('access_token' in req.query ? new Probleme('jeton_dans_url') : undefined);
 };
 
-/** A body is only accepted as JSON on the API routes (the OAuth endpoints take forms). */
+/** A body is only accepted as JSON, except on the OAuth endpoints: they take forms, checked by their own route (src/auth/oauth.ts). */
 export const exigerJson: RequestHandler = (req, _res, next) => {
   const aUnCorps = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
-  if (['POST', 'PUT', 'PATCH'].includes(req.method) && aUnCorps && !req.is('application/json')) {
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && aUnCorps && !req.is('application/json') && !req.path.startsWith('/oauth/')) {
     return next(new Probleme('type_contenu_non_supporte', 'Content-Type attendu : application/json.'));
   }
   next();

@@ -39,6 +39,11 @@ export interface Livraison {
   cree_le: string;
 }
 
+/** Une livraison avec chacune de ses tentatives. */
+export interface LivraisonDetaillee extends Livraison {
+  journal: Tentative[];
+}
+
 export interface Tentative {
   le: string;
   /** null : pas de réponse HTTP (erreur réseau ou délai dépassé). */
@@ -244,7 +249,7 @@ export async function listerLivraisons(
   return (await q).map(versLivraison);
 }
 
-export async function trouverLivraison(db: Db, id: number): Promise<Livraison & { journal: Tentative[] }> {
+export async function trouverLivraison(db: Db, id: number): Promise<LivraisonDetaillee> {
   const ligne = await requeteLivraisons(db).where('l.id', id).first();
   if (!ligne) throw new Probleme('ressource_introuvable', 'Livraison inconnue.');
   const tentatives = await db('livraison_tentatives').where({ livraison_id: id }).orderBy('id');

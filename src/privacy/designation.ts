@@ -16,6 +16,7 @@ export interface DesignationEleveCorps {
   /**
    * Identifiant national élève.
    * @pattern ^[0-9A-Za-z]{11}$
+   * @maxLength 11
    * @example "070123456AB"
    */
   ine?: string;

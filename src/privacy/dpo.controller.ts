@@ -3,6 +3,7 @@ import { Controller, Get, Produces, Query, Request, Response, Route, Security, T
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
+import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { journalApplicatif } from '../http/journal-applicatif';
 import { decoderCurseurEntier, encoderCurseur, lienSuivant } from '../http/pagination';
 import {
@@ -21,6 +22,11 @@ const TYPE_CSV = 'text/csv; charset=utf-8';
 @Route('dpo')
 @Tags('DPO')
 @Security('oauth2', ['dpo'])
+@Response<ProblemeHttp>(400, 'Paramètre mal formé (le champ erreurs nomme chaque paramètre, jamais sa valeur)')
+@Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
+@Response<ProblemeHttp, Entetes['refus']>(403, 'Le jeton ne porte pas le scope dpo')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class DpoController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -31,24 +37,30 @@ export class DpoController extends Controller {
    * filtré par destinataire, API, finalité et période. Pagination par curseur : suivre
    * `curseur_suivant` ou l'en-tête `Link: rel="next"`. Avec `Accept: text/csv`, renvoie l'export
    * CSV (comme /dpo/journal.csv).
+   * @summary Consulter le journal des communications
    * @param siret SIRET du destinataire. @example siret "21350238800019"
    * @pattern siret ^\d{14}$
+   * @maxLength siret 14
    * @param api Identifiant de l'API. @example api "api-mairie"
+   * @maxLength api 64
    * @param finalite Code de la finalité au registre. @example finalite "obligation_scolaire"
+   * @maxLength finalite 64
    * @param du Début de période, jour (inclus) ou instant UTC. @example du "2026-01-01"
    * @pattern du ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength du 24
    * @param au Fin de période, jour (inclus en entier) ou instant UTC. @example au "2026-12-31"
    * @pattern au ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength au 24
    * @param limit Entrées par page (1 à 1000).
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 1000
    * @param curseur Curseur opaque reçu avec la page précédente.
+   * @maxLength curseur 1024
    */
   @Get('journal')
-  @Response(400, 'Paramètre mal formé')
-  @Response(401, 'Jeton absent, invalide ou habilitation inactive')
-  @Response(403, 'Le jeton ne porte pas le scope dpo')
+  @Produces('application/json')
+  @Produces('text/csv')
   public async journal(
     @Request() req: ExpressRequest,
     @Query() siret?: string,
@@ -73,18 +85,23 @@ export class DpoController extends Controller {
    * Export CSV du journal pour un tableur (UTF-8 avec BOM, séparateur « ; », en-têtes en
    * français, dates à l'heure de Paris), avec les mêmes filtres que /dpo/journal, sans limite de
    * taille : le fichier est produit au fil de l'envoi.
+   * @summary Exporter le journal en CSV
    * @param siret @example siret "21350238800019"
    * @pattern siret ^\d{14}$
+   * @maxLength siret 14
    * @param api @example api "api-mairie"
+   * @maxLength api 64
    * @param finalite @example finalite "obligation_scolaire"
+   * @maxLength finalite 64
    * @param du @example du "2026-01-01"
    * @pattern du ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength du 24
    * @param au @example au "2026-12-31"
    * @pattern au ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength au 24
    */
   @Get('journal.csv')
   @Produces('text/csv')
-  @Response(400, 'Paramètre mal formé')
   public async journalCsv(
     @Request() req: ExpressRequest,
     @Query() siret?: string,
@@ -104,19 +121,26 @@ export class DpoController extends Controller {
    * accents indifférents). Une identité partagée par plusieurs élèves donne une erreur 422 :
    * préciser alors `idInterne`. Seules les communications encore conservées (voir la durée de
    * conservation du journal) figurent.
+   * @summary Rapport à la personne concernée (RGPD art. 15)
    * @param idInterne Identifiant interne de l'élève dans les bases élèves. @example idInterne "eleve-000123"
+   * @maxLength idInterne 64
    * @param nom Nom de naissance. @example nom "Le Gall"
+   * @maxLength nom 100
    * @param prenoms Prénoms, dans l'ordre de l'état civil (le premier suffit s'il est unique). @example prenoms "Léa Marie"
+   * @maxLength prenoms 200
    * @param dateNaissance @example dateNaissance "2015-04-23"
    * @pattern dateNaissance ^\d{4}-\d{2}-\d{2}$
+   * @maxLength dateNaissance 10
    * @param du Début de période (jour inclus ou instant UTC). @example du "2025-09-01"
    * @pattern du ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength du 24
    * @param au Fin de période (jour inclus ou instant UTC). @example au "2026-08-31"
    * @pattern au ^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z)?$
+   * @maxLength au 24
    */
   @Get('personnes/divulgations')
-  @Response(404, 'Aucun élève ne correspond à cette identité')
-  @Response(422, 'Personne mal désignée, ou identité partagée par plusieurs élèves : préciser idInterne')
+  @Response<ProblemeHttp>(404, 'Aucun élève ne correspond à cette identité')
+  @Response<ProblemeHttp>(422, 'Personne mal désignée, ou identité partagée par plusieurs élèves : préciser idInterne')
   public async divulgationsPersonne(
     @Request() req: ExpressRequest,
     @Query() idInterne?: string,
@@ -137,6 +161,7 @@ export class DpoController extends Controller {
   /**
    * Vérifie la chaîne de hachage du journal depuis la dernière purge (comme
    * `npm run journal:verify`) : `ok` faux nomme la première entrée altérée, manquante ou déplacée.
+   * @summary Vérifier la chaîne du journal
    */
   @Get('journal/verification')
   public async verification(@Request() req: ExpressRequest): Promise<VerificationJournalDpo> {

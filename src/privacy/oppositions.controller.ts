@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Request, Response, Route, Security,
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
 import type { Principal } from '../auth/principal';
-import type { ProblemeHttp } from '../http/problemes';
+import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { decoderCurseurEntier, encoderCurseur, lienSuivant } from '../http/pagination';
 import type { DesignationEleveCorps } from './designation';
 import { type Auteur, leverOppositionDe, listerOppositions, type Opposition, recevoirOpposition } from './oppositions';
@@ -19,6 +19,7 @@ export interface OppositionCorps extends DesignationEleveCorps {
    * Premier jour où l'élève n'est plus communiqué pour cette finalité : aujourd'hui par défaut,
    * jamais avant (ce qui a été communiqué ne se rappelle pas).
    * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
    * @example "2026-12-01"
    */
   date_debut?: string;
@@ -41,6 +42,7 @@ export interface LeveeOppositionCorps extends DesignationEleveCorps {
   /**
    * Premier jour où l'opposition ne vaut plus ; aujourd'hui par défaut, jamais avant.
    * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
    */
   date?: string;
 }
@@ -60,6 +62,10 @@ export interface PageOppositionsDpo {
 @Route('dpo/oppositions')
 @Tags('DPO')
 @Security('oauth2', ['dpo'])
+@Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
+@Response<ProblemeHttp, Entetes['refus']>(403, 'Le jeton ne porte pas le scope dpo')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class OppositionsController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -81,7 +87,7 @@ export class OppositionsController extends Controller {
   @Response<ProblemeHttp>(404, 'Élève inconnu')
   @Response<ProblemeHttp>(409, 'Une opposition de cet élève à cette finalité est déjà en cours')
   @Response<ProblemeHttp>(422, 'Finalité sans droit d’opposition (opposition_non_applicable), élève désigné deux fois ou pas du tout, ou date passée')
-  @Response<ProblemeHttp>(503, 'Journal indisponible : rien n’est enregistré')
+  @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Journal ou base momentanément indisponible : rien n’est enregistré')
   public async enregistrerOpposition(@Request() req: ExpressRequest, @Body() corps: OppositionCorps): Promise<Opposition> {
     const opposition = await recevoirOpposition(this.ctx.db, this.ctx.config.cles.journal, auteur(req), {
       ine: corps.ine,
@@ -104,7 +110,7 @@ export class OppositionsController extends Controller {
   @Response<ProblemeHttp>(400, 'Champ mal formé ou finalité inconnue du registre')
   @Response<ProblemeHttp>(404, 'Élève inconnu, ou aucune opposition en cours à cette finalité')
   @Response<ProblemeHttp>(422, 'Élève désigné deux fois ou pas du tout, ou date passée')
-  @Response<ProblemeHttp>(503, 'Journal indisponible : rien n’est levé')
+  @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Journal ou base momentanément indisponible : rien n’est levé')
   public async leverOpposition(@Request() req: ExpressRequest, @Body() corps: LeveeOppositionCorps): Promise<OppositionsLevees> {
     return leverOppositionDe(this.ctx.db, this.ctx.config.cles.journal, auteur(req), {
       ine: corps.ine,
@@ -120,6 +126,7 @@ export class OppositionsController extends Controller {
    * @summary Lister les oppositions
    * @param ine Identifiant national élève. @example ine "070123456AB"
    * @pattern ine ^[0-9A-Za-z]{11}$
+   * @maxLength ine 11
    * @param idInterne Identifiant interne de l'élève (rapport DPO).
    * @maxLength idInterne 64
    * @param finalite Code de la finalité au registre. @example finalite "restauration_scolaire"

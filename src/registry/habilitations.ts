@@ -10,13 +10,14 @@ import type { EchelonTerritorial } from '../territoire/perimetre';
 
 /**
  * DataPass's lifecycle: brouillon → soumise → (modifications_demandees ↔ soumise) → validee | refusee;
- * validee → revoquee, or obsolete when a renewed version is validated. `expiree` is never stored:
- * it is computed from the habilitation's end date and the convention it rests on.
+ * validee → revoquee, or obsolete when a renewed version is validated; a request still in the
+ * requester's hands (brouillon, modifications_demandees) may be withdrawn (retiree). `expiree` is
+ * never stored: it is computed from the habilitation's end date and the convention it rests on.
  */
 export type StatutHabilitation =
-  | 'brouillon' | 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'expiree' | 'obsolete';
-/** The transitions an operator (or the recipient, for submission) may ask for. */
-export type TransitionDemandee = 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee';
+  | 'brouillon' | 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'expiree' | 'obsolete' | 'retiree';
+/** The transitions an operator (or the recipient, for submission and withdrawal) may ask for. */
+export type TransitionDemandee = 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'retiree';
 
 export interface Habilitation {
   id: string;
@@ -38,6 +39,8 @@ export interface Habilitation {
   responsable_traitement: string | null;
   /** Contact du délégué à la protection des données du destinataire (adresse fonctionnelle). */
   dpo: string | null;
+  /** Nom du délégué à la protection des données du destinataire. */
+  dpo_nom: string | null;
   /** Volume attendu, en requêtes par minute. */
   volume_attendu: number | null;
   /** Convention sur laquelle repose l'habilitation : sa fin met fin à l'habilitation. */
@@ -86,6 +89,7 @@ export interface ChampsHabilitation {
   justificationConservation?: string | null;
   responsableTraitement?: string | null;
   dpo?: string | null;
+  dpoNom?: string | null;
   volumeAttendu?: number | null;
   conventionId?: string | null;
 }
@@ -105,14 +109,15 @@ export interface Transition {
 
 /** Stored states only: `expiree` is computed, `obsolete` follows the validation of the next version. */
 const TRANSITIONS: Record<StatutHabilitation, StatutHabilitation[]> = {
-  brouillon: ['soumise'],
+  brouillon: ['soumise', 'retiree'],
   soumise: ['modifications_demandees', 'validee', 'refusee'],
-  modifications_demandees: ['soumise'],
+  modifications_demandees: ['soumise', 'retiree'],
   validee: ['revoquee', 'obsolete'],
   refusee: [],
   revoquee: [],
   expiree: [],
   obsolete: [],
+  retiree: [],
 };
 /** The recipient must learn why: these transitions carry a reason. */
 const MOTIF_OBLIGATOIRE: TransitionDemandee[] = ['modifications_demandees', 'refusee', 'revoquee'];
@@ -149,6 +154,7 @@ function versHabilitation(l: Ligne, jour: string): Habilitation {
     justification_conservation: (l.justification_conservation as string) ?? null,
     responsable_traitement: (l.responsable_traitement as string) ?? null,
     dpo: (l.dpo as string) ?? null,
+    dpo_nom: (l.dpo_nom as string) ?? null,
     volume_attendu: entier(l.volume_attendu),
     convention_id: (l.convention_id as string) ?? null,
     version: Number(l.version ?? 1),
@@ -228,6 +234,7 @@ async function preparer(db: Db, h: ChampsHabilitation): Promise<Ligne> {
     justification_conservation: h.justificationConservation ?? null,
     responsable_traitement: h.responsableTraitement ?? null,
     dpo: h.dpo ?? null,
+    dpo_nom: h.dpoNom ?? null,
     volume_attendu: h.volumeAttendu ?? null,
     convention_id: h.conventionId ?? null,
   };
@@ -238,7 +245,7 @@ function versChamps(h: Habilitation): ChampsHabilitation {
     siret: h.siret, finalite: h.finalite_code, scopes: h.scopes, intitule: h.intitule, dateDebut: h.date_debut, dateFin: h.date_fin,
     description: h.description, baseLegaleTexte: h.base_legale_texte, baseLegaleUrl: h.base_legale_url,
     dureeConservationMois: h.duree_conservation_mois, justificationConservation: h.justification_conservation,
-    responsableTraitement: h.responsable_traitement, dpo: h.dpo, volumeAttendu: h.volume_attendu, conventionId: h.convention_id,
+    responsableTraitement: h.responsable_traitement, dpo: h.dpo, dpoNom: h.dpo_nom, volumeAttendu: h.volume_attendu, conventionId: h.convention_id,
   };
 }
 

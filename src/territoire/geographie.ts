@@ -83,6 +83,11 @@ export class Geographie {
     return this.parEpci.get(epci) ?? [];
   }
 
+  /** Codes of a région's départements, in code order; empty for a région it does not know. */
+  departementsDeLaRegion(region: string): string[] {
+    return [...this.departements.values()].filter((d) => d.region === region).map((d) => d.code).sort();
+  }
+
   /** The commune, département or région of this code, placed in those above it; undefined when unknown. */
   territoire(niveau: NiveauGeographique, code: string): TerritoireOfficiel | undefined {
     switch (niveau) {

@@ -12,10 +12,14 @@ describe('clés de hachage', () => {
 
   it('starts in production with keys from the environment, and uses them', () => {
     const config = chargerConfig({ ...production, CLE_JOURNAL: 'cle-propre-au-site-journal', CLE_PSEUDONYME: 'cle-propre-au-site-pseudonyme' });
-    expect(config.cles).toEqual({ journal: 'cle-propre-au-site-journal', pseudonyme: 'cle-propre-au-site-pseudonyme' });
+    expect(config.cles).toEqual({ journal: 'cle-propre-au-site-journal', pseudonyme: 'cle-propre-au-site-pseudonyme', liens: expect.any(String) });
+    // Without CLE_LIENS the links' key derives from the site's journal key, never equal to it nor to the demo's.
+    expect(config.cles.liens).not.toBe(config.cles.journal);
+    expect(config.cles.liens).not.toBe(chargerConfig({ NODE_ENV: 'test' }).cles.liens);
+    expect(chargerConfig({ ...production, CLE_JOURNAL: 'cle-propre-au-site-journal', CLE_PSEUDONYME: 'cle-propre-au-site-pseudonyme', CLE_LIENS: 'cle-des-liens' }).cles.liens).toBe('cle-des-liens');
   });
 
   it('uses the demo keys outside production only', () => {
-    expect(chargerConfig({ NODE_ENV: 'test' }).cles).toEqual(CLES_DEMO);
+    expect(chargerConfig({ NODE_ENV: 'test' }).cles).toMatchObject(CLES_DEMO);
   });
 });

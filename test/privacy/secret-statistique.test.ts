@@ -2,9 +2,13 @@ import fc from 'fast-check';
 import {
   appliquerSecretStatistique,
   appliquerSecretStatistiqueListe,
+  publierTableaux,
   type Cellule,
+  type TableauDeComptages,
   type TableauPublie,
+  type TableauxPublies,
 } from '../../src/privacy/secret-statistique';
+import { Lecteur } from './lecteur-secret';
 
 const SEUIL = 5;
 const comptage = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 60 }));
@@ -178,5 +182,135 @@ describe('appliquerSecretStatistiqueListe (une dimension)', () => {
     const publie = appliquerSecretStatistiqueListe([{ libelle: 'a', valeur: 8 }, { libelle: 'b', valeur: 30 }], { seuil: 11 });
     expect(publie.cellules[0]).toEqual({ libelle: 'a', valeur: null, secret: 'primaire' });
     expect(publie.cellules[1].valeur).toBeNull();
+  });
+});
+
+describe('publierTableaux (tableaux emboîtés : établissements, communes, département)', () => {
+  /** Rows total = a + b and columns n = f + g in every table; each commune = Σ its establishments, the département = Σ communes. */
+  const LIGNES = ['total', 'a', 'b'];
+  const COLONNES = ['n', 'f', 'g'];
+  type Valeurs = Map<string, Map<string, number>>;
+
+  function tableauDe(parts: Map<string, number>): Valeurs {
+    const v = (l: string, c: string) => parts.get(`${l}/${c}`)!;
+    const cellules: Valeurs = new Map();
+    for (const l of ['a', 'b']) cellules.set(l, new Map([['f', v(l, 'f')], ['g', v(l, 'g')], ['n', v(l, 'f') + v(l, 'g')]]));
+    cellules.set('total', new Map(COLONNES.map((c) => [c, cellules.get('a')!.get(c)! + cellules.get('b')!.get(c)!])));
+    return cellules;
+  }
+  function additionner(tableaux: Valeurs[]): Valeurs {
+    return new Map(LIGNES.map((l) => [l, new Map(COLONNES.map((c) => [c, tableaux.reduce((s, t) => s + t.get(l)!.get(c)!, 0)]))]));
+  }
+
+  const feuille = fc.record({ 'a/f': comptage, 'a/g': comptage, 'b/f': comptage, 'b/g': comptage }).map((r) => new Map(Object.entries(r)));
+  const territoire = fc.array(fc.array(feuille, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 });
+
+  function construire(communes: Map<string, number>[][]): TableauDeComptages[] {
+    const tableaux: TableauDeComptages[] = [];
+    const relations = { sommesDeLignes: [{ total: 'total', parties: ['a', 'b'] }], sommesDeColonnes: [{ total: 'n', parties: ['f', 'g'] }] };
+    const tablesCommunes: Valeurs[] = [];
+    communes.forEach((etablissements, i) => {
+      const tables = etablissements.map(tableauDe);
+      tables.forEach((cellules, j) => tableaux.push({ cle: `E${i}.${j}`, cellules, ...relations }));
+      const commune = additionner(tables);
+      tablesCommunes.push(commune);
+      tableaux.push({ cle: `C${i}`, cellules: commune, ...relations, decompositions: [tables.map((_, j) => `E${i}.${j}`)] });
+    });
+    tableaux.push({ cle: 'D', cellules: additionner(tablesCommunes), ...relations, decompositions: [communes.map((_, i) => `C${i}`)] });
+    return tableaux;
+  }
+
+  /** The independent reader, given every published table and every relation between them. */
+  function lecteurDe(tableaux: TableauDeComptages[], publies: TableauxPublies): Lecteur {
+    const lecteur = new Lecteur();
+    const cle = (t: string, l: string, c: string) => `${t}|${l}|${c}`;
+    for (const t of tableaux) {
+      for (const [l, colonnes] of t.cellules) {
+        for (const [c, reel] of colonnes) {
+          const cellule = publies.get(t.cle)!.get(l)!.get(c)!;
+          lecteur.cellule(cle(t.cle, l, c), cellule.valeur === null ? { masquee: true } : { connue: cellule.valeur }, reel);
+        }
+      }
+    }
+    for (const t of tableaux) {
+      for (const c of COLONNES) lecteur.relation(cle(t.cle, 'total', c), ['a', 'b'].map((l) => cle(t.cle, l, c)));
+      for (const l of LIGNES) lecteur.relation(cle(t.cle, l, 'n'), ['f', 'g'].map((c) => cle(t.cle, l, c)));
+      for (const parties of t.decompositions ?? []) {
+        for (const l of LIGNES) for (const c of COLONNES) lecteur.relation(cle(t.cle, l, c), parties.map((p) => cle(p, l, c)));
+      }
+    }
+    return lecteur;
+  }
+
+  it('publie les vrais comptages, aucun sous le seuil, et aucun masque ne se retrouve, même en combinant les tableaux', () => {
+    fc.assert(
+      fc.property(territoire, (communes) => {
+        const tableaux = construire(communes);
+        const { tableaux: publies } = publierTableaux(tableaux, { seuil: SEUIL });
+        for (const t of tableaux) {
+          for (const [l, colonnes] of t.cellules) {
+            for (const [c, reel] of colonnes) verifierCellule(publies.get(t.cle)!.get(l)!.get(c)!, reel);
+          }
+        }
+        expect(lecteurDe(tableaux, publies).attaquer(SEUIL)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('est déterministe', () => {
+    fc.assert(
+      fc.property(territoire, (communes) => {
+        expect(publierTableaux(construire(communes), { seuil: SEUIL }).tableaux).toEqual(publierTableaux(construire(communes), { seuil: SEUIL }).tableaux);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("ne laisse pas retrouver un établissement par différence avec sa commune (issue 14 : 8 inscrits = 6 + 2)", () => {
+    const ligne = (inscrits: number) => new Map([['total', new Map([['inscrits', inscrits]])]]);
+    const tableaux: TableauDeComptages[] = [
+      { cle: 'etablissement:A', cellules: ligne(6) },
+      { cle: 'etablissement:B', cellules: ligne(2) },
+      { cle: 'commune:C', cellules: ligne(8), decompositions: [['etablissement:A', 'etablissement:B']] },
+    ];
+    const { tableaux: publies } = publierTableaux(tableaux, { seuil: SEUIL });
+    const inscrits = (t: string) => publies.get(t)!.get('total')!.get('inscrits')!;
+    expect(inscrits('etablissement:B')).toEqual({ valeur: null, secret: 'primaire' });
+    // The smallest other part is masked with it, so the commune stays published.
+    expect(inscrits('etablissement:A')).toEqual({ valeur: null, secret: 'secondaire' });
+    expect(inscrits('commune:C')).toEqual({ valeur: 8 });
+  });
+
+  it('protège un terme jamais montré (les absents entre inscrits et présents) et ne le masque pas pour rien', () => {
+    const colonnes = (inscrits: number, absents: number) => new Map([['total', new Map([['inscrits', inscrits], ['absents', absents], ['presents', inscrits - absents]])]]);
+    const tableaux: TableauDeComptages[] = [
+      { cle: 'A', cellules: colonnes(40, 2), sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }], colonnesCachees: new Set(['absents']) },
+      { cle: 'B', cellules: colonnes(40, 0), sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }], colonnesCachees: new Set(['absents']) },
+    ];
+    const { tableaux: publies } = publierTableaux(tableaux, { seuil: SEUIL });
+    const cellule = (t: string, c: string) => publies.get(t)!.get('total')!.get(c)!;
+    // A: 2 absents would be inscrits − présents: one of them is masked.
+    expect([cellule('A', 'inscrits').valeur, cellule('A', 'presents').valeur]).toContain(null);
+    expect(cellule('A', 'presents')).toEqual({ valeur: null, secret: 'secondaire' });
+    // B: no one absent, nothing to hide.
+    expect([cellule('B', 'inscrits'), cellule('B', 'presents')]).toEqual([{ valeur: 40 }, { valeur: 40 }]);
+  });
+
+  it('dit quelles sommes de cellules masquées un lecteur calcule quand même', () => {
+    const niveaux = (a: number, b: number, c: number) => new Map([['a', new Map([['n', a]])], ['b', new Map([['n', b]])], ['c', new Map([['n', c]])], ['total', new Map([['n', a + b + c]])]]);
+    const tableaux: TableauDeComptages[] = [{ cle: 'T', cellules: niveaux(2, 3, 40), sommesDeLignes: [{ total: 'total', parties: ['a', 'b', 'c'] }] }];
+    const publication = publierTableaux(tableaux, { seuil: SEUIL, sousTotaux: ['T'] });
+    const cellule = (l: string) => ({ tableau: 'T', ligne: l, colonne: 'n' });
+    expect(publication.tableaux.get('T')!.get('total')!.get('n')).toEqual({ valeur: 45 });
+    expect(publication.sommeConnue([cellule('a'), cellule('b')])).toBe(true); // 45 − 40
+    expect(publication.sommeConnue([cellule('a')])).toBe(false);
+    expect(publication.sommeConnue([cellule('c'), cellule('total')])).toBe(true); // published cells alone
+  });
+
+  it('refuse une équation fausse ou une décomposition vers un tableau inconnu', () => {
+    const ligne = (n: number) => new Map([['total', new Map([['n', n]])]]);
+    expect(() => publierTableaux([{ cle: 'A', cellules: ligne(3) }, { cle: 'C', cellules: ligne(4), decompositions: [['A']] }])).toThrow(TypeError);
+    expect(() => publierTableaux([{ cle: 'C', cellules: ligne(4), decompositions: [['X']] }])).toThrow(TypeError);
   });
 });

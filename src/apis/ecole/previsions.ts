@@ -1,11 +1,11 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
-import { appliquerSecretStatistiqueListe } from '../../privacy/secret-statistique';
+import { appliquerSecretStatistiqueListe, sansRaison } from '../../privacy/secret-statistique';
 import { geographieOfficielle, type NiveauGeographique } from '../../territoire/geographie';
 import type { Lieu } from '../../territoire/perimetre';
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
-import { publierCellule, REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret } from './effectifs';
+import { REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret } from './effectifs';
 import type { EffectifsAnnee, Previsions } from './models';
 import { libelleNiveau, typeDuNiveau } from './niveaux';
 import { PASSAGES, projeter } from './projection';
@@ -45,16 +45,44 @@ function amont(niveaux: ReadonlySet<string>, profondeur: number): Set<string> {
   return utilises;
 }
 
-function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<string, number>, seuil: number): EffectifsAnnee {
+/** A projected year; `masquer`: levels computed from a masked figure, which the projection would give back. */
+function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<string, number>, seuil: number, masquer: ReadonlySet<string>): EffectifsAnnee {
   const liste = appliquerSecretStatistiqueListe(
-    niveaux.map((n) => ({ libelle: n, valeur: Math.round(valeurs.get(n) ?? 0) })),
+    niveaux.map((n) => ({ libelle: n, valeur: Math.round(valeurs.get(n) ?? 0), masquer: masquer.has(n) })),
     { seuil },
   );
   return {
     annee_scolaire: annee,
-    niveaux: liste.cellules.map(({ libelle, ...cellule }) => ({ code: libelle, libelle: libelleNiveau(libelle), effectif: publierCellule(cellule) })),
-    total: publierCellule(liste.total),
+    niveaux: liste.cellules.map(({ libelle, ...cellule }) => ({ code: libelle, libelle: libelleNiveau(libelle), effectif: sansRaison(cellule) })),
+    total: sansRaison(liste.total),
   };
+}
+
+/**
+ * The reference year's head-counts, masked exactly as the same counts are wherever else they are
+ * published (the territory's level = Σ its establishments': src/apis/ecole/effectifs.ts). A count
+ * that differs from that publication is masked. The total, over a list of levels that varies with
+ * the request, is given only when the published figures already give it, so it never gives one back.
+ */
+function publierConstat(annee: string, niveaux: string[], valeurs: ReadonlyMap<string, number>, publie: ConstatPublie | undefined): EffectifsAnnee {
+  const valeur = (n: string) => valeurs.get(n) ?? 0;
+  const conformes = niveaux.filter((n) => valeur(n) > 0 && publie?.niveaux.get(n)?.reel === valeur(n));
+  const cellules = niveaux.map((n): CelluleSecret =>
+    valeur(n) === 0 ? { valeur: 0 } : conformes.includes(n) ? publie!.niveaux.get(n)!.cellule : { valeur: null, secret: true });
+  const masques = niveaux.filter((_, i) => cellules[i].valeur === null);
+  const totalConnu = masques.every((n) => conformes.includes(n)) && (masques.length === 0 || publie!.totalConnu(masques));
+  return {
+    annee_scolaire: annee,
+    niveaux: niveaux.map((n, i) => ({ code: n, libelle: libelleNiveau(n), effectif: cellules[i] })),
+    total: totalConnu ? { valeur: niveaux.reduce((s, n) => s + valeur(n), 0) } : { valeur: null, secret: true },
+  };
+}
+
+/** A territory's published head-counts by level, and which subtotals a reader computes from them. */
+export interface ConstatPublie {
+  /** Level code → real count and published cell. */
+  niveaux: ReadonlyMap<string, { reel: number; cellule: CelluleSecret }>;
+  totalConnu(niveaux: readonly string[]): boolean;
 }
 
 /**
@@ -65,7 +93,13 @@ function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<str
 export async function previsionsTerritoire(
   db: Db,
   territoire: { niveau: ColonneTerritoire; code: string },
-  options: { horizon: number; types: TypeEtablissement[] | null; seuil: number },
+  options: {
+    horizon: number;
+    types: TypeEtablissement[] | null;
+    seuil: number;
+    /** The territory's head-counts by level of a school year, as published with its establishments'. */
+    constatPublie: (anneeScolaire: string) => Promise<ConstatPublie | undefined>;
+  },
 ): Promise<Previsions> {
   const lignes = (await db('constats_effectifs as c')
     .join('etablissements as e', 'e.uai', 'c.uai')
@@ -87,10 +121,22 @@ export async function previsionsTerritoire(
   const sorties = PASSAGES.map((p) => p.niveau).filter((n) => presents(n) && (options.types === null || options.types.includes(typeDuNiveau(n)!)));
   const utilises = amont(new Set(sorties), options.horizon);
   const niveauxUtilises = PASSAGES.map((p) => p.niveau).filter((n) => utilises.has(n) && (presents(n) || sorties.includes(n)));
+  const annee = libelleAnneeScolaire(projection.annee_reference);
+  const constat = publierConstat(annee, niveauxUtilises, reference, await options.constatPublie(annee));
+
+  // A projection is rate × the figures of the year before, rate published: from a masked figure it is masked too.
+  const nourris = new Set(projection.taux.filter((t) => t.taux !== null).map((t) => t.niveau));
+  let masques = new Set(constat.niveaux.filter((n) => n.effectif.valeur === null).map((n) => n.code));
+  const previsions = projection.annees.map((a) => {
+    const derives = new Set(PASSAGES.filter((p) => nourris.has(p.niveau) && p.depuis.some((d) => masques.has(d))).map((p) => p.niveau));
+    const publiee = publierAnnee(libelleAnneeScolaire(a.annee), sorties, a.effectifs, options.seuil, derives);
+    masques = new Set([...derives, ...publiee.niveaux.filter((n) => n.effectif.valeur === null).map((n) => n.code)]);
+    return publiee;
+  });
 
   return {
     territoire: { [territoire.niveau]: territoire.code, types_etablissement: options.types },
-    annee_reference: libelleAnneeScolaire(projection.annee_reference),
+    annee_reference: annee,
     horizon: options.horizon,
     source: SOURCE_EFFECTIFS,
     methode: {
@@ -105,9 +151,9 @@ export async function previsionsTerritoire(
           taux: t.taux === null ? null : Math.round(t.taux * 10_000) / 10_000,
           entree_moyenne: t.entree_moyenne === null ? null : moyennePubliee(t.entree_moyenne, options.seuil),
         })),
-      constat: publierAnnee(libelleAnneeScolaire(projection.annee_reference), niveauxUtilises, reference, options.seuil),
+      constat,
     },
-    previsions: projection.annees.map((a) => publierAnnee(libelleAnneeScolaire(a.annee), sorties, a.effectifs, options.seuil)),
+    previsions,
     secret_statistique: { seuil: options.seuil, regle: REGLE_SECRET },
   };
 }

@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
+import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import { limiteParHabilitation } from '../../http/limites';
-import type { ProblemeHttp } from '../../http/problemes';
 import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './models';
 import { changementsEnfants, type FormatListe, listeEnfants, type Reponse } from './service';
 
@@ -12,6 +12,10 @@ const FORMATS: Readonly<Record<string, FormatListe>> = { 'application/json': 'js
 
 @Route('api-mairie/v1')
 @Tags('API mairie')
+@Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
+@Response<ProblemeHttp, Entetes['tropDeRequetes']>(429, 'Trop de requêtes : réessayer après Retry-After')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données ou journal momentanément indisponible : aucune donnée transmise')
 export class MairieController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -43,17 +47,22 @@ export class MairieController extends Controller {
    * - `Accept: text/csv` ou `format=csv` : un fichier pour tableur (UTF-8 avec BOM, séparateur
    *   `;`, une ligne par enfant, responsables à plat `responsable_1_nom`…).
    *
+   * @summary Liste des enfants soumis à l'obligation d'instruction
    * @param codeInsee Code INSEE de la commune (5 caractères, 2A/2B pour la Corse). @example codeInsee "35238"
    * @pattern codeInsee ^(?:\d{5}|2[AB]\d{3})$
+   * @maxLength codeInsee 5
    * @param anneeScolaire Année scolaire ; par défaut celle de la dernière publication. @example anneeScolaire "2026-2027"
    * @pattern anneeScolaire ^\d{4}-\d{4}$
+   * @maxLength anneeScolaire 9
    * @param dateReference Publication voulue (un 1er du mois publié) ; par défaut la dernière. @example dateReference "2026-11-01"
    * @pattern dateReference ^\d{4}-(?:0[1-9]|1[0-2])-01$
+   * @maxLength dateReference 10
    * @param limit Enfants par page (1 à 1000).
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 1000
    * @param curseur Curseur opaque reçu avec la page précédente.
+   * @maxLength curseur 1024
    * @param format `ndjson` ou `csv` : la liste entière en une réponse (comme `Accept: application/x-ndjson` ou `text/csv`) ; `json` : une page.
    */
   @Get('communes/{codeInsee}/enfants-soumis-obligation')
@@ -63,12 +72,12 @@ export class MairieController extends Controller {
   @Produces('application/json')
   @Produces('application/x-ndjson')
   @Produces('text/csv')
-  @Response(304, 'La copie du client est à jour (If-None-Match)')
-  @Response<ProblemeHttp>(400, 'Code INSEE, date ou curseur mal formé')
-  @Response<ProblemeHttp>(403, 'Commune hors du territoire de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
-  @Response<ProblemeHttp>(422, 'Aucune liste publiée à cette date ou pour cette année scolaire')
-  @Response<ProblemeHttp>(429, 'Trop de requêtes')
+  @SuccessResponse<Entetes['debit']>(200, 'Une page JSON, ou la liste entière en NDJSON ou en CSV', ['application/json', 'application/x-ndjson', 'text/csv'])
+  @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
+  @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Code INSEE, date ou curseur mal formé')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Aucun scope de l\'API, ou commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['debit']>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
+  @Response<ProblemeHttp, Entetes['debit']>(422, 'Aucune liste publiée à cette date ou pour cette année scolaire')
   public async enfantsSoumisObligation(
     @Request() req: ExpressRequest,
     @Path() codeInsee: string,
@@ -91,25 +100,29 @@ export class MairieController extends Controller {
    * d'une autre commune ou d'un autre scope donne 410 `jeton_synchronisation_perime` :
    * retélécharger alors la liste entière.
    *
+   * @summary Changements de la liste depuis un jeton de synchronisation
    * @param codeInsee @example codeInsee "35238"
    * @pattern codeInsee ^(?:\d{5}|2[AB]\d{3})$
+   * @maxLength codeInsee 5
    * @param depuis Jeton de synchronisation reçu avec la liste ou les changements précédents.
+   * @maxLength depuis 1024
    * @param limit Enfants concernés par page (1 à 1000).
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 1000
    * @param curseur Curseur opaque reçu avec la page précédente.
+   * @maxLength curseur 1024
    */
   @Get('communes/{codeInsee}/enfants-soumis-obligation/changements')
   @Security('oauth2', ['mairie:obligation-scolaire'])
   @Security('oauth2', ['mairie:restauration-scolaire'])
   @Middlewares(limiteParHabilitation('api-mairie'))
-  @Response(304, 'La copie du client est à jour (If-None-Match)')
-  @Response<ProblemeHttp>(400, 'Code INSEE ou curseur mal formé')
-  @Response<ProblemeHttp>(403, 'Commune hors du territoire de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
-  @Response<ProblemeHttp>(410, 'Jeton de synchronisation expiré, mal formé ou étranger : retélécharger la liste')
-  @Response<ProblemeHttp>(429, 'Trop de requêtes')
+  @SuccessResponse<Entetes['debit']>(200, 'Une page de changements')
+  @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
+  @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Code INSEE ou curseur mal formé')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Aucun scope de l\'API, ou commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['debit']>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
+  @Response<ProblemeHttp, Entetes['debit']>(410, 'Jeton de synchronisation expiré, mal formé ou étranger : retélécharger la liste')
   public async changementsEnfantsSoumisObligation(
     @Request() req: ExpressRequest,
     @Path() codeInsee: string,

@@ -1,16 +1,20 @@
 import { Body, Controller, Post, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Contexte } from '../../contexte';
-import type { ProblemeHttp } from '../../http/problemes';
+import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import type { DesignationEleveCorps } from '../../privacy/designation';
 import { recueillirConsentement, retirer } from './consentements';
 
 /** Un consentement recueilli par le destinataire, pour une finalité qui l'exige. */
 export interface ConsentementCorps extends DesignationEleveCorps {
-  /** @example "bourse_merite_regionale" */
+  /**
+   * @maxLength 64
+   * @example "bourse_merite_regionale"
+   */
   finalite: string;
   /**
    * SIRET du destinataire auquel l'élève consent.
    * @pattern ^\d{14}$
+   * @maxLength 14
    * @example "23350001600016"
    */
   siret: string;
@@ -19,12 +23,14 @@ export interface ConsentementCorps extends DesignationEleveCorps {
   /**
    * Jour du recueil.
    * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
    * @example "2026-07-08"
    */
   date_recueil: string;
   /**
    * Dernier jour de validité.
    * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
    * @example "2027-07-07"
    */
   date_expiration: string;
@@ -38,16 +44,21 @@ export interface ConsentementCorps extends DesignationEleveCorps {
 
 /** Le retrait d'un consentement. */
 export interface RetraitCorps extends DesignationEleveCorps {
-  /** @example "bourse_merite_regionale" */
+  /**
+   * @maxLength 64
+   * @example "bourse_merite_regionale"
+   */
   finalite: string;
   /**
    * @pattern ^\d{14}$
+   * @maxLength 14
    * @example "23350001600016"
    */
   siret: string;
   /**
    * Premier jour où le consentement ne vaut plus ; par défaut aujourd'hui.
    * @pattern ^\d{4}-\d{2}-\d{2}$
+   * @maxLength 10
    */
   date?: string;
 }
@@ -66,6 +77,11 @@ export interface ConsentementsRetires {
 @Route('admin/consentements')
 @Tags('Administration')
 @Security('oauth2', ['admin'])
+@Response<ProblemeHttp>(400, 'Champ mal formé (le champ erreurs le nomme, jamais sa valeur), finalité ou destinataire inconnus')
+@Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
+@Response<ProblemeHttp, Entetes['refus']>(403, 'Le jeton ne porte pas le scope admin')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class ConsentementsController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -75,10 +91,10 @@ export class ConsentementsController extends Controller {
    * Enregistrer le consentement d'un élève à la transmission de ses données à un destinataire,
    * pour une finalité qui l'exige (bourse régionale au mérite) : il vaut de sa date de recueil à
    * son expiration, jusqu'à un retrait éventuel.
+   * @summary Enregistrer un consentement
    */
   @Post()
   @SuccessResponse(201, 'Enregistré')
-  @Response<ProblemeHttp>(400, 'Champ mal formé, finalité ou destinataire inconnus')
   @Response<ProblemeHttp>(404, 'Élève inconnu')
   @Response<ProblemeHttp>(422, 'Élève désigné deux fois ou pas du tout, ou finalité sans consentement')
   public async enregistrerConsentement(@Body() corps: ConsentementCorps): Promise<ConsentementEnregistre> {
@@ -96,7 +112,10 @@ export class ConsentementsController extends Controller {
     return enregistre;
   }
 
-  /** Retirer un consentement : le destinataire ne reçoit plus l'élève dès son appel suivant. */
+  /**
+   * Retirer un consentement : le destinataire ne reçoit plus l'élève dès son appel suivant.
+   * @summary Retirer un consentement
+   */
   @Post('retraits')
   @Response<ProblemeHttp>(404, 'Élève inconnu ou aucun consentement en cours')
   @Response<ProblemeHttp>(422, 'Élève désigné deux fois ou pas du tout')

@@ -3,14 +3,7 @@ import { Probleme } from '../../http/problemes';
 import type { CodeMention, CodeVoie } from './examens';
 import type { NiveauTerritoire } from './models';
 
-// Reads of the exam tables; the aggregates' own query (groupesCandidats) is in resultats.ts.
-
-/** Column of table `etablissements` that places an establishment in a territory of this level. */
-export const COLONNE_TERRITOIRE: Readonly<Record<NiveauTerritoire, string>> = {
-  commune: 'code_commune',
-  departement: 'code_departement',
-  region: 'code_region',
-};
+// Reads of the exam tables; the aggregates' own query (candidatsDesDepartements) is in resultats.ts.
 
 /** A named candidate, placed for the territory rule. */
 interface Candidat {

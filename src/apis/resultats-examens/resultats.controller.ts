@@ -1,11 +1,11 @@
-import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Principal } from '../../auth/principal';
+import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import { limiteParHabilitation } from '../../http/limites';
 import { lienSuivant } from '../../http/pagination';
 import { Divulgation } from '../../privacy/divulgation';
-import type { ProblemeHttp } from '../../http/problemes';
 import type { CodeExamen, CodeMention } from './examens';
 import type { ResultatsExamen } from './resultats';
 import * as service from './service';
@@ -13,6 +13,11 @@ import type { ListeLaureats, NiveauTerritoire } from './models';
 
 @Route('api-resultats-examens/v1')
 @Tags('API résultats examens')
+@Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Paramètre mal formé (le champ erreurs nomme chaque paramètre, jamais sa valeur)')
+@Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
+@Response<ProblemeHttp, Entetes['tropDeRequetes']>(429, 'Trop de requêtes : réessayer après Retry-After')
+@Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
+@Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class ResultatsExamensController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();
@@ -26,19 +31,22 @@ export class ResultatsExamensController extends Controller {
    * cellule masquée vaut null et porte `secret: true`.
    * Une commune voit les établissements situés sur son territoire, un département et une région
    * ceux du leur.
+   * @summary Résultats d'un établissement à un examen
    * @param session Année de la session de juin, publiée à partir du 15 juillet de cette année. @example session 2026
    * @isInt session
    * @minimum session 1990
    * @maximum session 2100
    * @param examen @example examen "bac"
    * @param uai @example uai "0350024A"
+   * @maxLength uai 8
    */
   @Get('sessions/{session}/examens/{examen}/etablissements/{uai}')
   @Security('oauth2', ['examens:resultats'])
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
-  @Response<ProblemeHttp>(400, 'Session, examen ou UAI mal formés')
-  @Response<ProblemeHttp>(403, 'Établissement hors du territoire de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'UAI inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat de l\'établissement à cet examen et cette session')
+  @SuccessResponse<Entetes['debit']>(200, 'Les résultats, sous secret statistique')
+  @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Session, examen ou UAI mal formés')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:resultats absent, ou établissement hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat de l\'établissement à cet examen et cette session')
   public async resultatsEtablissement(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -52,6 +60,7 @@ export class ResultatsExamensController extends Controller {
    * Résultats agrégés sur les établissements d'une commune, d'un département ou d'une région,
    * dans le territoire de l'habilitation ; même contenu et même secret statistique que pour un
    * établissement.
+   * @summary Résultats agrégés d'un territoire à un examen
    * @param session Année de la session de juin, publiée à partir du 15 juillet de cette année. @example session 2026
    * @isInt session
    * @minimum session 1990
@@ -59,13 +68,15 @@ export class ResultatsExamensController extends Controller {
    * @param examen @example examen "dnb"
    * @param niveau @example niveau "departement"
    * @param code Code INSEE de la commune, code du département ou de la région. @example code "35"
+   * @maxLength code 5
    */
   @Get('sessions/{session}/examens/{examen}/territoires/{niveau}/{code}')
   @Security('oauth2', ['examens:resultats'])
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
-  @Response<ProblemeHttp>(400, 'Session, examen ou code de territoire mal formés')
-  @Response<ProblemeHttp>(403, 'Territoire hors de celui de l\'habilitation')
-  @Response<ProblemeHttp>(404, 'Territoire inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat à cet examen et cette session')
+  @SuccessResponse<Entetes['debit']>(200, 'Les résultats agrégés, sous secret statistique')
+  @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Session, examen ou code de territoire mal formés')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:resultats absent, ou territoire hors de celui de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['debit']>(404, 'Territoire inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat à cet examen et cette session')
   public async resultatsTerritoire(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -89,20 +100,22 @@ export class ResultatsExamensController extends Controller {
    * @isInt session
    * @minimum session 1990
    * @maximum session 2100
+   * @summary Lauréats du baccalauréat ayant consenti, pour la bourse au mérite
    * @param mentionMinimale AB, B, TB ou TBF (très bien avec félicitations) ; par défaut AB. @example mentionMinimale "TB"
    * @param limit Nombre de lauréats par page (1 à 1000).
    * @isInt limit
    * @minimum limit 1
    * @maximum limit 1000
    * @param curseur Curseur opaque reçu avec la page précédente.
+   * @maxLength curseur 1024
    */
   @Get('sessions/{session}/examens/bac/laureats')
   @Security('oauth2', ['examens:laureats-bourse-merite'])
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
-  @Response<ProblemeHttp>(400, 'Paramètre mal formé')
-  @Response<ProblemeHttp>(403, 'Destinataire autre qu\'une région habilitée')
-  @Response<ProblemeHttp>(404, 'Session pas encore publiée (session_non_publiee), ou sans liste nominative (seule la dernière publiée en a une)')
-  @Response<ProblemeHttp>(503, 'Journal indisponible : aucune donnée transmise')
+  @SuccessResponse<Entetes['debit']>(200, 'Une page de lauréats consentants')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:laureats-bourse-merite absent, ou destinataire autre qu\'une région habilitée')
+  @Response<ProblemeHttp, Entetes['debit']>(404, 'Session pas encore publiée (session_non_publiee), ou sans liste nominative (seule la dernière publiée en a une)')
+  @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données ou journal momentanément indisponible : aucune donnée transmise')
   public async laureatsBac(
     @Request() req: ExpressRequest,
     @Path() session: number,

@@ -1,6 +1,6 @@
-import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
-import { appliquerSecretStatistiqueEquations, type Cellule, type EquationComptage } from '../../privacy/secret-statistique';
+import { publierTableaux, sansRaison, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
+import { clePerimetre, comparerCodes, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
 import { EXAMENS, mentionsDeLaSession, VOIES, type CodeExamen, type CodeMention, type CodeVoie } from './examens';
 import type { Territoire } from './models';
 
@@ -9,7 +9,7 @@ export const SOURCE_RESULTATS =
   'Ministère de l’Éducation nationale — systèmes de gestion des examens OCEAN et CYCLADES (données synthétiques de démonstration)';
 
 export const REGLE_SECRET =
-  'Cellule masquée : valeur null et secret true. Un effectif de 1 à seuil−1 (inscrits, présents, absents, admis, non admis, chaque mention) est masqué, puis d’autres le sont pour qu’aucun ne se recalcule par différence ; la raison n’est pas dite. Les zéros sont publiés. Le taux de réussite (admis / présents) est null dès que l’un des deux est masqué.';
+  'Cellule masquée : valeur null et secret true. Un effectif de 1 à seuil−1 (inscrits, présents, absents, admis, non admis, chaque mention) est masqué, puis d’autres le sont pour qu’aucun ne se recalcule par différence, ni dans ce tableau ni avec ceux des établissements et territoires qui le contiennent ou qu’il contient ; la raison n’est pas dite. Les zéros sont publiés. Le taux de réussite (admis / présents) est null dès que l’un des deux est masqué.';
 
 /** Un effectif publié, ou masqué au titre du secret statistique (`valeur` null, `secret` true). */
 export type CelluleResultat = { valeur: number } | { valeur: null; secret: true };
@@ -99,8 +99,9 @@ export interface ResultatsExamen extends LigneResultats {
   series?: ResultatsSerie[];
 }
 
-/** Candidates counted by every attribute a breakdown needs. */
+/** Candidates of one establishment counted by every attribute a breakdown needs. */
 export interface GroupeCandidats {
+  uai: string;
   voie: CodeVoie;
   serie_code: string | null;
   serie_libelle: string | null;
@@ -110,22 +111,34 @@ export interface GroupeCandidats {
   n: number;
 }
 
-/** The one definition of who is counted: candidates of a session and exam, establishments restricted by the caller. */
-export async function groupesCandidats(
+/**
+ * The one definition of who is counted: candidates of a session and exam in the establishments of
+ * the given départements, with where each establishment lies.
+ */
+export async function candidatsDesDepartements(
   db: Db,
   session: number,
   examen: CodeExamen,
-  restreindre: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
-): Promise<{ groupes: GroupeCandidats[]; etablissements: number }> {
-  const base = () => restreindre(db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai').where({ 'c.session': session, 'c.examen': examen }));
-  const lignes: Array<Omit<GroupeCandidats, 'n'> & { n: number | string }> = await base()
-    .groupBy('c.voie', 'c.serie_code', 'c.serie_libelle', 'c.present', 'c.admis', 'c.mention')
-    .select('c.voie', 'c.serie_code', 'c.serie_libelle', 'c.present', 'c.admis', 'c.mention')
-    .count({ n: '*' });
-  const [{ n }] = await base().countDistinct({ n: 'c.uai' });
+  departements: readonly string[],
+): Promise<{ groupes: GroupeCandidats[]; implantations: Implantation[] }> {
+  const lignes = (await db('candidats_examens as c')
+    .join('etablissements as e', 'e.uai', 'c.uai')
+    .where({ 'c.session': session, 'c.examen': examen })
+    .whereIn('e.code_departement', departements)
+    .groupBy('c.uai', 'e.code_commune', 'e.code_departement', 'e.code_region', 'c.voie', 'c.serie_code', 'c.serie_libelle', 'c.present', 'c.admis', 'c.mention')
+    .select('c.uai', 'e.code_commune', 'e.code_departement', 'e.code_region', 'c.voie', 'c.serie_code', 'c.serie_libelle', 'c.present', 'c.admis', 'c.mention')
+    .count({ n: '*' })
+    .orderBy(['c.uai', 'c.voie', 'c.serie_code', 'c.serie_libelle', 'c.present', 'c.admis', 'c.mention'])) as Array<
+    Omit<GroupeCandidats, 'n'> & Implantation & { n: number | string }
+  >;
+  const implantations = new Map<string, Implantation>();
+  for (const l of lignes) implantations.set(l.uai, { uai: l.uai, code_commune: l.code_commune, code_departement: l.code_departement, code_region: l.code_region ?? null });
   return {
-    groupes: lignes.map((l) => ({ ...l, present: Boolean(l.present), admis: Boolean(l.admis), n: Number(l.n) })),
-    etablissements: Number(n),
+    groupes: lignes.map((l) => ({
+      uai: l.uai, voie: l.voie, serie_code: l.serie_code ?? null, serie_libelle: l.serie_libelle ?? null,
+      present: Boolean(l.present), admis: Boolean(l.admis), mention: l.mention ?? null, n: Number(l.n),
+    })),
+    implantations: [...implantations.values()].sort((a, b) => comparerCodes(a.uai, b.uai)),
   };
 }
 
@@ -138,10 +151,8 @@ const CLES_MENTIONS: Readonly<Record<CodeMention, keyof MentionsResultats>> = {
 
 type Terme = 'inscrits' | 'absents' | 'presents' | 'non_admis' | 'admis' | keyof MentionsResultats;
 
-interface Ligne {
-  parent: number | null;
-  groupes: GroupeCandidats[];
-}
+/** Computed for the relations inscrits = absents + présents and présents = non admis + admis, never shown. */
+const TERMES_CACHES: ReadonlySet<string> = new Set<Terme>(['absents', 'non_admis']);
 
 function compter(groupes: GroupeCandidats[], terme: Terme): number {
   const garde: (g: GroupeCandidats) => boolean = {
@@ -159,96 +170,148 @@ function compter(groupes: GroupeCandidats[], terme: Terme): number {
   return groupes.reduce((s, g) => s + (garde(g) ? g.n : 0), 0);
 }
 
-function publierCellule(cellule: Cellule): CelluleResultat {
-  return cellule.valeur === null ? { valeur: null, secret: true } : { valeur: cellule.valeur };
-}
-
 function taux(admis: CelluleResultat, presents: CelluleResultat): number | null {
   if (admis.valeur === null || presents.valeur === null || presents.valeur === 0) return null;
   return Math.round((admis.valeur / presents.valeur) * 1000) / 10;
 }
 
-/**
- * Builds the nested table (all candidates → voies → séries, or → spécialités), writes every
- * relation a reader knows (inscrits = absents + présents, présents = non admis + admis, admis =
- * sum of mentions, each row = sum of its sub-rows) and applies the one statistical secret to the
- * whole system at once.
- */
-export function publierResultats(
-  groupes: GroupeCandidats[],
-  options: { examen: CodeExamen; session: number; seuil: number },
-): Pick<ResultatsExamen, 'secret_statistique' | keyof LigneResultats | 'voies' | 'series'> {
-  const mentions = mentionsDeLaSession(options.examen, options.session).map((m) => CLES_MENTIONS[m]);
-  const avecMentions = EXAMENS[options.examen].mentions.length > 0;
-  const termes: Terme[] = ['inscrits', 'absents', 'presents', 'non_admis', 'admis', ...(avecMentions ? ['sans_mention' as const, ...mentions] : [])];
+/** A row of a perimeter's table: 'total', 'v:<voie>', 'v:<voie>/s:<série>' or 's:<spécialité>'. */
+interface Ligne {
+  cle: string;
+  groupes: GroupeCandidats[];
+}
 
-  const lignes: Ligne[] = [{ parent: null, groupes }];
-  const ajouter = (parent: number, sous: GroupeCandidats[]): number => lignes.push({ parent, groupes: sous }) - 1;
-  const series = (parent: number, sous: GroupeCandidats[]) => {
-    // Séries are listed only when they cover every candidate of the row, so that they add up to it.
-    if (sous.length === 0 || sous.some((g) => g.serie_code === null)) return [];
-    const libelles = new Map(sous.map((g) => [g.serie_code!, g.serie_libelle ?? g.serie_code!]));
-    return [...libelles]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([code, libelle]) => ({ code, libelle, indice: ajouter(parent, sous.filter((g) => g.serie_code === code)) }));
+interface SousLignes {
+  lignes: Ligne[];
+  /** Séries are shown only when they cover every candidate of the row, so that they add up to it. */
+  montrees: boolean;
+}
+
+/** The rows of one perimeter's table, and how they nest. */
+function structure(groupes: GroupeCandidats[], parVoie: boolean) {
+  const series = (prefixe: string, sous: GroupeCandidats[]): SousLignes => {
+    const codes = [...new Set(sous.flatMap((g) => (g.serie_code === null ? [] : [g.serie_code])))].sort();
+    return {
+      lignes: codes.map((code) => ({ cle: `${prefixe}s:${code}`, groupes: sous.filter((g) => g.serie_code === code) })),
+      montrees: codes.length > 0 && sous.every((g) => g.serie_code !== null),
+    };
   };
-
-  const structureVoies = EXAMENS[options.examen].parVoie
+  const voies = parVoie
     ? (Object.keys(VOIES) as CodeVoie[])
         .filter((v) => groupes.some((g) => g.voie === v))
         .map((code) => {
           const deLaVoie = groupes.filter((g) => g.voie === code);
-          const indice = ajouter(0, deLaVoie);
-          return { code, indice, series: series(indice, deLaVoie) };
+          return { code, ligne: { cle: `v:${code}`, groupes: deLaVoie }, series: series(`v:${code}/`, deLaVoie) };
         })
     : null;
-  const structureSeries = structureVoies ? null : series(0, groupes);
+  return { total: { cle: 'total', groupes }, voies, series: voies ? null : series('', groupes) };
+}
 
-  const terme = (ligne: number, t: Terme): number => ligne * termes.length + termes.indexOf(t);
-  const valeurs = lignes.flatMap((l) => termes.map((t) => compter(l.groupes, t)));
-  const equations: EquationComptage[] = [];
-  lignes.forEach((_, i) => {
-    equations.push({ parties: [terme(i, 'absents'), terme(i, 'presents')], total: terme(i, 'inscrits') });
-    equations.push({ parties: [terme(i, 'non_admis'), terme(i, 'admis')], total: terme(i, 'presents') });
-    if (avecMentions) equations.push({ parties: (['sans_mention', ...mentions] as Terme[]).map((t) => terme(i, t)), total: terme(i, 'admis') });
-  });
-  lignes.forEach((_, p) => {
-    const enfants = lignes.flatMap((l, i) => (l.parent === p ? [i] : []));
-    if (enfants.length === 0) return;
-    for (const t of termes) equations.push({ parties: enfants.map((i) => terme(i, t)), total: terme(p, t) });
-  });
+export type ResultatsPublies = Pick<ResultatsExamen, 'secret_statistique' | keyof LigneResultats | 'voies' | 'series'> & {
+  nombre_etablissements: number;
+};
 
-  const { seuil, cellules } = appliquerSecretStatistiqueEquations(valeurs, equations, { seuil: options.seuil });
-  const cellule = (i: number, t: Terme) => publierCellule(cellules[terme(i, t)]);
-  const ligne = (i: number): LigneResultats => {
-    const admis = cellule(i, 'admis');
-    const presents = cellule(i, 'presents');
-    return {
-      inscrits: cellule(i, 'inscrits'),
-      presents,
-      admis,
-      taux_reussite: taux(admis, presents),
-      ...(avecMentions
-        ? { mentions: Object.fromEntries((['sans_mention', ...mentions] as Terme[]).map((t) => [t, cellule(i, t)])) as unknown as MentionsResultats }
-        : {}),
+/**
+ * Every table a reader may obtain for one exam and session in a set of départements — each
+ * establishment's, commune's, département's and région's, by voie, série and mention — with every
+ * relation a reader knows (inscrits = absents + présents, présents = non admis + admis, admis =
+ * sum of mentions, a row = sum of its sub-rows, a perimeter = sum of the perimeters it contains),
+ * under one statistical secret. Keys: clePerimetre ('etablissement:0350024A', 'commune:35238'…).
+ */
+export function publierResultatsDesPerimetres(
+  groupes: readonly GroupeCandidats[],
+  implantations: readonly Implantation[],
+  options: { examen: CodeExamen; session: number; seuil: number },
+): Map<string, ResultatsPublies> {
+  const mentions = mentionsDeLaSession(options.examen, options.session).map((m) => CLES_MENTIONS[m]);
+  const avecMentions = EXAMENS[options.examen].mentions.length > 0;
+  const termesMentions: Terme[] = avecMentions ? ['sans_mention', ...mentions] : [];
+  const termes: Terme[] = ['inscrits', 'absents', 'presents', 'non_admis', 'admis', ...termesMentions];
+  const libelles = new Map(groupes.flatMap((g) => (g.serie_code === null ? [] : [[g.serie_code, g.serie_libelle ?? g.serie_code] as const])));
+
+  const parUai = new Map<string, GroupeCandidats[]>();
+  for (const g of groupes) {
+    if (!parUai.has(g.uai)) parUai.set(g.uai, []);
+    parUai.get(g.uai)!.push(g);
+  }
+  const perimetres = [
+    ...implantations.map((e) => ({ cle: clePerimetre('etablissement', e.uai), etablissements: [e.uai], parties: [] as string[] })),
+    ...perimetresEmboites(implantations),
+  ];
+
+  const tableaux: TableauDeComptages[] = [];
+  const structures = new Map<string, ReturnType<typeof structure>>();
+  for (const p of perimetres) {
+    const s = structure(p.etablissements.flatMap((u) => parUai.get(u) ?? []), EXAMENS[options.examen].parVoie);
+    structures.set(p.cle, s);
+    const lignes: Ligne[] = [s.total];
+    const sommesDeLignes: SommeDe[] = [];
+    const cachees = new Set<string>();
+    const sousLignes = (parent: Ligne, sous: SousLignes) => {
+      lignes.push(...sous.lignes);
+      if (sous.montrees) sommesDeLignes.push({ total: parent.cle, parties: sous.lignes.map((l) => l.cle) });
+      else sous.lignes.forEach((l) => cachees.add(l.cle));
     };
-  };
-  const publierSeries = (liste: Array<{ code: string; libelle: string; indice: number }>): ResultatsSerie[] =>
-    liste.map((s) => ({ code: s.code, libelle: s.libelle, ...ligne(s.indice) }));
+    if (s.voies) {
+      lignes.push(...s.voies.map((v) => v.ligne));
+      sommesDeLignes.push({ total: 'total', parties: s.voies.map((v) => v.ligne.cle) });
+      for (const v of s.voies) sousLignes(v.ligne, v.series);
+    }
+    if (s.series) sousLignes(s.total, s.series);
+    tableaux.push({
+      cle: p.cle,
+      cellules: new Map(lignes.map((l) => [l.cle, new Map(termes.map((t) => [t, compter(l.groupes, t)]))])),
+      sommesDeLignes,
+      sommesDeColonnes: [
+        { total: 'inscrits', parties: ['absents', 'presents'] },
+        { total: 'presents', parties: ['non_admis', 'admis'] },
+        ...(avecMentions ? [{ total: 'admis', parties: termesMentions }] : []),
+      ],
+      decompositions: p.parties.length > 0 ? [p.parties] : [],
+      lignesCachees: cachees,
+      colonnesCachees: TERMES_CACHES,
+    });
+  }
+  const publies = publierTableaux(tableaux, { seuil: options.seuil }).tableaux;
 
-  return {
-    secret_statistique: { seuil, regle: REGLE_SECRET },
-    ...ligne(0),
-    ...(structureVoies
-      ? {
-          voies: structureVoies.map((v) => ({
-            code: v.code,
-            libelle: VOIES[v.code],
-            ...ligne(v.indice),
-            ...(v.series.length > 0 ? { series: publierSeries(v.series) } : {}),
-          })),
-        }
-      : {}),
-    ...(structureSeries && structureSeries.length > 0 ? { series: publierSeries(structureSeries) } : {}),
-  };
+  const resultat = new Map<string, ResultatsPublies>();
+  for (const p of perimetres) {
+    const cellules = publies.get(p.cle)!;
+    const ligne = (cle: string): LigneResultats => {
+      const cellule = (t: Terme) => sansRaison(cellules.get(cle)!.get(t)!);
+      const admis = cellule('admis');
+      const presents = cellule('presents');
+      return {
+        inscrits: cellule('inscrits'),
+        presents,
+        admis,
+        taux_reussite: taux(admis, presents),
+        ...(avecMentions ? { mentions: Object.fromEntries(termesMentions.map((t) => [t, cellule(t)])) as unknown as MentionsResultats } : {}),
+      };
+    };
+    const series = (sous: SousLignes): ResultatsSerie[] =>
+      sous.montrees
+        ? sous.lignes.map((l) => {
+            const code = l.cle.slice(l.cle.lastIndexOf('s:') + 2);
+            return { code, libelle: libelles.get(code) ?? code, ...ligne(l.cle) };
+          })
+        : [];
+    const s = structures.get(p.cle)!;
+    const seriesDuTotal = s.series ? series(s.series) : [];
+    resultat.set(p.cle, {
+      nombre_etablissements: p.etablissements.length,
+      secret_statistique: { seuil: options.seuil, regle: REGLE_SECRET },
+      ...ligne('total'),
+      ...(s.voies
+        ? {
+            voies: s.voies.map((v) => {
+              const seriesDeLaVoie = series(v.series);
+              return { code: v.code, libelle: VOIES[v.code], ...ligne(v.ligne.cle), ...(seriesDeLaVoie.length > 0 ? { series: seriesDeLaVoie } : {}) };
+            }),
+          }
+        : {}),
+      ...(seriesDuTotal.length > 0 ? { series: seriesDuTotal } : {}),
+    });
+  }
+  return resultat;
 }

@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
 import { habilitationPour, type Principal } from '../../auth/principal';
@@ -8,14 +7,17 @@ import type { Divulgation } from '../../privacy/divulgation';
 import { champsDesScopes, champsDivulgues, compilerMasque } from '../../privacy/masque';
 import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
 import { MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_INSEE, MOTIF_CODE_REGION } from '../../territoire/codes';
+import { clePerimetre, ensembleDeLaRegion, ensembleDuDepartement } from '../../territoire/emboitement';
 import { geographieOfficielle } from '../../territoire/geographie';
 import { estDansTerritoire, verifierTerritoire, type Lieu } from '../../territoire/perimetre';
+import { empreinte, publicationMemorisee } from '../../privacy/publications-memorisees';
 import { trouverEtablissement } from '../ecole/repository';
 import { lireUaiDemande } from '../ecole/service';
 import { EXAMENS, exigerSessionPubliee, MENTIONS, mentionsAuMoins, VOIES, type CodeExamen, type CodeMention } from './examens';
 import type { Laureat, ListeLaureats, NiveauTerritoire, Territoire } from './models';
-import { candidatsAvecMention, COLONNE_TERRITOIRE, fichesDesLaureats, verifierSessionNominative } from './repository';
-import { groupesCandidats, publierResultats, SOURCE_RESULTATS, type ResultatsExamen } from './resultats';
+import { candidatsAvecMention, fichesDesLaureats, verifierSessionNominative } from './repository';
+import { candidatsDesDepartements, publierResultatsDesPerimetres, SOURCE_RESULTATS, type ResultatsExamen, type ResultatsPublies } from './resultats';
+
 /**
  * API résultats examens' aggregates: not personal data, so not journaled; they go registry →
  * territory rule → statistical secret → scope mask. 400, 404 (unknown establishment or territory,
@@ -30,24 +32,34 @@ function autoriser(principal: Principal, lieu: Lieu): void {
   verifierTerritoire(principal, habilitationPour(principal, SCOPE_RESULTATS), lieu);
 }
 
+/**
+ * One publication per exam, session and set of départements (a région): every route serves its
+ * slice of it, so a cell is masked alike wherever it shows and no two slices combine into a mask.
+ */
+async function publication(ctx: Contexte, session: number, examen: CodeExamen, ensemble: { cle: string; departements: readonly string[] }): Promise<Map<string, ResultatsPublies>> {
+  const seuil = ctx.config.seuilSecretStatistique;
+  const { groupes, implantations } = await candidatsDesDepartements(ctx.db, session, examen, ensemble.departements);
+  return publicationMemorisee(ctx.db, `resultats-examens/${examen}/${session}/${ensemble.cle}/${seuil}`, empreinte([groupes, implantations]), () =>
+    publierResultatsDesPerimetres(groupes, implantations, { examen, session, seuil }),
+  );
+}
+
 async function resultats(
   ctx: Contexte,
-  session: number,
-  examen: CodeExamen,
-  restreindre: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+  demande: { session: number; examen: CodeExamen; ensemble: { cle: string; departements: readonly string[] }; cle: string },
   decrire: (nombreEtablissements: number) => Pick<ResultatsExamen, 'etablissement' | 'territoire'>,
 ): Promise<ResultatsExamen> {
-  const { groupes, etablissements } = await groupesCandidats(ctx.db, session, examen, restreindre);
-  if (groupes.length === 0) {
-    throw new Probleme('ressource_introuvable', `Aucun candidat à l'examen ${examen} de la session ${session} ici.`);
+  const publie = (await publication(ctx, demande.session, demande.examen, demande.ensemble)).get(demande.cle);
+  if (!publie) {
+    throw new Probleme('ressource_introuvable', `Aucun candidat à l'examen ${demande.examen} de la session ${demande.session} ici.`);
   }
-  const publie = publierResultats(groupes, { examen, session, seuil: ctx.config.seuilSecretStatistique });
+  const { nombre_etablissements, ...lignes } = publie;
   return masquerResultats({
-    session,
-    examen: { code: examen, libelle: EXAMENS[examen].libelle },
-    ...decrire(etablissements),
+    session: demande.session,
+    examen: { code: demande.examen, libelle: EXAMENS[demande.examen].libelle },
+    ...decrire(nombre_etablissements),
     source: SOURCE_RESULTATS,
-    ...publie,
+    ...lignes,
   }) as ResultatsExamen;
 }
 
@@ -59,7 +71,7 @@ export async function resultatsEtablissement(
   const { etablissement: e } = await trouverEtablissement(ctx.db, lireUaiDemande(demande.uai));
   exigerSessionPubliee(demande.session);
   autoriser(principal, { code_commune: e.code_commune, code_departement: e.code_departement, code_region: e.code_region, type_etablissement: e.type });
-  return resultats(ctx, demande.session, demande.examen, (q) => q.where('c.uai', e.uai), () => ({
+  return resultats(ctx, { ...demande, ensemble: ensembleDuDepartement(e.code_departement), cle: clePerimetre('etablissement', e.uai) }, () => ({
     etablissement: { uai: e.uai, nom: e.nom, code_commune: e.code_commune, nom_commune: e.nom_commune },
   }));
 }
@@ -92,7 +104,8 @@ export async function resultatsTerritoire(
   const { territoire, lieu } = territoireDemande(demande.niveau, demande.code);
   exigerSessionPubliee(demande.session);
   autoriser(principal, lieu);
-  return resultats(ctx, demande.session, demande.examen, (q) => q.where(`e.${COLONNE_TERRITOIRE[territoire.niveau]}`, territoire.code), (n) => ({
+  const ensemble = territoire.niveau === 'region' ? ensembleDeLaRegion(territoire.code) : ensembleDuDepartement(lieu.code_departement!);
+  return resultats(ctx, { ...demande, ensemble, cle: clePerimetre(territoire.niveau, territoire.code) }, (n) => ({
     territoire: { ...territoire, nombre_etablissements: n },
   }));
 }

@@ -8,6 +8,20 @@ import type { Sexe } from '../../referentiels/nomenclatures';
 
 export type { Sexe };
 
+/**
+ * Un prénom de l'état civil.
+ * @maxLength 100
+ * @example "Gabriel"
+ */
+export type Prenom = string;
+
+/**
+ * Code d'un département ou d'une région (INSEE).
+ * @maxLength 3
+ * @example "35"
+ */
+export type CodeTerritoire = string;
+
 /** Code et libellé d'une nomenclature de SIÈCLE. */
 export interface CodeNomenclatureSiecle {
   code: string;

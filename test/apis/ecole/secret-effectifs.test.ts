@@ -1,8 +1,16 @@
 import fc from 'fast-check';
-import { publierEffectifs, type EffectifsNiveau, type GroupeEleves, type LigneEffectifs } from '../../../src/apis/ecole/effectifs';
+import type { TypeEtablissement } from '../../../src/referentiels/etablissement';
+import { publierEffectifsDesPerimetres, type EffectifsNiveau, type GroupeEleves, type LigneEffectifs } from '../../../src/apis/ecole/effectifs';
 import { cellulesRetrouvees, COLONNES, vueDuLecteur, type Colonne } from './lecteur';
 
 const SEUIL = 5;
+const UAI = '0350024A';
+
+/** One establishment alone in its commune, département and région. */
+function publierEffectifs(groupes: GroupeEleves[], options: { type: TypeEtablissement; seuil: number }) {
+  const etablissement = { uai: UAI, code_commune: '35238', code_departement: '35', code_region: '53', type: options.type };
+  return publierEffectifsDesPerimetres(groupes, [etablissement], { seuil: options.seuil }).etablissements.get(UAI)!;
+}
 
 /** A collège or lycée with a few levels and formations, and pupils in small and large groups. */
 const groupe = fc.record({
@@ -14,7 +22,7 @@ const groupe = fc.record({
   n: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })),
 });
 const eleves = fc.array(groupe, { minLength: 1, maxLength: 25 }).map((gs): GroupeEleves[] =>
-  gs.map(({ mef, ...g }) => ({ ...g, code_mef_stat: `${g.niveau_code}-${mef}`, libelle_mef: `MEF ${mef}` })),
+  gs.map(({ mef, ...g }) => ({ ...g, uai: UAI, code_mef_stat: `${g.niveau_code}-${mef}`, libelle_mef: `MEF ${mef}` })),
 );
 
 /** Real counts, recomputed from the pupils independently of the service. */
@@ -65,9 +73,9 @@ describe('secret statistique des effectifs par niveau et formation', () => {
   it('ventile une école par sexe seulement (ni bourse nationale ni régime au premier degré)', () => {
     const publie = publierEffectifs(
       [
-        { niveau_code: 'CP', code_mef_stat: null, libelle_mef: null, sexe: 'F', est_boursier: false, regime: null, n: 12 },
-        { niveau_code: 'CP', code_mef_stat: null, libelle_mef: null, sexe: 'M', est_boursier: false, regime: null, n: 14 },
-        { niveau_code: 'PS', code_mef_stat: null, libelle_mef: null, sexe: 'M', est_boursier: false, regime: null, n: 9 },
+        { uai: UAI, niveau_code: 'CP', code_mef_stat: null, libelle_mef: null, sexe: 'F', est_boursier: false, regime: null, n: 12 },
+        { uai: UAI, niveau_code: 'CP', code_mef_stat: null, libelle_mef: null, sexe: 'M', est_boursier: false, regime: null, n: 14 },
+        { uai: UAI, niveau_code: 'PS', code_mef_stat: null, libelle_mef: null, sexe: 'M', est_boursier: false, regime: null, n: 9 },
       ],
       { type: 'ecole', seuil: SEUIL },
     );
