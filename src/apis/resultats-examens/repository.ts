@@ -1,7 +1,6 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
 import type { CodeMention, CodeVoie } from './examens';
-import type { NiveauTerritoire } from './models';
 
 // Reads of the exam tables; the aggregates' own query (candidatsDesDepartements) is in resultats.ts.
 
