@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type Response, Router } from 'express';
 import OAuth2Server, { OAuthError } from '@node-oauth/oauth2-server';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Contexte } from '../contexte';
+import { compteurEchecsAuthentification } from '../http/limites';
 import { Probleme, envoyerProbleme, type CodeProbleme } from '../http/problemes';
 import { habilitationsActives } from '../registry/habilitations';
 import { authentifierClient, type ClientOAuth } from './clients';
@@ -34,9 +34,9 @@ function erreurOAuth(res: Response, code: CodeProbleme, description?: string): v
 
 export function routeurOAuth(ctx: Contexte): Router {
   const { db, config } = ctx;
-  const echecs = new RateLimiterMemory({ points: config.echecsAuthentificationParMinute, duration: 60 });
+  const echecs = compteurEchecsAuthentification(ctx);
 
-  /** Failed client authentications are counted per IP; past the limit even good secrets wait. */
+  /** Failed client authentications are counted per IP, for all instances; past the limit even good secrets wait. */
   async function verifierLimiteEchecs(req: Request): Promise<void> {
     const etat = await echecs.get(req.ip ?? 'inconnue');
     if (etat && etat.consumedPoints >= config.echecsAuthentificationParMinute) {

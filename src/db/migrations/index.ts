@@ -13,6 +13,7 @@ import * as limitesDebit from './080_limites_debit';
 import * as etablissementsSynthetiques from './090_etablissements_synthetiques';
 import * as listeMairieCouvrante from './091_liste_mairie_couvrante';
 import * as journalIndexPersonnes from './092_journal_index_personnes';
+import * as requetesEnCours from './095_requetes_en_cours';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '090_etablissements_synthetiques': etablissementsSynthetiques,
   '091_liste_mairie_couvrante': listeMairieCouvrante,
   '092_journal_index_personnes': journalIndexPersonnes,
+  '095_requetes_en_cours': requetesEnCours,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
