@@ -1,7 +1,7 @@
 import { createDb, migrate } from '../src/db/knex';
 import { purgerDonneesExpirees } from '../src/privacy/retention';
 
-/** `npm run purge`: deletes journal entries, tokens and consents past their retention period. */
+/** `npm run purge`: deletes journal entries, tokens, consents and shared counters past their retention period. */
 export async function main(url = process.env.DATABASE_URL ?? 'sqlite:./data/apisation.sqlite'): Promise<number> {
   const db = createDb(url);
   try {
@@ -9,7 +9,7 @@ export async function main(url = process.env.DATABASE_URL ?? 'sqlite:./data/apis
     const bilan = await purgerDonneesExpirees(db);
     console.log(
       `Purge terminée : ${bilan.journal} entrée(s) du journal antérieures au ${bilan.limite_journal}, ` +
-        `${bilan.jetons} jeton(s) expiré(s), ${bilan.consentements} consentement(s) expiré(s) supprimés.`,
+        `${bilan.jetons} jeton(s) expiré(s), ${bilan.consentements} consentement(s) expiré(s), ${bilan.etat_partage} compteur(s) et marque(s) de requête échus supprimés.`,
     );
     return 0;
   } catch (erreur) {

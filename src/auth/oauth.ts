@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Request, type RequestHandler } from 'express';
 import OAuth2Server, { OAuthError } from '@node-oauth/oauth2-server';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Contexte } from '../contexte';
+import { compteurEchecsAuthentification } from '../http/limites';
 import { Probleme, type CodeProbleme } from '../http/problemes';
 import { habilitationsActives } from '../registry/habilitations';
 import { authentifierClient, type ClientOAuth } from './clients';
@@ -90,12 +91,12 @@ function erreurOAuth(code: CodeProbleme, description?: string): Probleme {
 
 /** The authorization server of one app: its failure counter and its OAuth2Server live as long as the app. */
 class ServeurOAuth {
-  private readonly echecs: RateLimiterMemory;
+  private readonly echecs: RateLimiterAbstract;
   private readonly serveur: OAuth2Server;
 
   constructor(private readonly ctx: Contexte) {
     const { db, config } = ctx;
-    this.echecs = new RateLimiterMemory({ points: config.echecsAuthentificationParMinute, duration: 60 });
+    this.echecs = compteurEchecsAuthentification(ctx);
     this.serveur = new OAuth2Server({
       model: {
         getClient: async (clientId: string, secret: string) => {
@@ -121,7 +122,7 @@ class ServeurOAuth {
     });
   }
 
-  /** Failed client authentications are counted per IP; past the limit even good secrets wait. */
+  /** Failed client authentications are counted per IP, for all instances; past the limit even good secrets wait. */
   async verifierLimiteEchecs(req: Request): Promise<void> {
     const etat = await this.echecs.get(req.ip ?? 'inconnue');
     if (etat && etat.consumedPoints >= this.ctx.config.echecsAuthentificationParMinute) {

@@ -1,9 +1,9 @@
 import type { Request, RequestHandler, Response } from 'express';
 import cluster from 'node:cluster';
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Principal } from '../auth/principal';
 import type { Contexte } from '../contexte';
-import { isPostgres } from '../db/knex';
+import { type Db, executer, isPostgres } from '../db/knex';
 import { Probleme } from './problemes';
 
 const limiteurs = new WeakMap<Contexte, Map<string, RateLimiterAbstract>>();
@@ -26,6 +26,25 @@ function creerLimiteur(ctx: Contexte, nom: string, points: number): RateLimiterA
     inMemoryBlockOnConsumed: points + 1,
     inMemoryBlockDuration: 1,
   });
+}
+
+/**
+ * Failed client authentications per IP over a minute, counted in the database on both engines:
+ * a guesser spread over the processes and instances of the gateway meets the limit once. Expired
+ * counters go with the retention purge (an IP is personal data).
+ */
+export function compteurEchecsAuthentification(ctx: Contexte): RateLimiterAbstract {
+  const options = {
+    keyPrefix: 'echecs_authentification',
+    points: ctx.config.echecsAuthentificationParMinute,
+    duration: 60,
+    storeClient: ctx.db,
+    storeType: 'knex',
+    tableName: 'limites_debit',
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+  };
+  return isPostgres(ctx.db) ? new RateLimiterPostgres(options) : new RateLimiterSQLite(options);
 }
 
 function limiteur(ctx: Contexte, nom: string, points: number): RateLimiterAbstract {
@@ -69,3 +88,8 @@ export function limiteParHabilitation(apiId: string): RequestHandler {
 
 /** Open-data routes: per client IP. */
 export const limiteParIp: RequestHandler = consommer('ip', (req) => req.ip ?? 'inconnue');
+
+/** Counters past their window (rate-limiter-flexible treats them as absent): retention purge. */
+export function purgerCompteursExpires(db: Db, instant: number): Promise<number> {
+  return executer<number>(db, db('limites_debit').where('expire', '<', instant).delete());
+}

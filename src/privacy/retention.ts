@@ -1,5 +1,7 @@
 import type { Db } from '../db/knex';
 import { journalApplicatif } from '../http/journal-applicatif';
+import { purgerCompteursExpires } from '../http/limites';
+import { purgerRequetesExpirees } from '../http/requetes-en-cours';
 import { purgerJournal } from './journal';
 import { purgerConsentementsExpires } from './opposition';
 import * as horloge from '../horloge';
@@ -24,6 +26,8 @@ export interface BilanPurge {
   journal: number;
   jetons: number;
   consentements: number;
+  /** Rate-limit and failed-login counters, in-flight markers, past their expiry (machine time). */
+  etat_partage: number;
   /** Entries recorded before this instant were deleted. */
   limite_journal: string;
 }
@@ -37,7 +41,9 @@ export async function purgerDonneesExpirees(db: Db, maintenant: Date = horloge.m
     .where('expire_le', '<', new Date(Math.min(maintenant.getTime(), Date.now()) - DELAI_GRACE_JETONS_MS).toISOString())
     .delete();
   const consentements = await purgerConsentementsExpires(db, maintenant.toISOString().slice(0, 10));
-  return { journal: supprimees, jetons, consentements, limite_journal: limiteJournal };
+  const instant = Date.now();
+  const etatPartage = (await purgerCompteursExpires(db, instant)) + (await purgerRequetesExpirees(db, instant));
+  return { journal: supprimees, jetons, consentements, etat_partage: etatPartage, limite_journal: limiteJournal };
 }
 
 export const PERIODE_PURGE_MS = 3600 * 1000;

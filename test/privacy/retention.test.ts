@@ -69,10 +69,25 @@ describe('purge des données échues', () => {
     }
 
     const bilan = await purgerDonneesExpirees(db, MAINTENANT);
-    expect(bilan).toEqual({ journal: 2, jetons: 1, consentements: 1, limite_journal: '2024-03-15T12:00:00.000Z' });
+    expect(bilan).toEqual({ journal: 2, jetons: 1, consentements: 1, etat_partage: 0, limite_journal: '2024-03-15T12:00:00.000Z' });
     expect((await db('oauth_tokens').select('token_hash')).map((t) => t.token_hash)).toEqual(['b'.repeat(64)]);
     // Entry 3 was back-dated in SQL, so the chain must now point at it — and nothing else.
     expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 3, raison: 'altere' });
+  });
+
+  it('supprime les compteurs d’échecs (adresses IP) et les marques de requêtes en cours échus, jamais ceux qui valent encore', async () => {
+    const instant = Date.now();
+    await db('limites_debit').insert([
+      { key: 'echecs_authentification:203.0.113.7', points: 3, expire: instant - 1000 },
+      { key: 'echecs_authentification:203.0.113.8', points: 3, expire: instant + 60_000 },
+    ]);
+    await db('requetes_en_cours').insert([
+      { cle: 'marque-d-un-processus-arrete', detenteur: 'a', expire: instant - 1000 },
+      { cle: 'marque-vivante', detenteur: 'b', expire: instant + 30_000 },
+    ]);
+    expect((await purgerDonneesExpirees(db, MAINTENANT)).etat_partage).toBe(2);
+    expect((await db('limites_debit').select('key')).map((l) => l.key)).toEqual(['echecs_authentification:203.0.113.8']);
+    expect((await db('requetes_en_cours').select('cle')).map((l) => l.cle)).toEqual(['marque-vivante']);
   });
 
   it('la purge périodique du serveur supprime les jetons échus sans intervention, jusqu’à son arrêt', async () => {

@@ -37,7 +37,8 @@ export async function portLibre(): Promise<number> {
 
 function commande(): [string, string[]] {
   const compile = path.join(RACINE, 'dist', 'src', 'server.js');
-  return fs.existsSync(compile) ? [process.execPath, [compile]] : [path.join(RACINE, 'node_modules', '.bin', 'tsx'), [path.join(RACINE, 'src', 'server.ts')]];
+  // tsx's loader inside node itself, not the tsx command: that one runs the server in a child process, which a SIGKILL would orphan.
+  return [process.execPath, fs.existsSync(compile) ? [compile] : ['--import', 'tsx', path.join(RACINE, 'src', 'server.ts')]];
 }
 
 export async function attendrePret(url: string, delaiMs = 90_000): Promise<void> {

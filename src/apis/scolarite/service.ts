@@ -35,7 +35,7 @@ export async function statutEleve(ctx: Contexte, req: Request, parametres: Param
     siretDestinataire: demande.siretDestinataire,
   });
 
-  const cle = cleDeRequete(principal.clientId, OPERATION_STATUT, { ...demande });
+  const cle = cleDeRequete(ctx.config.cles.journal, principal.clientId, OPERATION_STATUT, { ...demande });
   return requetesEnCours(ctx).executer(cle, async () => {
     const candidats = await rechercherEleves(ctx.db, demande);
     // Ambiguity is decided before opposition: filtering first could answer about the wrong person.

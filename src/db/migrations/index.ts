@@ -14,6 +14,7 @@ import * as etablissementsSynthetiques from './090_etablissements_synthetiques';
 import * as listeMairieCouvrante from './091_liste_mairie_couvrante';
 import * as journalIndexPersonnes from './092_journal_index_personnes';
 import * as habilitationsDpoNom from './095_habilitations_dpo_nom';
+import * as requetesEnCours from './096_requetes_en_cours';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '091_liste_mairie_couvrante': listeMairieCouvrante,
   '092_journal_index_personnes': journalIndexPersonnes,
   '095_habilitations_dpo_nom': habilitationsDpoNom,
+  '096_requetes_en_cours': requetesEnCours,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
