@@ -62,7 +62,7 @@ export interface ListePubliee {
   total: Cellule;
 }
 
-export const SEUIL_SECRET_STATISTIQUE = 5;
+const SEUIL_SECRET_STATISTIQUE = 5;
 
 interface Terme {
   valeur: number;

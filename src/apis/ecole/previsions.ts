@@ -13,7 +13,7 @@ import { PASSAGES, projeter } from './projection';
 /** The annuaire column a requested territory is matched on. */
 export type ColonneTerritoire = 'code_commune' | 'code_departement' | 'code_region';
 
-export const DESCRIPTION_METHODE =
+const DESCRIPTION_METHODE =
   'Matrice de passage (convention DEPP–ARF 2015) : l’effectif d’un niveau en t+1 est le taux de passage apparent ' +
   'multiplié par l’effectif en t du ou des niveaux qui l’alimentent ; chaque taux est le rapport, cumulé sur les années ' +
   'consécutives de l’historique, des arrivées dans le niveau aux effectifs des niveaux sources (redoublements, ' +

@@ -8,7 +8,7 @@ import type { Territoire } from './models';
 export const SOURCE_RESULTATS =
   'Ministère de l’Éducation nationale — systèmes de gestion des examens OCEAN et CYCLADES (données synthétiques de démonstration)';
 
-export const REGLE_SECRET =
+const REGLE_SECRET =
   'Cellule masquée : valeur null et secret true. Un effectif de 1 à seuil−1 (inscrits, présents, absents, admis, non admis, chaque mention) est masqué, puis d’autres le sont pour qu’aucun ne se recalcule par différence, ni dans ce tableau ni avec ceux des établissements et territoires qui le contiennent ou qu’il contient ; la raison n’est pas dite. Les zéros sont publiés. Le taux de réussite (admis / présents) est null dès que l’un des deux est masqué.';
 
 /** Admis par mention ; les clés présentes sont les mentions que l'examen décernait à cette session. */
