@@ -47,7 +47,7 @@ export function lireArguments(argv: string[], aujourdhui: string): OptionsGenera
   };
 }
 
-export async function generer(options: OptionsGeneration, databaseUrl = chargerConfig().databaseUrl): Promise<BilanGeneration> {
+async function generer(options: OptionsGeneration, databaseUrl = chargerConfig().databaseUrl): Promise<BilanGeneration> {
   const db = createDb(databaseUrl);
   try {
     await migrate(db);
@@ -57,7 +57,7 @@ export async function generer(options: OptionsGeneration, databaseUrl = chargerC
   }
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   let options: OptionsGeneration;
   try {
     options = lireArguments(argv, aujourdhui());

@@ -10,7 +10,7 @@ import { importerAnnuaire, type RapportImport } from '../src/import/annuaire';
 
 const REJETS_AFFICHES = 20;
 
-export async function importerFichierAnnuaire(fichier: string, databaseUrl = chargerConfig().databaseUrl): Promise<RapportImport> {
+async function importerFichierAnnuaire(fichier: string, databaseUrl = chargerConfig().databaseUrl): Promise<RapportImport> {
   const db = createDb(databaseUrl);
   try {
     await migrate(db);
@@ -20,7 +20,7 @@ export async function importerFichierAnnuaire(fichier: string, databaseUrl = cha
   }
 }
 
-export function formaterRapport(rapport: RapportImport): string {
+function formaterRapport(rapport: RapportImport): string {
   const lignes = [
     `Établissements importés : ${rapport.importes}`,
     `Établissements mis à jour : ${rapport.mis_a_jour}`,
@@ -34,7 +34,7 @@ export function formaterRapport(rapport: RapportImport): string {
   return lignes.join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [fichier] = argv;
   if (!fichier) {
     console.error('Usage : npx tsx scripts/import-annuaire.ts <fichier.csv>');

@@ -54,7 +54,7 @@ export interface Rapport {
   memoires: MesureMemoire[];
 }
 
-export const FICHIER_RAPPORT = path.join(RACINE, 'docs', 'benchmarks.md');
+const FICHIER_RAPPORT = path.join(RACINE, 'docs', 'benchmarks.md');
 const DEBUT = '<!-- npm run bench : début de la partie générée -->';
 const FIN = '<!-- npm run bench : fin de la partie générée -->';
 

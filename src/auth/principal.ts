@@ -22,7 +22,7 @@ function jetonRefuse(code: 'jeton_absent' | 'jeton_invalide' | 'habilitation_ina
   return new Probleme(code, undefined, {}, { 'WWW-Authenticate': erreur });
 }
 
-export function extraireJeton(autorisation: string | undefined): string {
+function extraireJeton(autorisation: string | undefined): string {
   if (!autorisation) throw jetonRefuse('jeton_absent', '');
   const m = ENTETE_BEARER.exec(autorisation.trim());
   if (!m) throw jetonRefuse('jeton_invalide', 'malformed');

@@ -21,7 +21,7 @@ const TERRITOIRE: Record<string, string> = {
 const STATUT: Record<string, string> = { beta: 'bêta (ouverte, contrat encore susceptible d’évoluer)', production: 'en production', depreciee: 'dépréciée' };
 
 /** Swagger UI groups operations by tag; the tags are the APIs' titles. */
-export const ancreDocs = (api: ApiCatalogue): string => `/docs/#/${encodeURIComponent(api.titre)}`;
+const ancreDocs = (api: ApiCatalogue): string => `/docs/#/${encodeURIComponent(api.titre)}`;
 
 function scope(s: ScopeCatalogue): string {
   const destinataires = s.destinataires.length === 0

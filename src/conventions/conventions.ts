@@ -14,11 +14,10 @@ export type TypeConvention = 'cadre_national' | 'convention_locale' | 'tripartit
 export type NatureCollectivite = 'commune' | 'departement' | 'region' | 'groupement';
 export type PartieConvention = 'academie' | 'collectivite' | 'etablissement';
 
-export const TYPES_CONVENTION: TypeConvention[] = ['cadre_national', 'convention_locale', 'tripartite'];
-export const STATUTS_CONVENTION: StatutConvention[] = ['a_venir', 'en_vigueur', 'denoncee', 'expiree'];
+const TYPES_CONVENTION: TypeConvention[] = ['cadre_national', 'convention_locale', 'tripartite'];
 const NATURES: NatureCollectivite[] = ['commune', 'departement', 'region', 'groupement'];
 
-export const ACADEMIES = new Map(academies.map((a) => [a.code, a]));
+const ACADEMIES = new Map(academies.map((a) => [a.code, a]));
 
 export interface EtablissementPartie {
   /**

@@ -195,10 +195,3 @@ export async function migrate(db: Db): Promise<void> {
 export function readJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
-
-/** SQLite returns dates as strings or numbers: always hand a real Date to callers. */
-export function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  if (typeof value === 'number') return new Date(value);
-  return new Date(String(value));
-}

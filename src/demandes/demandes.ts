@@ -93,7 +93,7 @@ export interface DemandeHabilitation {
   historique: EtapeDemande[];
 }
 
-export const LIBELLE_STATUT: Record<StatutHabilitation, string> = {
+const LIBELLE_STATUT: Record<StatutHabilitation, string> = {
   brouillon: 'Brouillon',
   soumise: 'Soumise, en cours d’instruction',
   modifications_demandees: 'Modifications demandées',
@@ -106,7 +106,7 @@ export const LIBELLE_STATUT: Record<StatutHabilitation, string> = {
 };
 
 /** What each state expects, and from whom: the same words in the JSON and on the page. */
-export function prochaineEtape(statut: StatutHabilitation): ProchaineEtape {
+function prochaineEtape(statut: StatutHabilitation): ProchaineEtape {
   switch (statut) {
     case 'brouillon':
       return { par: 'destinataire', action: 'Compléter la demande si besoin, puis la soumettre aux opérateurs du ministère ; ou la retirer.' };

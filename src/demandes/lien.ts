@@ -7,7 +7,7 @@ import { Probleme } from '../http/problemes';
  * reached through a capability link instead — signed (HMAC), bound to one request, read-only,
  * valid one hour. It carries no OAuth token, so a leaked link opens one page, briefly, and nothing else.
  */
-export const DUREE_LIEN_SECONDES = 3600;
+const DUREE_LIEN_SECONDES = 3600;
 
 export interface LienConsultation {
   /** Adresse de la page, à ouvrir dans un navigateur ; ne pas la transmettre au-delà des personnes concernées. */
@@ -16,7 +16,7 @@ export interface LienConsultation {
   expire_le: string;
 }
 
-export const cheminPage = (id: string): string => `/demandes-habilitation/${encodeURIComponent(id)}/page`;
+const cheminPage = (id: string): string => `/demandes-habilitation/${encodeURIComponent(id)}/page`;
 
 function signer(config: Config, id: string, jusqua: number): string {
   return createHmac('sha256', config.cles.liens).update(`demande-habilitation\n${id}\n${jusqua}`).digest('base64url');

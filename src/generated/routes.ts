@@ -898,7 +898,7 @@ const models: TsoaRoute.Models = {
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["generale"]},{"dataType":"enum","enums":["technologique"]},{"dataType":"enum","enums":["professionnelle"]}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleResultat": {
+    "CelluleStatistique": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
     },
@@ -906,11 +906,11 @@ const models: TsoaRoute.Models = {
     "MentionsResultats": {
         "dataType": "refObject",
         "properties": {
-            "sans_mention": {"ref":"CelluleResultat","required":true},
-            "assez_bien": {"ref":"CelluleResultat"},
-            "bien": {"ref":"CelluleResultat"},
-            "tres_bien": {"ref":"CelluleResultat"},
-            "tres_bien_felicitations": {"ref":"CelluleResultat"},
+            "sans_mention": {"ref":"CelluleStatistique","required":true},
+            "assez_bien": {"ref":"CelluleStatistique"},
+            "bien": {"ref":"CelluleStatistique"},
+            "tres_bien": {"ref":"CelluleStatistique"},
+            "tres_bien_felicitations": {"ref":"CelluleStatistique"},
         },
         "additionalProperties": false,
     },
@@ -918,9 +918,9 @@ const models: TsoaRoute.Models = {
     "ResultatsSerie": {
         "dataType": "refObject",
         "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
+            "inscrits": {"ref":"CelluleStatistique","required":true},
+            "presents": {"ref":"CelluleStatistique","required":true},
+            "admis": {"ref":"CelluleStatistique","required":true},
             "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "mentions": {"ref":"MentionsResultats"},
             "code": {"dataType":"string","required":true},
@@ -932,9 +932,9 @@ const models: TsoaRoute.Models = {
     "ResultatsVoie": {
         "dataType": "refObject",
         "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
+            "inscrits": {"ref":"CelluleStatistique","required":true},
+            "presents": {"ref":"CelluleStatistique","required":true},
+            "admis": {"ref":"CelluleStatistique","required":true},
             "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "mentions": {"ref":"MentionsResultats"},
             "code": {"ref":"CodeVoie","required":true},
@@ -947,9 +947,9 @@ const models: TsoaRoute.Models = {
     "ResultatsExamen": {
         "dataType": "refObject",
         "properties": {
-            "inscrits": {"ref":"CelluleResultat","required":true},
-            "presents": {"ref":"CelluleResultat","required":true},
-            "admis": {"ref":"CelluleResultat","required":true},
+            "inscrits": {"ref":"CelluleStatistique","required":true},
+            "presents": {"ref":"CelluleStatistique","required":true},
+            "admis": {"ref":"CelluleStatistique","required":true},
             "taux_reussite": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "mentions": {"ref":"MentionsResultats"},
             "session": {"dataType":"double","required":true},
@@ -1260,22 +1260,17 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "CelluleSecret": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"valeur":{"dataType":"double","required":true}}},{"dataType":"nestedObjectLiteral","nestedProperties":{"secret":{"dataType":"enum","enums":[true],"required":true},"valeur":{"dataType":"enum","enums":[null],"required":true}}}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "LigneEffectifs": {
         "dataType": "refObject",
         "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
+            "effectif": {"ref":"CelluleStatistique","required":true},
+            "filles": {"ref":"CelluleStatistique","required":true},
+            "garcons": {"ref":"CelluleStatistique","required":true},
+            "boursiers": {"ref":"CelluleStatistique"},
+            "non_boursiers": {"ref":"CelluleStatistique"},
+            "externes": {"ref":"CelluleStatistique"},
+            "demi_pensionnaires": {"ref":"CelluleStatistique"},
+            "internes": {"ref":"CelluleStatistique"},
         },
         "additionalProperties": false,
     },
@@ -1283,14 +1278,14 @@ const models: TsoaRoute.Models = {
     "EffectifsFormation": {
         "dataType": "refObject",
         "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
+            "effectif": {"ref":"CelluleStatistique","required":true},
+            "filles": {"ref":"CelluleStatistique","required":true},
+            "garcons": {"ref":"CelluleStatistique","required":true},
+            "boursiers": {"ref":"CelluleStatistique"},
+            "non_boursiers": {"ref":"CelluleStatistique"},
+            "externes": {"ref":"CelluleStatistique"},
+            "demi_pensionnaires": {"ref":"CelluleStatistique"},
+            "internes": {"ref":"CelluleStatistique"},
             "code_mef_stat": {"dataType":"string","required":true},
             "libelle": {"dataType":"string","required":true},
         },
@@ -1300,14 +1295,14 @@ const models: TsoaRoute.Models = {
     "EffectifsNiveau": {
         "dataType": "refObject",
         "properties": {
-            "effectif": {"ref":"CelluleSecret","required":true},
-            "filles": {"ref":"CelluleSecret","required":true},
-            "garcons": {"ref":"CelluleSecret","required":true},
-            "boursiers": {"ref":"CelluleSecret"},
-            "non_boursiers": {"ref":"CelluleSecret"},
-            "externes": {"ref":"CelluleSecret"},
-            "demi_pensionnaires": {"ref":"CelluleSecret"},
-            "internes": {"ref":"CelluleSecret"},
+            "effectif": {"ref":"CelluleStatistique","required":true},
+            "filles": {"ref":"CelluleStatistique","required":true},
+            "garcons": {"ref":"CelluleStatistique","required":true},
+            "boursiers": {"ref":"CelluleStatistique"},
+            "non_boursiers": {"ref":"CelluleStatistique"},
+            "externes": {"ref":"CelluleStatistique"},
+            "demi_pensionnaires": {"ref":"CelluleStatistique"},
+            "internes": {"ref":"CelluleStatistique"},
             "code": {"dataType":"string","required":true},
             "libelle": {"dataType":"string","required":true},
             "formations": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifsFormation"}},
@@ -1380,7 +1375,7 @@ const models: TsoaRoute.Models = {
             "niveau": {"dataType":"string","required":true},
             "depuis": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "taux": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "entree_moyenne": {"dataType":"union","subSchemas":[{"ref":"CelluleSecret"},{"dataType":"enum","enums":[null]}],"required":true},
+            "entree_moyenne": {"dataType":"union","subSchemas":[{"ref":"CelluleStatistique"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -1390,7 +1385,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "code": {"dataType":"string","required":true},
             "libelle": {"dataType":"string","required":true},
-            "effectif": {"ref":"CelluleSecret","required":true},
+            "effectif": {"ref":"CelluleStatistique","required":true},
         },
         "additionalProperties": false,
     },
@@ -1400,7 +1395,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "annee_scolaire": {"dataType":"string","required":true},
             "niveaux": {"dataType":"array","array":{"dataType":"refObject","ref":"EffectifNiveau"},"required":true},
-            "total": {"ref":"CelluleSecret","required":true},
+            "total": {"ref":"CelluleStatistique","required":true},
         },
         "additionalProperties": false,
     },

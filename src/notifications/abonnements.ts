@@ -34,7 +34,7 @@ export interface NouvelAbonnement {
 const BOUCLE_LOCALE = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** HTTPS only; plain HTTP to the loopback is a developer's receiver, refused in production (as is the loopback itself). */
-export function verifierUrlReception(saisie: string, production: boolean): string {
+function verifierUrlReception(saisie: string, production: boolean): string {
   let url: URL;
   try {
     url = new URL(saisie);

@@ -61,16 +61,16 @@ const DEFAUTS: Required<OptionsDistributeur> = {
 };
 const LOT = 20;
 
-export const ENTETE_SIGNATURE = 'X-Signature-256';
-export const ENTETE_HORODATAGE = 'X-Horodatage';
+const ENTETE_SIGNATURE = 'X-Signature-256';
+const ENTETE_HORODATAGE = 'X-Horodatage';
 
 /** GitHub-style `sha256=<hex>` HMAC of the exact bytes sent. */
-export function signer(secret: string, corps: string): string {
+function signer(secret: string, corps: string): string {
   return `sha256=${createHmac('sha256', secret).update(corps, 'utf8').digest('hex')}`;
 }
 
 /** Bounded exponential backoff: 30 s, 1 min, 2 min… never more than `delaiMaxMs`. */
-export function delaiAvantTentative(tentativesFaites: number, o: Required<OptionsDistributeur>): number {
+function delaiAvantTentative(tentativesFaites: number, o: Required<OptionsDistributeur>): number {
   return Math.min(o.delaiInitialMs * 2 ** (tentativesFaites - 1), o.delaiMaxMs);
 }
 

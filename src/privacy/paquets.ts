@@ -1,5 +1,5 @@
 /** SQLite caps bound variables per statement: IN lists and multi-row inserts go by slices. */
-export const TAILLE_PAQUET = 500;
+const TAILLE_PAQUET = 500;
 
 export function enPaquets<T>(elements: readonly T[], taille = TAILLE_PAQUET): T[][] {
   const paquets: T[][] = [];

@@ -7,7 +7,7 @@ import { purgerConsentementsExpires } from './opposition';
 import * as horloge from '../horloge';
 
 /** The gateway's own traitement sets the journal's retention; 36 months when the registry is silent. */
-export const CONSERVATION_JOURNAL_DEFAUT_MOIS = 36;
+const CONSERVATION_JOURNAL_DEFAUT_MOIS = 36;
 const DELAI_GRACE_JETONS_MS = 24 * 3600 * 1000;
 
 export async function dureeConservationJournalMois(db: Db): Promise<number> {
@@ -16,7 +16,7 @@ export async function dureeConservationJournalMois(db: Db): Promise<number> {
   return Number.isInteger(mois) && mois > 0 ? mois : CONSERVATION_JOURNAL_DEFAUT_MOIS;
 }
 
-export function moisAvant(date: Date, mois: number): Date {
+function moisAvant(date: Date, mois: number): Date {
   const resultat = new Date(date.getTime());
   resultat.setUTCMonth(resultat.getUTCMonth() - mois);
   return resultat;
@@ -46,7 +46,7 @@ export async function purgerDonneesExpirees(db: Db, maintenant: Date = horloge.m
   return { journal: supprimees, jetons, consentements, etat_partage: etatPartage, limite_journal: limiteJournal };
 }
 
-export const PERIODE_PURGE_MS = 3600 * 1000;
+const PERIODE_PURGE_MS = 3600 * 1000;
 
 /**
  * The server's periodic purge: hourly, so a restart never postpones it by much. Unref'd so that it

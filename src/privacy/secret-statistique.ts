@@ -20,11 +20,18 @@
 export type Secret = 'primaire' | 'secondaire';
 export type Cellule = { valeur: number } | { valeur: null; secret: Secret };
 
-/** A cell as the APIs show it: a mask does not say why (with several breakdowns, the reason could give the value). */
-export type CelluleSansRaison = { valeur: number } | { valeur: null; secret: true };
+/**
+ * Un effectif publié, ou masqué (`valeur` null, `secret` true) au titre du secret statistique.
+ * La règle qui l'a masqué (seuil ou masquage secondaire) n'est pas dite : quand plusieurs
+ * ventilations partagent un total, elle suffirait parfois à retrouver la valeur.
+ */
+export type CelluleStatistique = { valeur: number } | { valeur: null; secret: true };
 
-export function sansRaison(cellule: Cellule): CelluleSansRaison {
-  return cellule.valeur === null ? { valeur: null, secret: true } : { valeur: cellule.valeur };
+/** The masked cell as the APIs show it (its reason withheld). */
+export const CELLULE_MASQUEE: CelluleStatistique = Object.freeze({ valeur: null, secret: true } as const);
+
+export function sansRaison(cellule: Cellule): CelluleStatistique {
+  return cellule.valeur === null ? CELLULE_MASQUEE : { valeur: cellule.valeur };
 }
 
 export interface OptionsSecret {
@@ -55,7 +62,7 @@ export interface ListePubliee {
   total: Cellule;
 }
 
-export const SEUIL_SECRET_STATISTIQUE = 5;
+const SEUIL_SECRET_STATISTIQUE = 5;
 
 interface Terme {
   valeur: number;
@@ -497,6 +504,17 @@ export interface TableauDeComptages {
 
 /** Published cells, table → row → column; a mask carries its reason, for the caller to show or not. */
 export type TableauxPublies = Map<string, Map<string, Map<string, Cellule>>>;
+
+/** A published table as the APIs show it: (row, column) → cell, the reason of a mask withheld. */
+export function lecteurDuTableau(tableaux: TableauxPublies, cle: string): (ligne: string, colonne: string) => CelluleStatistique {
+  const lignes = tableaux.get(cle);
+  if (!lignes) throw new TypeError(`Tableau non publié : ${cle}`);
+  return (ligne, colonne) => {
+    const cellule = lignes.get(ligne)?.get(colonne);
+    if (!cellule) throw new TypeError(`Cellule non publiée : ${cle} ${ligne} ${colonne}`);
+    return sansRaison(cellule);
+  };
+}
 
 export interface Publication {
   tableaux: TableauxPublies;

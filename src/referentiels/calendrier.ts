@@ -46,11 +46,6 @@ export function joursEntre(debut: string, fin: string): number {
   return versJours(fin) - versJours(debut);
 }
 
-export function premierDuMois(date: string): string {
-  const { annee, mois } = lireDate(date);
-  return formaterDate(annee, mois, 1);
-}
-
 /** Same day number `mois` months later, never clamped: meant for 1sts of month (a 31st would give an impossible date). */
 export function ajouterMoisMemeJour(date: string, mois: number): string {
   const d = lireDate(date);

@@ -26,7 +26,7 @@ export type CodeModeInstruction =
   | 'inconnu';
 
 /** R131-3's "mode d'instruction"; `inconnu` is a child the mairie must find (no known schooling). */
-export const MODES_INSTRUCTION: ReadonlyArray<Code & { code: CodeModeInstruction }> = [
+const MODES_INSTRUCTION: ReadonlyArray<Code & { code: CodeModeInstruction }> = [
   { code: 'public', libelle: 'Établissement public' },
   { code: 'prive_sous_contrat', libelle: "Établissement privé sous contrat d'association" },
   { code: 'prive_hors_contrat', libelle: 'Établissement privé hors contrat' },
@@ -156,14 +156,14 @@ export function mefDuNiveau(niveau: string, indice: number): Mef | null {
 }
 
 /** SIÈCLE's pupil status (API Particulier's `statut_eleve`). */
-export const STATUTS_ELEVE: readonly Code[] = [
+const STATUTS_ELEVE: readonly Code[] = [
   { code: 'ST', libelle: 'Scolaire' },
   { code: 'AP', libelle: 'Apprenti' },
 ];
 export const STATUT_ELEVE = indexer(STATUTS_ELEVE);
 
 /** SIÈCLE's boarding regime (API Particulier's `regime_pensionnat`). */
-export const REGIMES: readonly Code[] = [
+const REGIMES: readonly Code[] = [
   { code: '0', libelle: 'Externe libre' },
   { code: '2', libelle: "Demi-pensionnaire dans l'établissement" },
   { code: '3', libelle: "Interne dans l'établissement" },
@@ -174,7 +174,7 @@ export const REGIME = indexer(REGIMES);
 export const ECHELON_MAX = { college: 3, lycee: 6 } as const;
 
 export type CodeLien = 'mere' | 'pere' | 'tuteur' | 'autre_membre_famille';
-export const LIENS_RESPONSABLE: ReadonlyArray<Code & { code: CodeLien }> = [
+const LIENS_RESPONSABLE: ReadonlyArray<Code & { code: CodeLien }> = [
   { code: 'mere', libelle: 'Mère' },
   { code: 'pere', libelle: 'Père' },
   { code: 'tuteur', libelle: 'Tuteur ou tutrice' },
@@ -197,9 +197,3 @@ export const MOTIFS_AJOUT: readonly MotifDebut[] = ['publication_initiale', 'ent
 
 /** Why a child left a commune's list: the tombstone reasons of the change feed. */
 export type MotifFin = 'demenagement' | 'fin_obligation' | 'correction';
-export const MOTIFS_RETRAIT: ReadonlyArray<Code & { code: MotifFin }> = [
-  { code: 'demenagement', libelle: 'Déménagement hors de la commune' },
-  { code: 'fin_obligation', libelle: "Fin de l'obligation d'instruction (16 ans)" },
-  { code: 'correction', libelle: 'Correction : enfant inscrit à tort sur la liste de la commune' },
-];
-export const MOTIF_RETRAIT = indexer(MOTIFS_RETRAIT);

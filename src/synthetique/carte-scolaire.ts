@@ -138,7 +138,7 @@ function secteurDe(e: EtablissementSource): Secteur | null {
 }
 
 /** Keeps the open establishments that take in pupils, in UAI order. */
-export function classerEtablissements(sources: readonly EtablissementSource[]): Etablissement[] {
+function classerEtablissements(sources: readonly EtablissementSource[]): Etablissement[] {
   const etablissements: Etablissement[] = [];
   for (const e of sources) {
     if (e.etat !== 'OUVERT' && e.etat !== 'A FERMER') continue;

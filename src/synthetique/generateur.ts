@@ -12,7 +12,7 @@ import type { Commune } from '../territoire/geographie';
 import { type CarteDesCommunes, carteOfficielleDesCommunes } from './territoire';
 
 /** Share of a commune's population aged 3 to 16 (the compulsory-instruction ages). */
-export const PART_3_16_ANS = 0.15;
+const PART_3_16_ANS = 0.15;
 
 /** Children per birth cohort, relative to one cohort of 3–16-year-olds: lycée pupils aged 17–19 are those still at school. */
 const POIDS_AGE = TablePonderee.depuis<number>([

@@ -171,7 +171,7 @@ function formaterDuree(secondes: number): string {
  * are none), plus synthetic ones for the départements of the perimeter it does not cover: those
  * of the previous generation are replaced, so they always follow the seed.
  */
-export async function etablissementsDuPerimetre(
+async function etablissementsDuPerimetre(
   db: Db,
   territoire: Geographie,
   communes: readonly Commune[],

@@ -140,7 +140,7 @@ export class HistoriqueListes {
 }
 
 /** The API fields whose value differs between two versions of an entry. */
-export function champsModifies(avant: VersionLigne, apres: VersionLigne): string[] {
+function champsModifies(avant: VersionLigne, apres: VersionLigne): string[] {
   const champs: string[] = [];
   for (const [colonne, champ] of CHAMPS_LISTE) {
     if (avant[colonne] !== apres[colonne] && !champs.includes(champ)) champs.push(champ);

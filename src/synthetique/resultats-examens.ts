@@ -52,9 +52,9 @@ export interface BilanResultatsExamens {
  * a mention consented through the region's grant application form, three in four of them to being
  * written to at home.
  */
-export const CONSENTEMENTS_DEMO: ConsentementsDemo = { siret: '23350001600016', part: 0.6 };
-export const ORIGINE_CONSENTEMENT_DEMO = 'formulaire_demande_bourse';
-export const FINALITE_BOURSE_MERITE = 'bourse_merite_regionale';
+const CONSENTEMENTS_DEMO: ConsentementsDemo = { siret: '23350001600016', part: 0.6 };
+const ORIGINE_CONSENTEMENT_DEMO = 'formulaire_demande_bourse';
+const FINALITE_BOURSE_MERITE = 'bourse_merite_regionale';
 
 const TAUX_PRESENCE = 0.97;
 const PART_ADRESSE_CONTACT = 0.75;

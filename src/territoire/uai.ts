@@ -2,7 +2,7 @@
 const LETTRES_CLE = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 
 /** A UAI as written in the ministry's files: 7 digits then a capital letter. */
-export const MOTIF_UAI = '^\\d{7}[A-HJ-NPR-Z]$';
+const MOTIF_UAI = '^\\d{7}[A-HJ-NPR-Z]$';
 const motifUai = new RegExp(MOTIF_UAI);
 
 /** The check letter of a UAI: its 7-digit number modulo 23, read in `LETTRES_CLE`. */

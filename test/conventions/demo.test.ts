@@ -175,7 +175,7 @@ describe('demo clients keep their habilitations, some resting on demo convention
   });
 
   it('the Région and the Département call API école and API résultats examens under those habilitations', async () => {
-    const session = Number((await t.db('candidats_examens').max({ s: 'session' }).first()).s);
+    const session = Number((await t.db('candidats_examens').max({ s: 'session' }).first())!.s);
     const appels: Array<[string, string]> = [
       ['demo-departement-35', '/api-ecole/v1/previsions?codeDepartement=35&horizon=1'],
       ['demo-departement-35', `/api-resultats-examens/v1/sessions/${session}/examens/dnb/territoires/departement/35`],

@@ -22,7 +22,7 @@ const BRETAGNE = '23350001600016';
 
 interface Appel {
   chemin?: Record<string, string | number>;
-  requete?: Record<string, string | number | Array<string | number> | undefined>;
+  requete?: Record<string, string | number | boolean | Array<string | number> | undefined>;
   /** A demo client id (its token is used) or a raw token. */
   client?: string;
   jeton?: string;
@@ -157,7 +157,7 @@ describe('valid calls, with the demo tokens and the demo data', () => {
   });
 
   it('API résultats examens: an establishment, a territory, the consenting laureates', async () => {
-    const { session } = await t.db('candidats_examens').where({ examen: 'bac' }).whereNotNull('eleve_id').max({ session: 'session' }).first();
+    const { session } = (await t.db('candidats_examens').where({ examen: 'bac' }).whereNotNull('eleve_id').max({ session: 'session' }).first())!;
     const candidat = await t.db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai')
       .where({ 'c.session': session, 'c.examen': 'dnb', 'e.code_departement': '35' }).orderBy('c.uai').first('c.uai');
     const racine = 'GET /api-resultats-examens/v1/sessions/{session}/examens';

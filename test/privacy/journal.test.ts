@@ -9,7 +9,7 @@ import {
   verifierJournal,
 } from '../../src/privacy/journal';
 import { hacherPersonne } from '../../src/privacy/pseudonyme';
-import { baseTemporaire } from './base-temporaire';
+import { ouvrirBase } from '../support/base';
 import * as horloge from '../../src/horloge';
 
 const CLE = 'cle-journal-de-test';
@@ -45,7 +45,7 @@ describe('journal des divulgations', () => {
   let fermer: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ db, url, fermer } = await baseTemporaire());
+    ({ db, url, fermer } = await ouvrirBase());
   });
   afterEach(async () => {
     await fermer();
@@ -188,7 +188,7 @@ describe('journal des divulgations', () => {
   });
 
   it("rejette l'ajout quand la base est indisponible : la réponse ne doit pas partir", async () => {
-    const { db: autre, url: urlAutre, fermer: fermerAutre } = await baseTemporaire();
+    const { db: autre, url: urlAutre, fermer: fermerAutre } = await ouvrirBase();
     try {
       await autre.destroy();
       await expect(journaliser(autre, entree())).rejects.toThrow();

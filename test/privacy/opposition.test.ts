@@ -8,7 +8,7 @@ import {
   purgerConsentementsExpires,
   retirerConsentement,
 } from '../../src/privacy/opposition';
-import { baseTemporaire } from './base-temporaire';
+import { ouvrirBase } from '../support/base';
 
 const BRETAGNE = '23350001600040';
 const NORMANDIE = '20005376700014';
@@ -29,7 +29,7 @@ describe('oppositions et consentements', () => {
   let fermer: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ db, fermer } = await baseTemporaire());
+    ({ db, fermer } = await ouvrirBase());
   });
   afterEach(async () => {
     await fermer();

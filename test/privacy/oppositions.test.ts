@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   jetonDpo = await t.jeton('demo-operateur', 'dpo');
   jetonEditeur = await t.jeton('demo-editeur-restauration');
-  derniere = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first()).d;
+  derniere = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first())!.d;
   eleves = await t.db('obligation_versions as v')
     .join('etablissements as e', 'e.uai', 'v.uai')
     .join('eleves as p', 'p.id', 'v.eleve_id')
@@ -90,7 +90,7 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
 
   it("journalise l'enregistrement et la levée (auteur, finalité, personne hachée) et les montre au rapport de la personne", async () => {
     const eleve = eleves[1];
-    const avant = Number((await t.db('journal').max({ s: 'sequence' }).first()).s ?? 0);
+    const avant = Number((await t.db('journal').max({ s: 'sequence' }).first())!.s ?? 0);
     expect((await dpo('/dpo/oppositions').post({ id_interne: eleve.id, finalite: RESTAURATION, origine: 'formulaire' })).status).toBe(201);
     expect((await dpo('/dpo/oppositions/levees').post({ ine: eleve.ine, finalite: RESTAURATION })).status).toBe(200);
 

@@ -5,7 +5,7 @@ import { hacherPersonne } from '../../src/privacy/pseudonyme';
 import { demarrerPurgePeriodique, dureeConservationJournalMois, purgerDonneesExpirees } from '../../src/privacy/retention';
 import { main as purge } from '../../scripts/purge';
 import { main as verifier } from '../../scripts/journal-verify';
-import { baseTemporaire } from './base-temporaire';
+import { ouvrirBase } from '../support/base';
 
 const MAINTENANT = new Date('2025-03-15T12:00:00.000Z');
 const RENNES = '21350238800019';
@@ -34,7 +34,7 @@ describe('purge des données échues', () => {
   let fermer: () => Promise<void>;
 
   beforeEach(async () => {
-    ({ db, url, fermer } = await baseTemporaire());
+    ({ db, url, fermer } = await ouvrirBase());
   });
   afterEach(async () => {
     await fermer();

@@ -67,7 +67,7 @@ const APPELS: Record<string, AppelDemo> = {
     appeler: async (app, jeton) => {
       const { db } = app.locals.contexte as Contexte;
       if (!(await db('candidats_examens').first('id'))) await genererResultatsExamens(db, { seed: 42 });
-      const { session } = await db('candidats_examens').whereNotNull('eleve_id').max({ session: 'session' }).first();
+      const { session } = (await db('candidats_examens').whereNotNull('eleve_id').max({ session: 'session' }).first())!;
       return request(app).get(`/api-resultats-examens/v1/sessions/${session}/examens/bac/laureats?mentionMinimale=B`).set('Authorization', `Bearer ${jeton}`);
     },
   },

@@ -34,13 +34,17 @@ export async function nouvelleBase(): Promise<{ url: string; supprimer: () => Pr
   };
 }
 
-/** A fresh database opened with the gateway's own `createDb`, migrated unless told otherwise; `fermer` closes and drops it. */
-export async function ouvrirBase(options: { migrer?: boolean } = {}): Promise<{ db: Db; fermer: () => Promise<void> }> {
+/**
+ * A fresh database opened with the gateway's own `createDb`, migrated unless told otherwise; `url`
+ * opens it again (another process, a script); `fermer` closes and drops it.
+ */
+export async function ouvrirBase(options: { migrer?: boolean } = {}): Promise<{ db: Db; url: string; fermer: () => Promise<void> }> {
   const base = await nouvelleBase();
   const db = createDb(base.url);
   if (options.migrer ?? true) await migrate(db);
   return {
     db,
+    url: base.url,
     fermer: async () => {
       await db.destroy();
       await base.supprimer();

@@ -4,7 +4,7 @@ import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendr
 import type { CapacitesAnnee, CapacitesEtablissement } from './models';
 import { comparerNiveaux, libelleNiveau, verifierAnneeScolaire } from './niveaux';
 
-export const SOURCE_CAPACITES =
+const SOURCE_CAPACITES =
   'Rectorat — structures des établissements (divisions) de l’année constatée et structures prévisionnelles de l’année suivante (données synthétiques de démonstration)';
 
 /** The requested year (default: the latest observed structure) and the next one. */

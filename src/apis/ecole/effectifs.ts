@@ -1,20 +1,13 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
-import { publierTableaux, sansRaison, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
+import { lecteurDuTableau, publierTableaux, type CelluleStatistique, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
 import { clePerimetre, comparerCodes, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
 import { comparerNiveaux, libelleNiveau, verifierAnneeScolaire } from './niveaux';
 
 /** Art. 4 of the 2015 DEPP–ARF convention: published figures cite their source. */
 export const SOURCE_EFFECTIFS = 'Ministère de l’Éducation nationale — bases élèves ONDE et SIÈCLE (données synthétiques de démonstration)';
-
-/**
- * Un effectif publié, ou masqué (`valeur` null, `secret` true) au titre du secret statistique.
- * La règle qui l'a masqué (seuil ou masquage secondaire) n'est pas dite : quand plusieurs
- * ventilations partagent un total, elle suffirait parfois à retrouver la valeur.
- */
-export type CelluleSecret = { valeur: number } | { valeur: null; secret: true };
 
 /** Le secret statistique appliqué (convention DEPP–ARF 2015, art. 4 : rien ne doit permettre d'identifier une personne). */
 export interface SecretStatistique {
@@ -25,16 +18,16 @@ export interface SecretStatistique {
 
 /** Une ligne d'effectifs : l'effectif et ses ventilations, chacune de somme égale à `effectif`. */
 export interface LigneEffectifs {
-  effectif: CelluleSecret;
-  filles: CelluleSecret;
-  garcons: CelluleSecret;
+  effectif: CelluleStatistique;
+  filles: CelluleStatistique;
+  garcons: CelluleStatistique;
   /** Collèges et lycées : bourses nationales. */
-  boursiers?: CelluleSecret;
-  non_boursiers?: CelluleSecret;
+  boursiers?: CelluleStatistique;
+  non_boursiers?: CelluleStatistique;
   /** Collèges et lycées : régime. */
-  externes?: CelluleSecret;
-  demi_pensionnaires?: CelluleSecret;
-  internes?: CelluleSecret;
+  externes?: CelluleStatistique;
+  demi_pensionnaires?: CelluleStatistique;
+  internes?: CelluleStatistique;
 }
 
 /** Effectifs d'un module élémentaire de formation (MEF). */
@@ -150,7 +143,7 @@ export interface PublicationEffectifs {
   /** Each establishment with pupils, by UAI. */
   etablissements: Map<string, EffectifsPublies>;
   /** Each territory (clePerimetre), its head-count by level: the real count and the published cell. */
-  territoires: Map<string, Map<string, { reel: number; cellule: CelluleSecret }>>;
+  territoires: Map<string, Map<string, { reel: number; cellule: CelluleStatistique }>>;
   /** Whether a reader computes a territory's head-count over these levels from the publication. */
   totalConnu(territoire: string, niveaux: readonly string[]): boolean;
 }
@@ -197,9 +190,8 @@ export function publierEffectifsDesPerimetres(
   };
   for (const e of etablissements) {
     const t = structures.get(e.uai)!;
-    const cellules = publies.get(clePerimetre('etablissement', e.uai))!;
-    const ligne = (cle: string): LigneEffectifs =>
-      Object.fromEntries(t.colonnes.map((c) => [c, sansRaison(cellules.get(cle)!.get(c)!)])) as unknown as LigneEffectifs;
+    const cellule = lecteurDuTableau(publies, clePerimetre('etablissement', e.uai));
+    const ligne = (cle: string): LigneEffectifs => Object.fromEntries(t.colonnes.map((c) => [c, cellule(cle, c)])) as unknown as LigneEffectifs;
     resultat.etablissements.set(e.uai, {
       secret_statistique: { seuil: options.seuil, regle: REGLE_SECRET },
       total: ligne('total'),
@@ -214,9 +206,9 @@ export function publierEffectifsDesPerimetres(
     });
   }
   for (const p of territoires) {
-    const cellules = publies.get(p.cle)!;
+    const cellule = lecteurDuTableau(publies, p.cle);
     const reels = parTerritoire.get(p.cle)!;
-    resultat.territoires.set(p.cle, new Map([...cellules].map(([ligne, c]) => [ligne.slice(2), { reel: reels.get(ligne)!.get('effectif')!, cellule: sansRaison(c.get('effectif')!) }])));
+    resultat.territoires.set(p.cle, new Map([...reels].map(([ligne, c]) => [ligne.slice(2), { reel: c.get('effectif')!, cellule: cellule(ligne, 'effectif') }])));
   }
   return resultat;
 }

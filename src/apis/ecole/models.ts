@@ -1,5 +1,6 @@
 import type { Etablissement, TypeEtablissement } from '../../referentiels/etablissement';
-import type { CelluleSecret, SecretStatistique } from './effectifs';
+import type { CelluleStatistique } from '../../privacy/secret-statistique';
+import type { SecretStatistique } from './effectifs';
 
 // The published models of API école; those of the head-counts are in effectifs.ts, the establishment in src/referentiels.
 
@@ -63,7 +64,7 @@ export interface EffectifNiveau {
   code: string;
   /** @example "Sixième" */
   libelle: string;
-  effectif: CelluleSecret;
+  effectif: CelluleStatistique;
 }
 
 /** Effectifs d'une année scolaire par niveau, et leur total. */
@@ -71,7 +72,7 @@ export interface EffectifsAnnee {
   /** @example "2026-2027" */
   annee_scolaire: string;
   niveaux: EffectifNiveau[];
-  total: CelluleSecret;
+  total: CelluleStatistique;
 }
 
 /** Un coefficient de la matrice de passage. */
@@ -83,7 +84,7 @@ export interface TauxPublie {
   /** Taux de passage apparent estimé sur l'historique ; null pour un niveau d'entrée. @example 0.9873 */
   taux: number | null;
   /** Niveau d'entrée : effectif moyen de l'historique, maintenu constant (sous secret statistique). */
-  entree_moyenne: CelluleSecret | null;
+  entree_moyenne: CelluleStatistique | null;
 }
 
 /** La méthode de projection et ses paramètres, pour refaire le calcul. */

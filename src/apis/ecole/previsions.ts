@@ -1,11 +1,11 @@
 import type { Db } from '../../db/knex';
 import { Probleme } from '../../http/problemes';
-import { appliquerSecretStatistiqueListe, sansRaison } from '../../privacy/secret-statistique';
+import { appliquerSecretStatistiqueListe, CELLULE_MASQUEE, sansRaison, type CelluleStatistique } from '../../privacy/secret-statistique';
 import { geographieOfficielle, type NiveauGeographique } from '../../territoire/geographie';
 import type { Lieu } from '../../territoire/perimetre';
 import { anneeRentreeDe, libelleAnneeScolaire } from '../../referentiels/calendrier';
 import type { TypeEtablissement } from '../../referentiels/etablissement';
-import { REGLE_SECRET, SOURCE_EFFECTIFS, type CelluleSecret } from './effectifs';
+import { REGLE_SECRET, SOURCE_EFFECTIFS } from './effectifs';
 import type { EffectifsAnnee, Previsions } from './models';
 import { libelleNiveau, typeDuNiveau } from './niveaux';
 import { PASSAGES, projeter } from './projection';
@@ -13,7 +13,7 @@ import { PASSAGES, projeter } from './projection';
 /** The annuaire column a requested territory is matched on. */
 export type ColonneTerritoire = 'code_commune' | 'code_departement' | 'code_region';
 
-export const DESCRIPTION_METHODE =
+const DESCRIPTION_METHODE =
   'Matrice de passage (convention DEPP–ARF 2015) : l’effectif d’un niveau en t+1 est le taux de passage apparent ' +
   'multiplié par l’effectif en t du ou des niveaux qui l’alimentent ; chaque taux est le rapport, cumulé sur les années ' +
   'consécutives de l’historique, des arrivées dans le niveau aux effectifs des niveaux sources (redoublements, ' +
@@ -67,21 +67,21 @@ function publierAnnee(annee: string, niveaux: string[], valeurs: ReadonlyMap<str
 function publierConstat(annee: string, niveaux: string[], valeurs: ReadonlyMap<string, number>, publie: ConstatPublie | undefined): EffectifsAnnee {
   const valeur = (n: string) => valeurs.get(n) ?? 0;
   const conformes = niveaux.filter((n) => valeur(n) > 0 && publie?.niveaux.get(n)?.reel === valeur(n));
-  const cellules = niveaux.map((n): CelluleSecret =>
-    valeur(n) === 0 ? { valeur: 0 } : conformes.includes(n) ? publie!.niveaux.get(n)!.cellule : { valeur: null, secret: true });
+  const cellules = niveaux.map((n): CelluleStatistique =>
+    valeur(n) === 0 ? { valeur: 0 } : conformes.includes(n) ? publie!.niveaux.get(n)!.cellule : CELLULE_MASQUEE);
   const masques = niveaux.filter((_, i) => cellules[i].valeur === null);
   const totalConnu = masques.every((n) => conformes.includes(n)) && (masques.length === 0 || publie!.totalConnu(masques));
   return {
     annee_scolaire: annee,
     niveaux: niveaux.map((n, i) => ({ code: n, libelle: libelleNiveau(n), effectif: cellules[i] })),
-    total: totalConnu ? { valeur: niveaux.reduce((s, n) => s + valeur(n), 0) } : { valeur: null, secret: true },
+    total: totalConnu ? { valeur: niveaux.reduce((s, n) => s + valeur(n), 0) } : CELLULE_MASQUEE,
   };
 }
 
 /** A territory's published head-counts by level, and which subtotals a reader computes from them. */
 export interface ConstatPublie {
   /** Level code → real count and published cell. */
-  niveaux: ReadonlyMap<string, { reel: number; cellule: CelluleSecret }>;
+  niveaux: ReadonlyMap<string, { reel: number; cellule: CelluleStatistique }>;
   totalConnu(niveaux: readonly string[]): boolean;
 }
 
@@ -159,7 +159,7 @@ export async function previsionsTerritoire(
 }
 
 /** A mean head-count is a count too: below the threshold it is masked like one. */
-function moyennePubliee(moyenne: number, seuil: number): CelluleSecret {
+function moyennePubliee(moyenne: number, seuil: number): CelluleStatistique {
   const arrondie = Math.round(moyenne * 10) / 10;
-  return arrondie > 0 && arrondie < seuil ? { valeur: null, secret: true } : { valeur: arrondie };
+  return arrondie > 0 && arrondie < seuil ? CELLULE_MASQUEE : { valeur: arrondie };
 }

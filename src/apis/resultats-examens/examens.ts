@@ -30,8 +30,6 @@ export const EXAMENS: Readonly<Record<CodeExamen, DefinitionExamen>> = {
   bts: { code: 'bts', libelle: 'Brevet de technicien supérieur', mentions: [], parVoie: false },
 };
 
-export const CODES_EXAMENS = Object.keys(EXAMENS) as CodeExamen[];
-
 export const VOIES: Readonly<Record<CodeVoie, string>> = {
   generale: 'Voie générale',
   technologique: 'Voie technologique',
@@ -46,10 +44,10 @@ export const MENTIONS: Readonly<Record<CodeMention, string>> = {
 };
 
 /** In increasing order: a minimal mention keeps itself and those after it. */
-export const ORDRE_MENTIONS: readonly CodeMention[] = ['AB', 'B', 'TB', 'TBF'];
+const ORDRE_MENTIONS: readonly CodeMention[] = ['AB', 'B', 'TB', 'TBF'];
 
 /** The félicitations du jury exist since the 2021 session of the bac. */
-export const PREMIERE_SESSION_FELICITATIONS = 2021;
+const PREMIERE_SESSION_FELICITATIONS = 2021;
 
 export function mentionsDeLaSession(examen: CodeExamen, session: number): CodeMention[] {
   return EXAMENS[examen].mentions.filter((m) => m !== 'TBF' || session >= PREMIERE_SESSION_FELICITATIONS);
@@ -101,10 +99,10 @@ export function anneeDeLaSession(session: number): string {
  * Day ('MM-JJ') from which a June session's results are served: by then every exam's are final
  * (bac published 4–8 July in 2022–2025, its second group and the last académies' brevet until ~11 July).
  */
-export const PUBLICATION_RESULTATS = '07-15';
+const PUBLICATION_RESULTATS = '07-15';
 
 /** The day the results of a session are served from: 2026 → '2026-07-15'. */
-export function datePublication(session: number): string {
+function datePublication(session: number): string {
   return `${session}-${PUBLICATION_RESULTATS}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/knex';
-import { publierTableaux, sansRaison, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
+import { lecteurDuTableau, publierTableaux, type CelluleStatistique, type SommeDe, type TableauDeComptages } from '../../privacy/secret-statistique';
 import { clePerimetre, comparerCodes, perimetresEmboites, type Implantation } from '../../territoire/emboitement';
 import { EXAMENS, mentionsDeLaSession, VOIES, type CodeExamen, type CodeMention, type CodeVoie } from './examens';
 import type { Territoire } from './models';
@@ -8,27 +8,24 @@ import type { Territoire } from './models';
 export const SOURCE_RESULTATS =
   'Ministère de l’Éducation nationale — systèmes de gestion des examens OCEAN et CYCLADES (données synthétiques de démonstration)';
 
-export const REGLE_SECRET =
+const REGLE_SECRET =
   'Cellule masquée : valeur null et secret true. Un effectif de 1 à seuil−1 (inscrits, présents, absents, admis, non admis, chaque mention) est masqué, puis d’autres le sont pour qu’aucun ne se recalcule par différence, ni dans ce tableau ni avec ceux des établissements et territoires qui le contiennent ou qu’il contient ; la raison n’est pas dite. Les zéros sont publiés. Le taux de réussite (admis / présents) est null dès que l’un des deux est masqué.';
-
-/** Un effectif publié, ou masqué au titre du secret statistique (`valeur` null, `secret` true). */
-export type CelluleResultat = { valeur: number } | { valeur: null; secret: true };
 
 /** Admis par mention ; les clés présentes sont les mentions que l'examen décernait à cette session. */
 export interface MentionsResultats {
-  sans_mention: CelluleResultat;
-  assez_bien?: CelluleResultat;
-  bien?: CelluleResultat;
-  tres_bien?: CelluleResultat;
+  sans_mention: CelluleStatistique;
+  assez_bien?: CelluleStatistique;
+  bien?: CelluleStatistique;
+  tres_bien?: CelluleStatistique;
   /** Baccalauréat, depuis la session 2021. */
-  tres_bien_felicitations?: CelluleResultat;
+  tres_bien_felicitations?: CelluleStatistique;
 }
 
 /** Résultats d'un ensemble de candidats. */
 export interface LigneResultats {
-  inscrits: CelluleResultat;
-  presents: CelluleResultat;
-  admis: CelluleResultat;
+  inscrits: CelluleStatistique;
+  presents: CelluleStatistique;
+  admis: CelluleStatistique;
   /**
    * Admis pour 100 présents, à 0,1 près ; null si présents ou admis sont masqués, ou sans présent.
    * @example 91.4
@@ -170,7 +167,7 @@ function compter(groupes: GroupeCandidats[], terme: Terme): number {
   return groupes.reduce((s, g) => s + (garde(g) ? g.n : 0), 0);
 }
 
-function taux(admis: CelluleResultat, presents: CelluleResultat): number | null {
+function taux(admis: CelluleStatistique, presents: CelluleStatistique): number | null {
   if (admis.valeur === null || presents.valeur === null || presents.valeur === 0) return null;
   return Math.round((admis.valeur / presents.valeur) * 1000) / 10;
 }
@@ -276,9 +273,9 @@ export function publierResultatsDesPerimetres(
 
   const resultat = new Map<string, ResultatsPublies>();
   for (const p of perimetres) {
-    const cellules = publies.get(p.cle)!;
+    const lire = lecteurDuTableau(publies, p.cle);
     const ligne = (cle: string): LigneResultats => {
-      const cellule = (t: Terme) => sansRaison(cellules.get(cle)!.get(t)!);
+      const cellule = (t: Terme) => lire(cle, t);
       const admis = cellule('admis');
       const presents = cellule('presents');
       return {

@@ -137,7 +137,7 @@ describe('jeton de synchronisation', () => {
     const saintMalo = await t.jeton('demo-mairie-saint-malo');
     await perime(jeton, saintMalo, `/api-mairie/v1/communes/${SAINT_MALO}/enfants-soumis-obligation/changements`);
     const porteur = { siret: siretDe('demo-mairie-rennes'), cle: t.config.cles.pseudonyme };
-    const generation = Number((await t.db('generations').max({ g: 'id' }).first()).g);
+    const generation = Number((await t.db('generations').max({ g: 'id' }).first())!.g);
     await perime(emettreJeton({ codeCommune: SAINT_MALO, generationId: generation, datePublication: dates[0], scope: 'mairie:obligation-scolaire' }, porteur));
     await perime(emettreJeton({ codeCommune: RENNES, generationId: generation, datePublication: dates[0], scope: 'mairie:restauration-scolaire' }, porteur));
     await perime(emettreJeton({ codeCommune: RENNES, generationId: generation + 1, datePublication: dates[0], scope: 'mairie:obligation-scolaire' }, porteur));

@@ -31,7 +31,7 @@ beforeAll(async () => {
   t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   jetonRennes = await t.jeton('demo-mairie-rennes');
   jetonEditeur = await t.jeton('demo-editeur-restauration');
-  derniereDate = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first()).d;
+  derniereDate = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first())!.d;
 }, 120_000);
 afterAll(() => t.fermer());
 

@@ -161,7 +161,7 @@ describe('agrégats', () => {
       const rep = await appeler(t, chemin, jetons['demo-region-bretagne']);
       expect(rep.status).toBe(200);
       const session = Number(chemin.split('/')[0]);
-      const restriction = chemin.includes('/etablissements/') ? { 'c.uai': chemin.split('/').pop()! } : { 'e.code_departement': '35' };
+      const restriction: Record<string, string> = chemin.includes('/etablissements/') ? { 'c.uai': chemin.split('/').pop()! } : { 'e.code_departement': '35' };
       for (const { ligne, filtre } of lignes(rep.body, examen)) {
         const reel = await attendu(t, session, examen, restriction, filtre);
         const cellules: Array<[string, Cellule, number]> = [
