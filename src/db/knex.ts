@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import knex, { Knex } from 'knex';
+import knex, { type Knex } from 'knex';
 import { journalApplicatif } from '../http/journal-applicatif';
 import { migrationSource } from './migrations';
 

@@ -181,7 +181,7 @@ function preparer(entree: EntreeAJournaliser): { ligne: LigneAChainer; personnes
 }
 
 /** Serialises writers across processes: an advisory lock on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock. */
-async function verrouiller(t: Transaction, cle = VERROU_JOURNAL): Promise<void> {
+async function verrouiller(t: Transaction, cle: number | string = VERROU_JOURNAL): Promise<void> {
   if (t.postgres) await t.executer(t.knex.raw('select pg_advisory_xact_lock(?::bigint)', [cle]));
 }
 
@@ -213,7 +213,7 @@ async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJou
 
 /** Persons indexed per transaction: a whole commune's list is indexed in slices, between requests. */
 const TRANCHE_INDEX = 5000;
-const VERROU_INDEX = 0x4a4f55524e494458; // "JOURNIDX"
+const VERROU_INDEX = '5354592293955912792'; // "JOURNIDX" (0x4a4f55524e494458), as text: wider than a double's 53 bits
 
 interface Avancement {
   sequence: number;

@@ -116,7 +116,7 @@ function verifierOpposable(f: FinaliteDroits): void {
   if (oppositionApplicable(f)) return;
   const raison = f.base_rgpd === '6.1.c'
     ? "repose sur une obligation légale (RGPD art. 6.1.c) : le droit d'opposition ne s'y applique pas (art. 21)"
-    : Boolean(f.consentement_requis)
+    : f.consentement_requis
       ? 'repose sur le consentement (RGPD art. 6.1.a) : la personne retire son consentement (POST /admin/consentements/retraits)'
       : `repose sur la base ${f.base_rgpd}, à laquelle le droit d'opposition ne s'applique pas`;
   throw new Probleme('opposition_non_applicable', `La finalité « ${f.code} » ${raison}.`, { finalite: f.code, base_rgpd: f.base_rgpd });

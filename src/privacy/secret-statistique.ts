@@ -260,6 +260,12 @@ class Elimination {
   private readonly inconnues: number[] = [];
   /** Rows of each term (unknown or shown). */
   private readonly lignesDe = new Map<number, Set<number>>();
+
+  private ajouterLigneDe(terme: number, ligne: number): void {
+    const lignes = this.lignesDe.get(terme);
+    if (lignes) lignes.add(ligne);
+    else this.lignesDe.set(terme, new Set([ligne]));
+  }
   /** Pivot term → its row: 1 at the pivot, 0 at every other pivot. */
   private readonly pivots = new Map<number, number>();
   /** Rows with a single unknown: their pivot is isolated. */
@@ -279,7 +285,7 @@ class Elimination {
       if (ligne.size === 0) continue;
       const r = this.lignes.push(ligne) - 1;
       this.inconnues.push([...ligne.keys()].filter((t) => inconnu(termes[t])).length);
-      for (const t of ligne.keys()) this.lignesDe.get(t)?.add(r) ?? this.lignesDe.set(t, new Set([r]));
+      for (const t of ligne.keys()) this.ajouterLigneDe(t, r);
     }
     this.lignes.forEach((_, r) => this.compter(r, 0));
     const ordre = this.lignes.map((_, r) => r).sort((a, b) => this.inconnues[a] - this.inconnues[b] || a - b);
@@ -315,7 +321,7 @@ class Elimination {
         else cible.set(t, v);
         if (etait === (v !== 0)) continue;
         if (v === 0) this.lignesDe.get(t)!.delete(autre);
-        else this.lignesDe.get(t)?.add(autre) ?? this.lignesDe.set(t, new Set([autre]));
+        else this.ajouterLigneDe(t, autre);
         if (inconnu(this.termes[t])) delta += v === 0 ? -1 : 1;
       }
       this.compter(autre, delta);

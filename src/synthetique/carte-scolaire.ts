@@ -1,4 +1,4 @@
-import { Alea, TablePonderee } from './alea';
+import { type Alea, TablePonderee } from './alea';
 import { NIVEAU } from '../referentiels/nomenclatures';
 import type { Commune, Geographie } from '../territoire/geographie';
 

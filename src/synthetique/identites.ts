@@ -1,6 +1,6 @@
 import type { Sexe } from '../referentiels/nomenclatures';
 import { normaliserLibelle } from '../referentiels/texte';
-import { Alea, TablePonderee } from './alea';
+import { type Alea, TablePonderee } from './alea';
 import { NOMS_FAMILLE } from './donnees/noms';
 import { PRENOMS_FEMMES, PRENOMS_FILLES, PRENOMS_GARCONS, PRENOMS_HOMMES } from './donnees/prenoms';
 

@@ -1,5 +1,5 @@
 import { type Commune, Geographie, geographieOfficielle } from '../territoire/geographie';
-import { Alea, TablePonderee } from './alea';
+import { type Alea, TablePonderee } from './alea';
 
 /** A birthplace: an INSEE commune, or a country (99xxx) for births abroad. */
 export interface CommuneOuPays {

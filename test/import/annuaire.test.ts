@@ -46,7 +46,7 @@ const remplacerChamp = (ligne: string, colonne: string, valeur: string) => {
   valeurs[colonnes.indexOf(colonne)] = valeur;
   return valeurs.join(';');
 };
-const sansHorodatage = ({ importe_le, modifie_le, ...reste }: Record<string, unknown>) => reste;
+const sansHorodatage = ({ importe_le: _importe, modifie_le: _modifie, ...reste }: Record<string, unknown>) => reste;
 
 /** One import of the real file shared by these tests, in order: each later test builds on the state the earlier left. */
 describe('import of the real Ille-et-Vilaine annuaire', () => {

@@ -11,7 +11,6 @@ import * as horloge from '../../src/horloge';
 
 const RENNES = '21350238800019';
 const EDITEUR = '85274196300015';
-const REGION = '23350001600016';
 const CAF = '53408918800013';
 
 const OBLIGATION: OptionsDivulgation = { api: 'api-mairie', operation: 'listeObligationScolaire', scopes: ['mairie:obligation-scolaire'] };

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the attacker reads the JSON answers untyped, as any client would */
 import request from 'supertest';
 import { EXAMENS, mentionsDeLaSession, type CodeExamen } from '../../src/apis/resultats-examens/examens';
 import { PASSAGES } from '../../src/apis/ecole/projection';

@@ -107,7 +107,7 @@ async function verite(uai: string): Promise<Map<string, number>> {
     const colonnes: Colonne[] = [
       'effectif',
       l.sexe === 'F' ? 'filles' : 'garcons',
-      Boolean(l.est_boursier) ? 'boursiers' : 'non_boursiers',
+      l.est_boursier ? 'boursiers' : 'non_boursiers',
       ...(l.regime ? [({ '0': 'externes', '2': 'demi_pensionnaires', '3': 'internes' } as const)[l.regime as '0' | '2' | '3']] : []),
     ];
     for (const c of colonnes) for (const ligne of ['total', l.niveau_code, `${l.niveau_code}/${l.code_mef_stat}`]) ajouter(`${ligne}|${c}`);

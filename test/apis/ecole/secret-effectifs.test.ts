@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { TypeEtablissement } from '../../../src/referentiels/etablissement';
-import { publierEffectifsDesPerimetres, type EffectifsNiveau, type GroupeEleves, type LigneEffectifs } from '../../../src/apis/ecole/effectifs';
+import { publierEffectifsDesPerimetres, type GroupeEleves, type LigneEffectifs } from '../../../src/apis/ecole/effectifs';
 import { cellulesRetrouvees, COLONNES, vueDuLecteur, type Colonne } from './lecteur';
 
 const SEUIL = 5;

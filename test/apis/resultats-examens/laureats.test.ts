@@ -45,7 +45,7 @@ function laureats(query: string, jeton = region): request.Test {
 async function tousLesLaureats(mentionMinimale: string, limit = 7): Promise<{ laureats: Laureat[]; exclus: number; pages: number }> {
   const tous: Laureat[] = [];
   let curseur: string | null = null;
-  let exclus = -1;
+  let exclus: number;
   let pages = 0;
   do {
     const rep: request.Response = await laureats(`?mentionMinimale=${mentionMinimale}&limit=${limit}${curseur ? `&curseur=${curseur}` : ''}`);

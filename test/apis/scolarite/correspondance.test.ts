@@ -40,7 +40,7 @@ function graphie(nom: string): fc.Arbitrary<string> {
     .map(({ casse, sansAccents, separateur, bords }) => {
       let s = [...nom].map((c, i) => (casse[i] ? c.toUpperCase() : c.toLowerCase())).join('');
       if (sansAccents) s = s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      return bords[0] + s.replace(/[ '\-]+/g, separateur) + bords[1];
+      return bords[0] + s.replace(/[ '-]+/g, separateur) + bords[1];
     });
 }
 
