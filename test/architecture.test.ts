@@ -58,6 +58,9 @@ const REGLES: Array<{ regle: string; depuis: (m: string) => boolean; interdit: (
   ),
 ];
 
+/** Services, repositories and models of an API know nothing of HTTP: controllers hand them a Principal and a Divulgation. */
+const COUCHES_SANS_HTTP = /^src\/apis\/[^/]+\/(?:service|repository|models)\.ts$/;
+
 describe("architecture : le graphe des imports de src/", () => {
   const graphe = grapheDesImports();
 
@@ -66,6 +69,13 @@ describe("architecture : le graphe des imports de src/", () => {
     // A known edge of each kind, so a broken parser cannot pass the rules below by seeing nothing.
     expect(graphe.get('src/app.ts')).toContain('src/http/problemes');
     expect(graphe.get('src/auth/authentification-tsoa.ts')).toContain('src/contexte');
+  });
+
+  it("no API service, repository or models module imports 'express'", () => {
+    const couches = [...graphe.keys()].filter((m) => COUCHES_SANS_HTTP.test(m));
+    expect(couches.length).toBeGreaterThanOrEqual(12);
+    const fautifs = couches.filter((m) => /^\s*(?:import|export)\s[^'";]*?\sfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/m.test(fs.readFileSync(path.join(RACINE, m), 'utf8')));
+    expect(fautifs).toEqual([]);
   });
 
   it.each(REGLES.map((r) => [r.regle, r] as const))('%s', (_regle, { depuis, interdit }) => {

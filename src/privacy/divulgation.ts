@@ -5,19 +5,15 @@ import { Probleme } from '../http/problemes';
 import { journalApplicatif } from '../http/journal-applicatif';
 import type { HabilitationActive } from '../registry/habilitations';
 import { aujourdhui } from '../horloge';
+import { operationDuRegistre, type OperationRegistre } from '../registry/operations';
 import { CHAMPS_PAR_SCOPE } from '../registry/scopes';
 import { journaliser } from './journal';
 import { champsDesScopes, compilerMasque, type Masque } from './masque';
-import { filtrerParOppositionEtConsentement, type ResultatFiltrage } from './opposition';
+import { type FinaliteDroits, filtrerParOppositionEtConsentement, oppositionApplicable, type ResultatFiltrage } from './opposition';
 import { hacherPersonne, pseudonyme } from './pseudonyme';
 
-export interface OptionsDivulgation {
-  api: string;
-  operation: string;
-  /** Scopes that open the operation, by decreasing breadth. */
-  scopes: string[];
-  /** Only the broadest scope held applies (e.g. API mairie: obligation scolaire over restauration). */
-  exclusif?: boolean;
+/** What the caller declares of its call, journaled with it (API scolarité). */
+export interface CadreDivulgation {
   /** API Entreprise's cadre: why the call is made, journaled. */
   contexte?: string;
   objet?: string;
@@ -25,12 +21,24 @@ export interface OptionsDivulgation {
   siretDestinataire?: string;
 }
 
+/** Masks compiled once per set of scopes in use: a request only looks its mask up. */
+const MASQUES = new Map<string, Masque>();
+
+function masqueDe(champs: readonly string[]): Masque {
+  const cle = champs.join('\u0000');
+  let masque = MASQUES.get(cle);
+  if (!masque) MASQUES.set(cle, (masque = compilerMasque(champs)));
+  return masque;
+}
+
 /**
- * The one path personal data takes out of the gateway:
- * registry (habilitation, finalité) → opposition/consent → pseudonym + mask → journal → response.
- * Controllers build their records, then hand them through an instance of this class.
+ * The one path data takes out of the gateway behind a scope:
+ * registry (operation, habilitation, finalité) → opposition/consent → pseudonym + mask → journal → response.
+ * Controllers build it from the authenticated principal and the operationId; services receive it.
+ * Aggregates take the same path without the rights and the journal: only personal data is journaled.
  */
 export class Divulgation {
+  readonly operation: OperationRegistre;
   readonly habilitation: HabilitationActive;
   readonly scopes: string[];
   readonly champs: string[];
@@ -40,40 +48,48 @@ export class Divulgation {
     private readonly ctx: Contexte,
     readonly principal: Principal,
     private readonly requestId: string,
-    private readonly options: OptionsDivulgation,
+    operationId: string,
+    private readonly cadre: CadreDivulgation = {},
   ) {
-    const detenus = options.scopes.filter((s) => principal.scopes.includes(s));
+    this.operation = operationDuRegistre(operationId);
+    if (this.operation.divulgation === 'aucune') throw new TypeError(`${operationId} ne divulgue rien : pas de Divulgation`);
+    const detenus = this.operation.scopes.filter((s) => principal.scopes.includes(s));
     if (detenus.length === 0) throw new Probleme('scope_insuffisant');
-    this.scopes = options.exclusif ? [detenus[0]] : detenus;
+    this.scopes = this.operation.exclusif ? [detenus[0]] : detenus;
     this.habilitation = habilitationPour(principal, this.scopes[0]);
     this.champs = champsDesScopes(CHAMPS_PAR_SCOPE, this.scopes);
-    this.masque = compilerMasque(this.champs);
+    this.masque = masqueDe(this.champs);
   }
 
-  static depuis(ctx: Contexte, req: Request, options: OptionsDivulgation): Divulgation {
-    return new Divulgation(ctx, req.user as Principal, String(req.res?.locals.requestId ?? ''), options);
+  /** For a controller: the principal tsoa's authentication put on the request, and the request's id. */
+  static depuis(ctx: Contexte, req: Request, operationId: string, cadre?: CadreDivulgation): Divulgation {
+    return new Divulgation(ctx, req.user as Principal, String(req.res?.locals.requestId ?? ''), operationId, cadre);
+  }
+
+  /** The same disclosure with the cadre the caller declared, once its request is read (API scolarité). */
+  dansLeCadre(cadre: CadreDivulgation): Divulgation {
+    return new Divulgation(this.ctx, this.principal, this.requestId, this.operation.operation, cadre);
   }
 
   get siretDestinataire(): string {
-    return this.options.siretDestinataire ?? this.principal.destinataire.siret;
+    return this.cadre.siretDestinataire ?? this.principal.destinataire.siret;
   }
 
-  /** Opposition (6.1.e only) and consent (when the finalité requires it), checked now. */
-  async filtrer(idsInternes: readonly string[]): Promise<ResultatFiltrage> {
-    return filtrerParOppositionEtConsentement(
-      this.ctx.db,
-      {
-        finalite: {
-          code: this.habilitation.finalite_code,
-          base_rgpd: this.habilitation.base_rgpd,
-          opposition_applicable: this.habilitation.opposition_applicable,
-          consentement_requis: this.habilitation.consentement_requis,
-        },
-        siret: this.siretDestinataire,
-        date: aujourdhui(),
-      },
-      idsInternes,
-    );
+  /** The rights the habilitation's finalité gives the persons (opposition, consent). */
+  get droits(): FinaliteDroits {
+    const h = this.habilitation;
+    return { code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis };
+  }
+
+  /** Whether opposition (6.1.e) or consent may exclude persons from what this finalité receives. */
+  get exclusionsPossibles(): boolean {
+    return Boolean(this.droits.consentement_requis) || oppositionApplicable(this.droits);
+  }
+
+  /** Opposition (6.1.e only) and consent (when the finalité requires it), as of `date` (today by default). */
+  async filtrer(idsInternes: readonly string[], date = aujourdhui()): Promise<ResultatFiltrage> {
+    this.exigerPersonnelles();
+    return filtrerParOppositionEtConsentement(this.ctx.db, { finalite: this.droits, siret: this.siretDestinataire, date }, idsInternes);
   }
 
   /** Stable for this recipient, unlinkable across recipients. */
@@ -87,29 +103,35 @@ export class Divulgation {
   }
 
   /**
-   * Durably records the disclosure before any byte of it is sent. A failure becomes a 503:
-   * data never leaves unjournaled.
+   * Durably records the disclosure before any byte of it is sent, with the fields actually
+   * present in it (`champsDivulgues` of what is sent). A failure becomes a 503: data never leaves unjournaled.
    */
-  async journaliser(idsInternes: readonly string[], champs: readonly string[] = this.champs, resultat = 'communique'): Promise<void> {
+  async journaliser(idsInternes: readonly string[], champs: readonly string[], resultat = 'communique'): Promise<void> {
+    this.exigerPersonnelles();
     try {
       await journaliser(this.ctx.db, {
         requestId: this.requestId,
         clientId: this.principal.clientId,
         siret: this.siretDestinataire,
-        api: this.options.api,
-        operation: this.options.operation,
+        api: this.operation.api,
+        operation: this.operation.operation,
         finalite: this.habilitation.finalite_code,
         baseLegale: this.habilitation.base_legale,
         scopes: this.scopes,
         champs: [...champs],
         personnes: idsInternes.map((id) => hacherPersonne(this.ctx.config.cles.journal, id)),
-        contexte: this.options.contexte ?? null,
-        objet: this.options.objet ?? null,
+        contexte: this.cadre.contexte ?? null,
+        objet: this.cadre.objet ?? null,
         resultat,
       });
     } catch (err) {
       journalApplicatif.error({ requestId: this.requestId, erreur: (err as Error).name }, 'journalisation impossible : réponse refusée');
       throw new Probleme('journal_indisponible', undefined, {}, { 'Retry-After': '5' });
     }
+  }
+
+  /** Rights and journal concern persons: an aggregate operation reaching them is a programming error. */
+  private exigerPersonnelles(): void {
+    if (this.operation.divulgation !== 'personnelles') throw new TypeError(`${this.operation.operation} publie des agrégats : ni droits ni journal`);
   }
 }

@@ -1,4 +1,6 @@
+import type { Knex } from 'knex';
 import { type Db, executer, readJson } from '../db/knex';
+import { ajouterJours } from '../referentiels/calendrier';
 import { enPaquets } from './paquets';
 import { horodatage } from '../horloge';
 
@@ -90,6 +92,42 @@ export async function filtrerParOppositionEtConsentement(
 
   const autorisees = uniques.filter((p) => !opposees.has(p) && (!consentementRequis || portees.has(p)));
   return { autorisees, exclues: uniques.length - autorisees.length, portees };
+}
+
+/**
+ * What an opposition registered or lifted changes in a list that honours oppositions: a validator
+ * part read from two aggregates, so a 304 never hides a newly opposed person.
+ */
+export async function etatDesOppositions(db: Db, finalite: FinaliteDroits, date: string): Promise<string> {
+  if (!oppositionApplicable(finalite)) return 'sans-opposition';
+  const toutes = db('oppositions').where('finalite_code', finalite.code);
+  const [total] = await toutes.clone().count({ n: '*' }).max({ m: 'id' });
+  const [actives] = await toutes
+    .clone()
+    .where('date_debut', '<=', date)
+    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', date))
+    .count({ n: '*' })
+    .sum({ s: 'id' });
+  return [date, total.n, total.m, actives.n, actives.s].join(':');
+}
+
+/**
+ * Persons (as `personne_id`) whose opposition to the finalité was recorded or lifted since `depuis`:
+ * a subquery a list's change feed unites with its own. An opposition is active on d when
+ * date_debut <= d <= date_fin; a list may have been read before an opposition of its very day was
+ * recorded or lifted, so a state that differs from the eve counts too.
+ */
+export function oppositionsChangeesDepuis(db: Db, finaliteCode: string, depuis: string): Knex.QueryBuilder {
+  return db('oppositions')
+    .where('finalite_code', finaliteCode)
+    .andWhere((w) => w.where('date_debut', '>=', depuis).orWhere('date_fin', '>=', ajouterJours(depuis, -1)));
+}
+
+/** Those of `personnes` whose opposition to the finalité changed since `depuis` (see oppositionsChangeesDepuis). */
+export async function personnesAOppositionChangee(db: Db, finaliteCode: string, depuis: string, personnes: readonly string[]): Promise<Set<string>> {
+  if (personnes.length === 0) return new Set();
+  const lignes: Array<{ personne_id: string }> = await oppositionsChangeesDepuis(db, finaliteCode, depuis).whereIn('personne_id', personnes).distinct('personne_id');
+  return new Set(lignes.map((l) => l.personne_id));
 }
 
 export interface NouvelleOpposition {

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { authentifier } from '../../src/auth/principal';
 import type { Db } from '../../src/db/knex';
 import { gestionnaireErreurs, Probleme } from '../../src/http/problemes';
-import { Divulgation, type OptionsDivulgation } from '../../src/privacy/divulgation';
+import { type CadreDivulgation, Divulgation } from '../../src/privacy/divulgation';
 import { normaliserLibelle } from '../../src/referentiels/texte';
 import { ENTETES_CSV_JOURNAL } from '../../src/privacy/dpo';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -13,12 +13,16 @@ const RENNES = '21350238800019';
 const EDITEUR = '85274196300015';
 const CAF = '53408918800013';
 
-const OBLIGATION: OptionsDivulgation = { api: 'api-mairie', operation: 'listeObligationScolaire', scopes: ['mairie:obligation-scolaire'] };
-const RESTAURATION: OptionsDivulgation = { api: 'api-mairie', operation: 'listeRestaurationScolaire', scopes: ['mairie:restauration-scolaire'] };
-const LAUREATS: OptionsDivulgation = { api: 'api-resultats-examens', operation: 'laureatsBourseMerite', scopes: ['examens:laureats-bourse-merite'] };
-const SCOLARITE: OptionsDivulgation = {
-  api: 'api-scolarite', operation: 'statutEleve', scopes: ['scolarite:statut', 'scolarite:boursier', 'scolarite:echelon-bourse'],
-};
+/** An operation of the registry (operations.json) and a scope its caller holds. */
+interface Appel {
+  operation: string;
+  scope: string;
+}
+
+const OBLIGATION: Appel = { operation: 'EnfantsSoumisObligation', scope: 'mairie:obligation-scolaire' };
+const RESTAURATION: Appel = { operation: 'EnfantsSoumisObligation', scope: 'mairie:restauration-scolaire' };
+const LAUREATS: Appel = { operation: 'LaureatsBac', scope: 'examens:laureats-bourse-merite' };
+const SCOLARITE: Appel = { operation: 'StatutEleve', scope: 'scolarite:statut' };
 
 /** Pupils as the pupil database (030_eleves) holds them. */
 async function inscrireEleves(db: Db, eleves: Array<{ id: string; nom: string; prenoms: string; date_naissance: string }>): Promise<void> {
@@ -42,11 +46,12 @@ let t: AppDeTest;
 let jetonDpo: string;
 let requetes = 0;
 
-/** A disclosure as an API controller makes it: principal from a real token, then the shared pipeline. */
-async function divulguer(clientId: string, options: OptionsDivulgation, idsInternes: string[], cadre: Partial<OptionsDivulgation> = {}): Promise<string> {
-  const principal = await authentifier(t.db, `Bearer ${await t.jeton(clientId)}`, [options.scopes[0]]);
+/** A disclosure as an API controller makes it: principal from a real token, then the shared pipeline, every field of the mask sent. */
+async function divulguer(clientId: string, appel: Appel, idsInternes: string[], cadre: CadreDivulgation = {}): Promise<string> {
+  const principal = await authentifier(t.db, `Bearer ${await t.jeton(clientId)}`, [appel.scope]);
   const requestId = `requete-test-${++requetes}`;
-  await new Divulgation({ db: t.db, config: t.config }, principal, requestId, { ...options, ...cadre }).journaliser(idsInternes);
+  const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, requestId, appel.operation, cadre);
+  await divulgation.journaliser(idsInternes, divulgation.champs);
   return requestId;
 }
 
@@ -200,8 +205,8 @@ describe('journal des communications', () => {
 
   it('streams an export larger than one page, every entry exactly once', async () => {
     const principal = await authentifier(t.db, `Bearer ${await t.jeton('demo-caf-35')}`, ['scolarite:statut']);
-    const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, 'requete-volume', SCOLARITE);
-    await Promise.all(Array.from({ length: 2300 }, (_, i) => divulgation.journaliser([`eleve-volume-${i}`])));
+    const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, 'requete-volume', SCOLARITE.operation);
+    await Promise.all(Array.from({ length: 2300 }, (_, i) => divulgation.journaliser([`eleve-volume-${i}`], divulgation.champs)));
     const rep = await dpo(`/dpo/journal.csv?siret=${CAF}`).buffer(true).parse((res, fin) => {
       let corps = '';
       res.setEncoding('utf8');
@@ -233,12 +238,12 @@ describe('intégrité et indisponibilité du journal', () => {
 
   it('turns a journal failure into a 503 carrying none of the data', async () => {
     const principal = await authentifier(t.db, `Bearer ${await t.jeton('demo-mairie-rennes')}`, ['mairie:obligation-scolaire']);
-    const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, 'requete-en-panne', OBLIGATION);
+    const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, 'requete-en-panne', OBLIGATION.operation);
     // The same order as a controller: journal first, body after.
     const app = express();
     app.get('/donnees', async (_req, res, next) => {
       try {
-        await divulgation.journaliser(['eleve-lea']);
+        await divulgation.journaliser(['eleve-lea'], divulgation.champs);
         res.json({ enfants: [{ nom: 'Le Gall', prenoms: 'Léa Marie' }] });
       } catch (err) {
         next(err);
@@ -249,8 +254,8 @@ describe('intégrité et indisponibilité du journal', () => {
     const avant = Number((await t.db('journal').count({ n: '*' }).first())?.n);
     await t.db.schema.renameTable('journal', 'journal_hors_service');
     try {
-      await expect(divulgation.journaliser(['eleve-lea'])).rejects.toEqual(expect.objectContaining({ code: 'journal_indisponible', statut: 503 }));
-      await expect(divulgation.journaliser(['eleve-lea'])).rejects.toBeInstanceOf(Probleme);
+      await expect(divulgation.journaliser(['eleve-lea'], divulgation.champs)).rejects.toEqual(expect.objectContaining({ code: 'journal_indisponible', statut: 503 }));
+      await expect(divulgation.journaliser(['eleve-lea'], divulgation.champs)).rejects.toBeInstanceOf(Probleme);
       const rep = await request(app).get('/donnees');
       expect(rep.status).toBe(503);
       expect(rep.headers['content-type']).toMatch(/^application\/problem\+json/);

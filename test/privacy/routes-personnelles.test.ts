@@ -9,15 +9,18 @@
  *   ListeObligationScolaire: {
  *     client: 'demo-mairie-rennes',
  *     appeler: (app, jeton) => request(app).get('/api-mairie/v1/communes/35238/enfants').set('Authorization', `Bearer ${jeton}`),
+ *     enregistrements: (corps) => corps.enfants,
  *   },
  *
  * The journal entry must carry the API of the scope (scopes.json `api_id`) and, as operation,
- * the operationId — or the name given in `operation` when the controller journals another one.
+ * the operationId — or the name given in `operation` when the controller journals another one —
+ * and, as `champs`, exactly the leaf paths present in the response's records.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
 import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
@@ -33,6 +36,8 @@ interface AppelDemo {
   appeler: (app: Express, jeton: string) => PromiseLike<request.Response>;
   /** Operation name written in the journal, when it is not the operationId. */
   operation?: string;
+  /** The records about persons the response carries: the journal's `champs` must be their fields. */
+  enregistrements: (corps: any) => unknown[];
 }
 
 const APPELS: Record<string, AppelDemo> = {
@@ -43,10 +48,12 @@ const APPELS: Record<string, AppelDemo> = {
       const [eleve] = await temoins((app.locals.contexte as Contexte).db);
       return request(app).get(requete(eleve)).set('Authorization', `Bearer ${jeton}`);
     },
+    enregistrements: (corps) => [corps],
   },
   EnfantsSoumisObligation: {
     client: 'demo-mairie-rennes',
     appeler: (app, jeton) => request(app).get('/api-mairie/v1/communes/35238/enfants-soumis-obligation?limit=10').set('Authorization', `Bearer ${jeton}`),
+    enregistrements: (corps) => corps.enfants,
   },
   ChangementsEnfantsSoumisObligation: {
     client: 'demo-mairie-rennes',
@@ -60,6 +67,8 @@ const APPELS: Record<string, AppelDemo> = {
       );
       return request(app).get(`/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
     },
+    // A retrait names the child by its pseudonym; its motif is the gateway's, not a field of the registry.
+    enregistrements: (corps) => [...corps.ajouts, ...corps.modifications.map((m: { enfant: unknown }) => m.enfant), ...corps.retraits.map((r: { id: string }) => ({ id: r.id }))],
   },
   LaureatsBac: {
     client: 'demo-region-bretagne',
@@ -70,8 +79,18 @@ const APPELS: Record<string, AppelDemo> = {
       const { session } = (await db('candidats_examens').whereNotNull('eleve_id').max({ session: 'session' }).first())!;
       return request(app).get(`/api-resultats-examens/v1/sessions/${session}/examens/bac/laureats?mentionMinimale=B`).set('Authorization', `Bearer ${jeton}`);
     },
+    enregistrements: (corps) => corps.laureats,
   },
 };
+
+/** Leaf paths present in records, arrays transparent: what the response actually disclosed. */
+function cheminsPresents(valeur: unknown, prefixe = ''): string[] {
+  if (Array.isArray(valeur)) return valeur.flatMap((v) => cheminsPresents(v, prefixe));
+  if (valeur !== null && typeof valeur === 'object') {
+    return Object.entries(valeur).flatMap(([k, v]) => cheminsPresents(v, prefixe ? `${prefixe}.${k}` : k));
+  }
+  return prefixe ? [prefixe] : [];
+}
 
 interface OperationSpec {
   operationId: string;
@@ -116,7 +135,7 @@ describe('chaque route de données personnelles journalise', () => {
   afterAll(() => t.fermer());
 
   for (const operation of aVerifier) {
-    it(`${operation.operationId} (${operation.route}) writes exactly one journal entry per successful call`, async () => {
+    it(`${operation.operationId} (${operation.route}) writes exactly one journal entry per successful call, naming the fields sent`, async () => {
       const appel = APPELS[operation.operationId];
       const client = CLIENTS_DEMO.find((c) => c.clientId === appel.client);
       if (!client) throw new Error(`client de démonstration inconnu : ${appel.client}`);
@@ -127,8 +146,9 @@ describe('chaque route de données personnelles journalise', () => {
       expect(rep.status).toBeGreaterThanOrEqual(200);
       expect(rep.status).toBeLessThan(300);
 
-      const entrees = await t.db('journal').where('sequence', '>', avant).select('api', 'operation', 'siret', 'request_id');
-      expect(entrees).toEqual([
+      const entrees = await t.db('journal').where('sequence', '>', avant).select('api', 'operation', 'siret', 'request_id', 'champs');
+      const champs = entrees.map((e: { champs: string }) => readJson<string[]>(e.champs));
+      expect(entrees.map(({ champs: _champs, ...e }: { champs: string }) => e)).toEqual([
         {
           api: expect.any(String),
           operation: appel.operation ?? operation.operationId,
@@ -137,6 +157,10 @@ describe('chaque route de données personnelles journalise', () => {
         },
       ]);
       expect(operation.apis).toContain(entrees[0].api);
+      // Minimisation is proven on what left, not on what the scope allowed.
+      const presents = [...new Set(cheminsPresents(appel.enregistrements(rep.body)))].sort();
+      expect(presents.length).toBeGreaterThan(0);
+      expect(champs[0]).toEqual(presents);
     });
   }
 });

@@ -4,8 +4,8 @@ import type { Contexte } from '../../contexte';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import { etagDe, estInchange } from '../../http/etag';
 import { limiteParHabilitation, limiteParIp } from '../../http/limites';
-import type { Principal } from '../../auth/principal';
 import { lienSuivant } from '../../http/pagination';
+import { Divulgation } from '../../privacy/divulgation';
 import type { Etablissement, EtatEtablissement, StatutEtablissement, TypeEtablissement } from '../../referentiels/etablissement';
 import type { EffectifsEtablissement } from './effectifs';
 import type { CapacitesEtablissement, PageEtablissements, Previsions } from './models';
@@ -108,7 +108,7 @@ export class EcoleController extends Controller {
   @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope ecole:effectifs absent, ou établissement hors du territoire ou du périmètre de l\'habilitation')
   @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu ou année sans constat')
   public async effectifs(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<EffectifsEtablissement> {
-    return service.effectifs(this.ctx, req.user as Principal, uai, anneeScolaire);
+    return service.effectifs(this.ctx, Divulgation.depuis(this.ctx, req, 'Effectifs'), uai, anneeScolaire);
   }
 
   /**
@@ -130,7 +130,7 @@ export class EcoleController extends Controller {
   @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope ecole:capacites absent, ou établissement hors du territoire ou du périmètre de l\'habilitation')
   @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu ou année sans capacités')
   public async capacites(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<CapacitesEtablissement> {
-    return service.capacites(this.ctx, req.user as Principal, uai, anneeScolaire);
+    return service.capacites(this.ctx, Divulgation.depuis(this.ctx, req, 'Capacites'), uai, anneeScolaire);
   }
 
   /**
@@ -167,7 +167,7 @@ export class EcoleController extends Controller {
     @Query() codeRegion?: string,
     @Query() horizon = 5,
   ): Promise<Previsions> {
-    return service.previsions(this.ctx, req.user as Principal, {
+    return service.previsions(this.ctx, Divulgation.depuis(this.ctx, req, 'Previsions'), {
       code_commune: codeCommune,
       code_departement: codeDepartement,
       code_region: codeRegion,

@@ -1,8 +1,6 @@
 import type { Contexte } from '../../contexte';
-import { habilitationPour, type Principal } from '../../auth/principal';
 import { invalide, Probleme } from '../../http/problemes';
-import { champsDesScopes, compilerMasque } from '../../privacy/masque';
-import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
+import type { Divulgation } from '../../privacy/divulgation';
 import { verifierTerritoire } from '../../territoire/perimetre';
 import { clePerimetre, ensembleDeLaRegion, ensembleDuDepartement, type Perimetre } from '../../territoire/emboitement';
 import { publicationMemorisee } from '../../privacy/publications-memorisees';
@@ -19,7 +17,7 @@ import { trouverEtablissement } from './repository';
 
 /**
  * API école's protected operations: aggregates, not personal data, so they are not journaled;
- * they go registry → territory rule → statistical secret → scope mask. 400, 404, then 403.
+ * they go registry → territory rule → statistical secret → the disclosure's mask. 400, 404, then 403.
  */
 
 const PERIMETRE: Readonly<Record<ColonneTerritoire, Perimetre>> = { code_commune: 'commune', code_departement: 'departement', code_region: 'region' };
@@ -33,14 +31,9 @@ export function lireUaiDemande(saisie: string): string {
   return uai;
 }
 
-/** The registry's scope → fields table decides what leaves, here as for every API. */
-function reveler<T>(scope: string, valeur: T): T {
-  return compilerMasque(champsDesScopes(CHAMPS_PAR_SCOPE, [scope]))(valeur) as T;
-}
-
-async function etablissementAutorise(ctx: Contexte, principal: Principal, scope: string, uai: string): Promise<Etablissement> {
+async function etablissementAutorise(ctx: Contexte, divulgation: Divulgation, uai: string): Promise<Etablissement> {
   const { etablissement } = await trouverEtablissement(ctx.db, lireUaiDemande(uai));
-  verifierTerritoire(principal, habilitationPour(principal, scope), {
+  verifierTerritoire(divulgation.principal, divulgation.habilitation, {
     code_commune: etablissement.code_commune,
     code_departement: etablissement.code_departement,
     code_region: etablissement.code_region,
@@ -62,22 +55,22 @@ async function publicationEffectifs(ctx: Contexte, ensemble: { cle: string; depa
   });
 }
 
-export async function effectifs(ctx: Contexte, principal: Principal, uai: string, anneeScolaire?: string): Promise<EffectifsEtablissement> {
-  const etablissement = await etablissementAutorise(ctx, principal, 'ecole:effectifs', uai);
+export async function effectifs(ctx: Contexte, divulgation: Divulgation, uai: string, anneeScolaire?: string): Promise<EffectifsEtablissement> {
+  const etablissement = await etablissementAutorise(ctx, divulgation, uai);
   const annee = await anneeDemandee(ctx.db, anneeScolaire);
   const publication = await publicationEffectifs(ctx, ensembleDuDepartement(etablissement.code_departement), annee);
   const publie = publication.etablissements.get(etablissement.uai) ?? effectifsVides(etablissement.type, ctx.config.seuilSecretStatistique);
-  return reveler('ecole:effectifs', { uai: etablissement.uai, annee_scolaire: annee, source: SOURCE_EFFECTIFS, ...publie });
+  return divulgation.masquer<EffectifsEtablissement>({ uai: etablissement.uai, annee_scolaire: annee, source: SOURCE_EFFECTIFS, ...publie }) as EffectifsEtablissement;
 }
 
-export async function capacites(ctx: Contexte, principal: Principal, uai: string, anneeScolaire?: string): Promise<CapacitesEtablissement> {
-  const etablissement = await etablissementAutorise(ctx, principal, 'ecole:capacites', uai);
-  return reveler('ecole:capacites', await capacitesEtablissement(ctx.db, etablissement.uai, anneeScolaire));
+export async function capacites(ctx: Contexte, divulgation: Divulgation, uai: string, anneeScolaire?: string): Promise<CapacitesEtablissement> {
+  const etablissement = await etablissementAutorise(ctx, divulgation, uai);
+  return divulgation.masquer(await capacitesEtablissement(ctx.db, etablissement.uai, anneeScolaire)) as CapacitesEtablissement;
 }
 
 export async function previsions(
   ctx: Contexte,
-  principal: Principal,
+  divulgation: Divulgation,
   territoire: Partial<Record<ColonneTerritoire, string>>,
   horizon: number,
 ): Promise<Previsions> {
@@ -86,13 +79,12 @@ export async function previsions(
     throw new Probleme('entite_non_traitable', 'Indiquer exactement un territoire : codeCommune, codeDepartement ou codeRegion.');
   }
   const [[niveau, code]] = demandes as Array<[ColonneTerritoire, string]>;
-  const habilitation = habilitationPour(principal, 'ecole:previsions');
+  const { habilitation } = divulgation;
   const lieu = lieuDuTerritoire(niveau, code.toUpperCase());
-  verifierTerritoire(principal, habilitation, lieu);
+  verifierTerritoire(divulgation.principal, habilitation, lieu);
   const ensemble = niveau === 'code_region' ? ensembleDeLaRegion(lieu.code_region!) : ensembleDuDepartement(lieu.code_departement!);
   const cle = clePerimetre(PERIMETRE[niveau], code.toUpperCase());
-  return reveler(
-    'ecole:previsions',
+  return divulgation.masquer(
     await previsionsTerritoire(ctx.db, { niveau, code: code.toUpperCase() }, {
       horizon,
       types: (habilitation.perimetre?.types_etablissement as Previsions['territoire']['types_etablissement']) ?? null,
@@ -103,5 +95,5 @@ export async function previsions(
         return niveaux && { niveaux, totalConnu: (liste) => publication.totalConnu(cle, liste) };
       },
     }),
-  );
+  ) as Previsions;
 }

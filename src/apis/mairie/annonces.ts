@@ -3,7 +3,7 @@ import { publierEvenement } from '../../notifications/evenements';
 import { habilitationsActives } from '../../registry/habilitations';
 import { emettreJeton } from './jeton-synchronisation';
 import { publicationsDeLaCommune } from './repository';
-import { SCOPES_MAIRIE } from './service';
+import { operationDuRegistre } from '../../registry/operations';
 
 /**
  * Once a month is published, tells each recipient of a commune's list (`liste_modifiee`): the
@@ -15,10 +15,12 @@ export async function annoncerDernieresPublications(ctx: Pick<Contexte, 'db' | '
     .whereNotNull('code_commune')
     .orderBy('siret')
     .select('siret', 'code_commune');
+  // The scopes that open the change feed the announcement points to, broadest first.
+  const scopes = operationDuRegistre('ChangementsEnfantsSoumisObligation').scopes;
   let annonces = 0;
   for (const { siret, code_commune: codeCommune } of destinataires) {
     const habilitations = await habilitationsActives(ctx.db, siret);
-    const scope = SCOPES_MAIRIE.find((s) => habilitations.some((h) => h.scopes.includes(s) && h.territoire === 'commune'));
+    const scope = scopes.find((s) => habilitations.some((h) => h.scopes.includes(s) && h.territoire === 'commune'));
     if (!scope) continue;
     const publications = await publicationsDeLaCommune(ctx.db, codeCommune);
     if (publications.length < 2) continue;

@@ -1,11 +1,15 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
+import { estInchange } from '../../http/etag';
+import { journalApplicatif } from '../../http/journal-applicatif';
 import { limiteParHabilitation } from '../../http/limites';
+import { lienSuivant } from '../../http/pagination';
+import { Divulgation } from '../../privacy/divulgation';
 import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './models';
-import { changementsEnfants, type FormatListe, listeEnfants, type Reponse } from './service';
+import { changementsEnfants, type FormatListe, listeEnfants, type Reponse, type Revalidation } from './service';
 
 /** In order of preference when `Accept` allows several: a catch-all (browsers, curl) gets JSON pages. */
 const FORMATS: Readonly<Record<string, FormatListe>> = { 'application/json': 'json', 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
@@ -88,7 +92,8 @@ export class MairieController extends Controller {
     @Query() format?: 'json' | 'csv' | 'ndjson',
   ): Promise<ListeEnfantsSoumisObligation | Readable | undefined> {
     const choisi = format ?? FORMATS[String(req.accepts(Object.keys(FORMATS)))] ?? 'json';
-    return this.repondre(await listeEnfants(this.ctx, req, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }));
+    const divulgation = Divulgation.depuis(this.ctx, req, 'EnfantsSoumisObligation');
+    return this.repondre(req, await listeEnfants(this.ctx, divulgation, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }, revalidation(req)));
   }
 
   /**
@@ -130,12 +135,35 @@ export class MairieController extends Controller {
     @Query() limit = 1000,
     @Query() curseur?: string,
   ): Promise<ChangementsEnfantsSoumisObligation | undefined> {
-    return this.repondre(await changementsEnfants(this.ctx, req, { codeInsee, depuis, limit, curseur }));
+    const divulgation = Divulgation.depuis(this.ctx, req, 'ChangementsEnfantsSoumisObligation');
+    return this.repondre(req, await changementsEnfants(this.ctx, divulgation, { codeInsee, depuis, limit, curseur }, revalidation(req)));
   }
 
-  private repondre<T>(reponse: Reponse<T>): T | undefined {
+  /** Headers, status, the next page's `Link`, and a streamed list tied to the connection. */
+  private repondre<T>(req: ExpressRequest, reponse: Reponse<T>): T | undefined {
     for (const [nom, valeur] of Object.entries(reponse.entetes)) this.setHeader(nom, valeur);
     this.setStatus(reponse.statut);
+    const corps = reponse.corps as unknown;
+    if (corps instanceof Readable) return interrompreSurErreur(req, corps) as T;
+    const lien = corps && typeof corps === 'object' && 'curseur_suivant' in corps ? lienSuivant(req, corps.curseur_suivant as string | null) : undefined;
+    if (lien) this.setHeader('Link', lien);
     return reponse.corps;
   }
+}
+
+function revalidation(req: ExpressRequest): Revalidation {
+  return { inchange: (etag) => estInchange(req, etag) };
+}
+
+/**
+ * Headers are gone once the list streams: a failure can only cut the download short, and a
+ * client gone away stops the reading of the list.
+ */
+function interrompreSurErreur(req: ExpressRequest, flux: Readable): Readable {
+  flux.once('error', (err) => {
+    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
+    req.res?.destroy();
+  });
+  req.res?.once('close', () => flux.destroy());
+  return flux;
 }

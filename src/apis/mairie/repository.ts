@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { type Db, executer } from '../../db/knex';
-import { ajouterJours } from '../../referentiels/calendrier';
 import type { MotifFin } from '../../referentiels/nomenclatures';
 import type { PublicationLigne, VersionLigne } from '../../db/tables-eleves';
+import { oppositionsChangeesDepuis } from '../../privacy/opposition';
 
 /**
  * The mairie lists as the synthetic generator publishes them (tables obligation_versions and
@@ -121,24 +121,6 @@ export class EcolesDeLaListe {
     for (const l of lignes) this.connues.set(l.uai, { nom: l.nom, code_commune: l.code_commune });
     return this.connues;
   }
-}
-
-/**
- * Oppositions to the finalité recorded or lifted since the list of `depuis` was published. An
- * opposition is active on d when date_debut <= d <= date_fin; the list may have been read before an
- * opposition of its very day was recorded or lifted, so a state that differs from the eve counts too.
- */
-function oppositionsChangeesDepuis(db: Db, finaliteCode: string, depuis: string): Knex.QueryBuilder {
-  return db('oppositions')
-    .where('finalite_code', finaliteCode)
-    .andWhere((w) => w.where('date_debut', '>=', depuis).orWhere('date_fin', '>=', ajouterJours(depuis, -1)));
-}
-
-/** Those of `ids` whose opposition to the finalité changed since the list of `depuis` (see oppositionsChangeesDepuis). */
-export async function idsAOppositionChangee(db: Db, finaliteCode: string, depuis: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const lignes: Array<{ personne_id: string }> = await oppositionsChangeesDepuis(db, finaliteCode, depuis).whereIn('personne_id', ids).distinct('personne_id');
-  return new Set(lignes.map((l) => l.personne_id));
 }
 
 /**

@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
-import type { Request } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
-import { etagDe, estInchange } from '../../http/etag';
-import { decoderCurseur, encoderCurseur, lienSuivant } from '../../http/pagination';
-import { journalApplicatif } from '../../http/journal-applicatif';
+import { etagDe } from '../../http/etag';
+import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { invalide, Probleme } from '../../http/problemes';
-import { Divulgation } from '../../privacy/divulgation';
-import { filtrerParOppositionEtConsentement, oppositionApplicable } from '../../privacy/opposition';
+import type { Divulgation } from '../../privacy/divulgation';
+import { champsDivulgues } from '../../privacy/masque';
+import { etatDesOppositions, oppositionApplicable, personnesAOppositionChangee } from '../../privacy/opposition';
 import { aujourdhui } from '../../horloge';
 import { geographieOfficielle } from '../../territoire/geographie';
 import { verifierTerritoire } from '../../territoire/perimetre';
@@ -18,7 +17,6 @@ import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './models';
 import {
   EcolesDeLaListe,
-  idsAOppositionChangee,
   idsDeLaListe,
   idsTouches,
   motifsDeRetrait,
@@ -31,18 +29,22 @@ import {
   versionsDe,
 } from './repository';
 
-export const API_MAIRIE = 'api-mairie';
-
-/** By decreasing breadth: a recipient holding both sees the obligation list (Divulgation `exclusif`). */
-export const SCOPES_MAIRIE = ['mairie:obligation-scolaire', 'mairie:restauration-scolaire'] as const;
+/** The scopes of the list (operations.json, by decreasing breadth: a recipient holding both sees the obligation list). */
+export type ScopeMairie = 'mairie:obligation-scolaire' | 'mairie:restauration-scolaire';
 
 /** Which children each scope sees; the fields are the registry's mask (scopes.json). */
-export const PERIMETRES: Readonly<Record<(typeof SCOPES_MAIRIE)[number], Perimetre>> = {
+export const PERIMETRES: Readonly<Record<ScopeMairie, Perimetre>> = {
   'mairie:obligation-scolaire': { ecolesPubliquesDeLaCommune: false },
   'mairie:restauration-scolaire': { ecolesPubliquesDeLaCommune: true },
 };
 
 const TOUTE_LA_LISTE: Perimetre = PERIMETRES['mairie:obligation-scolaire'];
+
+/** What the HTTP layer knows of the request that a service needs: whether the client's copy is current. */
+export interface Revalidation {
+  /** True when `If-None-Match` matches this validator (RFC 9110 §13.1.2). */
+  inchange(etag: string): boolean;
+}
 
 /** What the controller sends: a body (JSON or a CSV stream), or 304 with headers only. */
 export interface Reponse<T> {
@@ -81,15 +83,14 @@ interface Acces {
   divulgation: Divulgation;
   codeCommune: string;
   publications: Publication[];
-  scope: (typeof SCOPES_MAIRIE)[number];
+  scope: ScopeMairie;
   perimetre: Perimetre;
   porteur: Porteur;
   ecoles: EcolesDeLaListe;
 }
 
 /** 400 for a malformed code is tsoa's (pattern); here: unknown → 404, another commune → 403, nothing published → 404. */
-async function acceder(ctx: Contexte, req: Request, codeInsee: string, operation: string): Promise<Acces> {
-  const divulgation = Divulgation.depuis(ctx, req, { api: API_MAIRIE, operation, scopes: [...SCOPES_MAIRIE], exclusif: true });
+async function acceder(ctx: Contexte, divulgation: Divulgation, codeInsee: string): Promise<Acces> {
   const territoire = geographieOfficielle();
   if (!territoire.existe(codeInsee)) throw new Probleme('ressource_introuvable', 'Aucune commune actuelle ne porte ce code INSEE.');
   const commune = territoire.commune(codeInsee);
@@ -100,7 +101,7 @@ async function acceder(ctx: Contexte, req: Request, codeInsee: string, operation
   });
   const publications = await publicationsDeLaCommune(ctx.db, commune.code);
   if (publications.length === 0) throw new Probleme('ressource_introuvable', "Aucune liste n'est encore publiée pour cette commune.");
-  const scope = divulgation.scopes[0] as (typeof SCOPES_MAIRIE)[number];
+  const scope = divulgation.scopes[0] as ScopeMairie;
   return {
     divulgation,
     codeCommune: commune.code,
@@ -134,29 +135,8 @@ function publicationDemandee(publications: Publication[], p: { anneeScolaire?: s
   return publication;
 }
 
-/**
- * What an opposition registered or lifted changes in a list that honours oppositions: a validator
- * part read from two aggregates, so a 304 never hides a newly opposed child.
- */
-async function etatDesOppositions(db: Db, divulgation: Divulgation): Promise<string> {
-  const h = divulgation.habilitation;
-  if (!oppositionApplicable({ code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis })) {
-    return 'sans-opposition';
-  }
-  const jour = aujourdhui();
-  const toutes = db('oppositions').where('finalite_code', h.finalite_code);
-  const [total] = await toutes.clone().count({ n: '*' }).max({ m: 'id' });
-  const [actives] = await toutes
-    .clone()
-    .where('date_debut', '<=', jour)
-    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', jour))
-    .count({ n: '*' })
-    .sum({ s: 'id' });
-  return [jour, total.n, total.m, actives.n, actives.s].join(':');
-}
-
 /** Strong validator from the commune's list version, the parameters, the recipient and its scopes; nothing is rebuilt to answer 304. */
-async function validateur(ctx: Contexte, req: Request, acces: Acces, parties: Array<string | number | null>): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
+async function validateur(ctx: Contexte, revalidation: Revalidation, acces: Acces, parties: Array<string | number | null>): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
   const derniere = acces.publications[acces.publications.length - 1];
   const etag = etagDe(
     ...parties,
@@ -165,9 +145,9 @@ async function validateur(ctx: Contexte, req: Request, acces: Acces, parties: Ar
     derniere.numero,
     acces.divulgation.principal.destinataire.siret,
     acces.divulgation.scopes.join(' '),
-    await etatDesOppositions(ctx.db, acces.divulgation),
+    await etatDesOppositions(ctx.db, acces.divulgation.droits, aujourdhui()),
   );
-  return { inchange: estInchange(req, etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
+  return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
 }
 
 /** Children's entries as this recipient may see them: pseudonymous ids, establishments named, the scope's mask. */
@@ -185,24 +165,25 @@ async function fichesParId(acces: Acces, versions: readonly VersionDeListe[]): P
 
 export async function listeEnfants(
   ctx: Contexte,
-  req: Request,
+  divulgation: Divulgation,
   p: ParametresListe,
+  revalidation: Revalidation,
 ): Promise<Reponse<ListeEnfantsSoumisObligation | Readable>> {
-  const acces = await acceder(ctx, req, p.codeInsee, 'EnfantsSoumisObligation');
+  const acces = await acceder(ctx, divulgation, p.codeInsee);
   const entiere = p.format !== 'json';
   const curseur = entiere ? undefined : lireCurseur(p.curseur);
   const publication = publicationDemandee(acces.publications, { anneeScolaire: p.anneeScolaire, dateReference: p.dateReference, curseur });
   const date = publication.date_publication;
-  const { inchange, entetes } = await validateur(ctx, req, acces, [`liste-${p.format}`, date, entiere ? null : p.limit, entiere ? null : (p.curseur ?? null)]);
+  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [`liste-${p.format}`, date, entiere ? null : p.limit, entiere ? null : (p.curseur ?? null)]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
   const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
 
   // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own entries.
-  if (!entiere && !droitsAVerifier(d)) {
+  if (!entiere && !d.exclusionsPossibles) {
     const versions = await versionsApres(ctx.db, acces.codeCommune, date, acces.perimetre, curseur?.apres, p.limit + 1);
-    return pageDeListe(req, acces, publication, entetes, jeton, {
+    return pageDeListe(acces, publication, entetes, jeton, {
       versions: versions.slice(0, p.limit),
       encore: versions.length > p.limit,
       // The publication records the whole list's size; only a perimeter's share is counted.
@@ -213,10 +194,10 @@ export async function listeEnfants(
 
   // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
   const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
-  if (p.format !== 'json') return listeEntiere(ctx, req, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
+  if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
 
   const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
-  return pageDeListe(req, acces, publication, entetes, jeton, {
+  return pageDeListe(acces, publication, entetes, jeton, {
     versions: await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, suite.slice(0, p.limit)),
     encore: suite.length > p.limit,
     total: filtrage.autorisees.length,
@@ -244,7 +225,6 @@ async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: Re
 /** The whole list in one response (CSV, NDJSON), journaled before its first byte and streamed as the socket drains. */
 async function listeEntiere(
   ctx: Contexte,
-  req: Request,
   acces: Acces,
   publication: Publication,
   entetes: Record<string, string>,
@@ -253,7 +233,8 @@ async function listeEntiere(
 ): Promise<Reponse<Readable>> {
   const d = acces.divulgation;
   const date = publication.date_publication;
-  if (l.autorisees.length > 0) await d.journaliser(l.autorisees);
+  // A whole-list file carries every column of the mask (its header names them) before any row is read.
+  if (l.autorisees.length > 0) await d.journaliser(l.autorisees, d.champs);
   const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.autorisees));
   if (l.format === 'csv') {
     return {
@@ -263,7 +244,7 @@ async function listeEntiere(
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${nomFichierCsv(acces.codeCommune, date)}"`,
       },
-      corps: interrompreSurErreur(req, csvDeLaListe(d.champs, pages)),
+      corps: csvDeLaListe(d.champs, pages),
     };
   }
   const entete = {
@@ -277,19 +258,12 @@ async function listeEntiere(
   return {
     statut: 200,
     entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
-    corps: interrompreSurErreur(req, ndjsonDeLaListe(entete, pages)),
+    corps: ndjsonDeLaListe(entete, pages),
   };
-}
-
-/** Opposition (6.1.e) or consent may exclude children from this finalité's list. */
-function droitsAVerifier(d: Divulgation): boolean {
-  const h = d.habilitation;
-  return Boolean(h.consentement_requis) || oppositionApplicable({ code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis });
 }
 
 /** One JSON page: the masked entries of `versions`, journaled before the body leaves. */
 async function pageDeListe(
-  req: Request,
   acces: Acces,
   publication: Publication,
   entetes: Record<string, string>,
@@ -301,11 +275,10 @@ async function pageDeListe(
   const ids = l.versions.map((v) => v.eleve_id);
   const curseurSuivant = l.encore ? encoderCurseur({ date, apres: ids[ids.length - 1] } satisfies Curseur) : null;
   const enfants = (await fiches(acces, l.versions)) as EnfantSoumisObligation[];
-  if (ids.length > 0) await d.journaliser(ids);
-  const lien = lienSuivant(req, curseurSuivant);
+  if (ids.length > 0) await d.journaliser(ids, champsDivulgues(enfants));
   return {
     statut: 200,
-    entetes: lien ? { ...entetes, Link: lien } : entetes,
+    entetes,
     corps: {
       code_commune: acces.codeCommune,
       date_reference: date,
@@ -319,8 +292,13 @@ async function pageDeListe(
   };
 }
 
-export async function changementsEnfants(ctx: Contexte, req: Request, p: ParametresChangements): Promise<Reponse<ChangementsEnfantsSoumisObligation>> {
-  const acces = await acceder(ctx, req, p.codeInsee, 'ChangementsEnfantsSoumisObligation');
+export async function changementsEnfants(
+  ctx: Contexte,
+  divulgation: Divulgation,
+  p: ParametresChangements,
+  revalidation: Revalidation,
+): Promise<Reponse<ChangementsEnfantsSoumisObligation>> {
+  const acces = await acceder(ctx, divulgation, p.codeInsee);
   const jour = aujourdhui();
   const liste = lireJeton(p.depuis, { codeCommune: acces.codeCommune, scope: acces.scope, aujourdhui: jour }, acces.porteur);
   const depuis = acces.publications.find((x) => x.date_publication === liste.datePublication && x.generation_id === liste.generationId);
@@ -331,12 +309,11 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
     ? acces.publications.find((x) => x.date_publication === curseur.date)
     : acces.publications[acces.publications.length - 1];
   if (!cible || cible.date_publication < depuis.date_publication) throw invalide('curseur', "ce curseur appartient à d'autres changements");
-  const { inchange, entetes } = await validateur(ctx, req, acces, ['changements', depuis.date_publication, cible.date_publication, p.limit, p.curseur ?? null]);
+  const { inchange, entetes } = await validateur(ctx, revalidation, acces, ['changements', depuis.date_publication, cible.date_publication, p.limit, p.curseur ?? null]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
-  const h = d.habilitation;
-  const finalite = { code: h.finalite_code, base_rgpd: h.base_rgpd, opposition_applicable: h.opposition_applicable, consentement_requis: h.consentement_requis };
+  const finalite = d.droits;
   const touches = await idsTouches(
     ctx.db,
     acces.codeCommune,
@@ -351,14 +328,12 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
     versionsDe(ctx.db, acces.codeCommune, cible.date_publication, acces.perimetre, page),
   ]);
   // Each side as the recipient saw or sees it: oppositions as of the token's list, and as of today.
-  const avantAutorises = new Set(
-    (await filtrerParOppositionEtConsentement(ctx.db, { finalite, siret: d.siretDestinataire, date: depuis.date_publication }, versionsAvant.map((x) => x.eleve_id))).autorisees,
-  );
+  const avantAutorises = new Set((await d.filtrer(versionsAvant.map((x) => x.eleve_id), depuis.date_publication)).autorisees);
   const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
   const avant = await fichesParId(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
   const apres = await fichesParId(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
   // Whether the recipient read its list before or after an opposition recorded or lifted since is unknown: the current state is restated.
-  const reaffirmes = oppositionApplicable(finalite) ? await idsAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page) : new Set<string>();
+  const reaffirmes = oppositionApplicable(finalite) ? await personnesAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page) : new Set<string>();
   const dansLePerimetre = new Set([...versionsAvant, ...versionsApres].map((x) => x.eleve_id));
 
   const ajouts: EnfantSoumisObligation[] = [];
@@ -378,11 +353,10 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
   }
   const retraits = await motifs(ctx.db, acces, depuis.date_publication, cible.date_publication, partis);
 
-  if (communiques.length > 0) await d.journaliser(communiques);
-  const lien = lienSuivant(req, curseurSuivant);
+  if (communiques.length > 0) await d.journaliser(communiques, champsDivulgues([...ajouts, ...modifications.map((m) => m.enfant), ...retraits.map((r) => ({ id: r.id }))]));
   return {
     statut: 200,
-    entetes: lien ? { ...entetes, Link: lien } : entetes,
+    entetes,
     corps: {
       code_commune: acces.codeCommune,
       depuis: depuis.date_publication,
@@ -397,19 +371,6 @@ export async function changementsEnfants(ctx: Contexte, req: Request, p: Paramet
       ),
     },
   };
-}
-
-/**
- * Headers are gone once the list streams: a failure can only cut the download short, and a
- * client gone away stops the reading of the list.
- */
-function interrompreSurErreur(req: Request, flux: Readable): Readable {
-  flux.once('error', (err) => {
-    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
-    req.res?.destroy();
-  });
-  req.res?.once('close', () => flux.destroy());
-  return flux;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Controller, Get, Middlewares, Path, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
-import type { Principal } from '../../auth/principal';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import { limiteParHabilitation } from '../../http/limites';
 import { lienSuivant } from '../../http/pagination';
@@ -53,7 +52,7 @@ export class ResultatsExamensController extends Controller {
     @Path() examen: CodeExamen,
     @Path() uai: string,
   ): Promise<ResultatsExamen> {
-    return service.resultatsEtablissement(this.ctx, req.user as Principal, { session, examen, uai });
+    return service.resultatsEtablissement(this.ctx, Divulgation.depuis(this.ctx, req, 'ResultatsEtablissement'), { session, examen, uai });
   }
 
   /**
@@ -84,7 +83,7 @@ export class ResultatsExamensController extends Controller {
     @Path() niveau: NiveauTerritoire,
     @Path() code: string,
   ): Promise<ResultatsExamen> {
-    return service.resultatsTerritoire(this.ctx, req.user as Principal, { session, examen, niveau, code });
+    return service.resultatsTerritoire(this.ctx, Divulgation.depuis(this.ctx, req, 'ResultatsTerritoire'), { session, examen, niveau, code });
   }
 
   /**
@@ -123,11 +122,7 @@ export class ResultatsExamensController extends Controller {
     @Query() limit = 100,
     @Query() curseur?: string,
   ): Promise<ListeLaureats> {
-    const divulgation = Divulgation.depuis(this.ctx, req, {
-      api: 'api-resultats-examens',
-      operation: 'LaureatsBac',
-      scopes: ['examens:laureats-bourse-merite'],
-    });
+    const divulgation = Divulgation.depuis(this.ctx, req, 'LaureatsBac');
     const liste = await service.listerLaureats(this.ctx.db, divulgation, { session, mentionMinimale, limit, curseur });
     const lien = lienSuivant(req, liste.curseur_suivant);
     if (lien) this.setHeader('Link', lien);

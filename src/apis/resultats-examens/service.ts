@@ -1,11 +1,9 @@
 import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
-import { habilitationPour, type Principal } from '../../auth/principal';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { invalide, Probleme } from '../../http/problemes';
 import type { Divulgation } from '../../privacy/divulgation';
-import { champsDesScopes, champsDivulgues, compilerMasque } from '../../privacy/masque';
-import { CHAMPS_PAR_SCOPE } from '../../registry/scopes';
+import { champsDivulgues } from '../../privacy/masque';
 import { MOTIF_CODE_DEPARTEMENT, MOTIF_CODE_INSEE, MOTIF_CODE_REGION } from '../../territoire/codes';
 import { clePerimetre, ensembleDeLaRegion, ensembleDuDepartement } from '../../territoire/emboitement';
 import { geographieOfficielle } from '../../territoire/geographie';
@@ -25,11 +23,8 @@ import { candidatsDesDepartements, publierResultatsDesPerimetres, SOURCE_RESULTA
  * data, goes through the caller's disclosure (consent, mask, journal).
  */
 
-const SCOPE_RESULTATS = 'examens:resultats';
-const masquerResultats = compilerMasque(champsDesScopes(CHAMPS_PAR_SCOPE, [SCOPE_RESULTATS]));
-
-function autoriser(principal: Principal, lieu: Lieu): void {
-  verifierTerritoire(principal, habilitationPour(principal, SCOPE_RESULTATS), lieu);
+function autoriser(divulgation: Divulgation, lieu: Lieu): void {
+  verifierTerritoire(divulgation.principal, divulgation.habilitation, lieu);
 }
 
 /**
@@ -46,6 +41,7 @@ async function publication(ctx: Contexte, session: number, examen: CodeExamen, e
 
 async function resultats(
   ctx: Contexte,
+  divulgation: Divulgation,
   demande: { session: number; examen: CodeExamen; ensemble: { cle: string; departements: readonly string[] }; cle: string },
   decrire: (nombreEtablissements: number) => Pick<ResultatsExamen, 'etablissement' | 'territoire'>,
 ): Promise<ResultatsExamen> {
@@ -54,7 +50,7 @@ async function resultats(
     throw new Probleme('ressource_introuvable', `Aucun candidat à l'examen ${demande.examen} de la session ${demande.session} ici.`);
   }
   const { nombre_etablissements, ...lignes } = publie;
-  return masquerResultats({
+  return divulgation.masquer({
     session: demande.session,
     examen: { code: demande.examen, libelle: EXAMENS[demande.examen].libelle },
     ...decrire(nombre_etablissements),
@@ -65,13 +61,13 @@ async function resultats(
 
 export async function resultatsEtablissement(
   ctx: Contexte,
-  principal: Principal,
+  divulgation: Divulgation,
   demande: { session: number; examen: CodeExamen; uai: string },
 ): Promise<ResultatsExamen> {
   const { etablissement: e } = await trouverEtablissement(ctx.db, lireUaiDemande(demande.uai));
   exigerSessionPubliee(demande.session);
-  autoriser(principal, { code_commune: e.code_commune, code_departement: e.code_departement, code_region: e.code_region, type_etablissement: e.type });
-  return resultats(ctx, { ...demande, ensemble: ensembleDuDepartement(e.code_departement), cle: clePerimetre('etablissement', e.uai) }, () => ({
+  autoriser(divulgation, { code_commune: e.code_commune, code_departement: e.code_departement, code_region: e.code_region, type_etablissement: e.type });
+  return resultats(ctx, divulgation, { ...demande, ensemble: ensembleDuDepartement(e.code_departement), cle: clePerimetre('etablissement', e.uai) }, () => ({
     etablissement: { uai: e.uai, nom: e.nom, code_commune: e.code_commune, nom_commune: e.nom_commune },
   }));
 }
@@ -98,14 +94,14 @@ function territoireDemande(niveau: NiveauTerritoire, saisie: string): { territoi
 
 export async function resultatsTerritoire(
   ctx: Contexte,
-  principal: Principal,
+  divulgation: Divulgation,
   demande: { session: number; examen: CodeExamen; niveau: NiveauTerritoire; code: string },
 ): Promise<ResultatsExamen> {
   const { territoire, lieu } = territoireDemande(demande.niveau, demande.code);
   exigerSessionPubliee(demande.session);
-  autoriser(principal, lieu);
+  autoriser(divulgation, lieu);
   const ensemble = territoire.niveau === 'region' ? ensembleDeLaRegion(territoire.code) : ensembleDuDepartement(lieu.code_departement!);
-  return resultats(ctx, { ...demande, ensemble, cle: clePerimetre(territoire.niveau, territoire.code) }, (n) => ({
+  return resultats(ctx, divulgation, { ...demande, ensemble, cle: clePerimetre(territoire.niveau, territoire.code) }, (n) => ({
     territoire: { ...territoire, nombre_etablissements: n },
   }));
 }

@@ -3,6 +3,7 @@ import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
 import { limiteParHabilitation } from '../../http/limites';
+import { Divulgation } from '../../privacy/divulgation';
 import type { CodeTerritoire, Prenom, Sexe, StatutEleve } from './models';
 import { statutEleve } from './service';
 
@@ -114,7 +115,7 @@ export class ScolariteController extends Controller {
     @Query() context?: string,
     @Query() object?: string,
   ): Promise<StatutEleve> {
-    return statutEleve(this.ctx, req, {
+    return statutEleve(this.ctx, Divulgation.depuis(this.ctx, req, 'StatutEleve'), {
       nomNaissance, prenoms, sexeEtatCivil, anneeDateNaissance, moisDateNaissance, jourDateNaissance,
       anneeScolaire, codeEtablissement, codesDepartements, codesRegions, recipient, context, object,
     });

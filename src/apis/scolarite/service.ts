@@ -1,9 +1,7 @@
-import type { Request } from 'express';
 import type { Contexte } from '../../contexte';
-import type { Principal } from '../../auth/principal';
 import { Probleme } from '../../http/problemes';
 import { cleDeRequete, requetesEnCours } from '../../http/requetes-en-cours';
-import { Divulgation } from '../../privacy/divulgation';
+import type { Divulgation } from '../../privacy/divulgation';
 import { champsDivulgues } from '../../privacy/masque';
 import { aujourdhui } from '../../horloge';
 import { verifierTerritoire } from '../../territoire/perimetre';
@@ -11,29 +9,18 @@ import { lireDemande, type ParametresStatut } from './demande';
 import type { StatutEleve } from './models';
 import { lieuDeScolarisation, rechercherEleves, statutComplet } from './repository';
 
-export const API_SCOLARITE = 'api-scolarite';
 export const OPERATION_STATUT = 'StatutEleve';
-
-/** Any one opens the operation; together they say which fields are revealed (non-exclusive). */
-export const SCOPES_SCOLARITE = ['scolarite:statut', 'scolarite:boursier', 'scolarite:echelon-bourse', 'scolarite:regime', 'scolarite:identite'];
 
 /**
  * "Is this person a pupil?" for an administration: 400 → 422 → 403 → 409, then exactly one
  * pupil or none. A 404 or an ambiguous identity is journaled without any person (the DPO sees
  * who searched, never whom); a 200 is journaled with the person and the fields disclosed.
  */
-export async function statutEleve(ctx: Contexte, req: Request, parametres: ParametresStatut): Promise<StatutEleve> {
-  const principal = req.user as Principal;
+export async function statutEleve(ctx: Contexte, appel: Divulgation, parametres: ParametresStatut): Promise<StatutEleve> {
   const demande = lireDemande(parametres, aujourdhui());
+  const { principal } = appel;
   if (demande.siretDestinataire !== principal.destinataire.siret) throw new Probleme('destinataire_non_autorise');
-  const divulgation = Divulgation.depuis(ctx, req, {
-    api: API_SCOLARITE,
-    operation: OPERATION_STATUT,
-    scopes: SCOPES_SCOLARITE,
-    contexte: demande.contexte,
-    objet: demande.objet,
-    siretDestinataire: demande.siretDestinataire,
-  });
+  const divulgation = appel.dansLeCadre({ contexte: demande.contexte, objet: demande.objet, siretDestinataire: demande.siretDestinataire });
 
   const cle = cleDeRequete(ctx.config.cles.journal, principal.clientId, OPERATION_STATUT, { ...demande });
   return requetesEnCours(ctx).executer(cle, async () => {
