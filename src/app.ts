@@ -9,7 +9,7 @@ import { RegisterRoutes } from './generated/routes';
 import { CATALOGUE_PROBLEMES, gestionnaireErreurs, routeInconnue } from './http/problemes';
 import { exigerJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
 
-export const CHEMIN_SPEC = path.join(RACINE, 'openapi', 'openapi.json');
+const CHEMIN_SPEC = path.join(RACINE, 'openapi', 'openapi.json');
 
 export function creerApp(contexte: Contexte): Express {
   const app = express();

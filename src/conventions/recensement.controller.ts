@@ -10,7 +10,7 @@ import { versCsv } from './csv';
 import { agreger, COLONNES_AGREGATS, COLONNES_DETAIL, lignesAgregats, lignesDetail, type CelluleRecensement } from './recensement';
 import type { StatutConvention } from './termes';
 
-export const SCOPE_LECTURE_CONVENTIONS = 'conventions:lecture';
+const SCOPE_LECTURE_CONVENTIONS = 'conventions:lecture';
 
 export interface Recensement {
   /** « publique » sans jeton ou avec un jeton sans le scope conventions:lecture (comptages seuls) ; « detaillee » avec ce scope. */

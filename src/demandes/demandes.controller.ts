@@ -16,7 +16,7 @@ import {
 import { lienConsultation, verifierLien, type LienConsultation } from './lien';
 import { pageDemande } from './page';
 
-export const SCOPE_DEMANDE = 'habilitations:demande';
+const SCOPE_DEMANDE = 'habilitations:demande';
 
 /**
  * Code d'un scope du registre (voir /catalogue).

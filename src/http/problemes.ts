@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ValidateError } from '@tsoa/runtime';
 import catalogue from './problemes.json';
@@ -42,7 +43,7 @@ export function invalide(champ: string, message: string): Probleme {
   return new Probleme('requete_invalide', undefined, { erreurs: [{ champ, message }] });
 }
 
-export function envoyerProbleme(res: Response, probleme: Probleme): void {
+function envoyerProbleme(res: Response, probleme: Probleme): void {
   const { statut, titre, description } = CATALOGUE_PROBLEMES[probleme.code];
   for (const [nom, valeur] of Object.entries(probleme.entetes)) res.setHeader(nom, valeur);
   res
@@ -113,7 +114,7 @@ function estIndisponibiliteBase(err: { code?: string; name?: string; message?: s
  */
 const VALEURS_REFUSEES_PAR_POSTGRES = new Set(['22021', '22P05', '22001', '22003', '22008', '22P02', '22007']);
 
-export function versProbleme(err: unknown): Probleme {
+function versProbleme(err: unknown): Probleme {
   if (err instanceof Probleme) return err;
   if (err instanceof ValidateError) return new Probleme('requete_invalide', undefined, { erreurs: champsInvalides(err) });
   const e = (err ?? {}) as { type?: string; status?: number; code?: string; name?: string; message?: string };
@@ -152,7 +153,7 @@ export const routeInconnue: RequestHandler = (_req, _res, next) => next(new Prob
  * Requests Node's HTTP parser rejects (oversized headers, malformed request line) never reach
  * express: answer them with a problem document too, then close.
  */
-export function repondreErreurClient(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex): void {
+export function repondreErreurClient(err: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable) {
     socket.destroy();
     return;

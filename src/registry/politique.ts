@@ -8,7 +8,7 @@ import scopes from './data/scopes.json';
 import regles from './data/regles.json';
 
 /** RGPD art. 21: the right to object applies to processing based on 6.1.e (and 6.1.f), never on a legal obligation. */
-export function oppositionApplicable(baseRgpd: string): boolean {
+function oppositionApplicable(baseRgpd: string): boolean {
   return baseRgpd === '6.1.e' || baseRgpd === '6.1.f';
 }
 

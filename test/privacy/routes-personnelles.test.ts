@@ -37,6 +37,7 @@ interface AppelDemo {
   /** Operation name written in the journal, when it is not the operationId. */
   operation?: string;
   /** The records about persons the response carries: the journal's `champs` must be their fields. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's body has its own shape, read as a client reads JSON
   enregistrements: (corps: any) => unknown[];
 }
 

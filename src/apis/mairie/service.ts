@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
 import { etagDe } from '../../http/etag';
@@ -33,7 +33,7 @@ import {
 export type ScopeMairie = 'mairie:obligation-scolaire' | 'mairie:restauration-scolaire';
 
 /** Which children each scope sees; the fields are the registry's mask (scopes.json). */
-export const PERIMETRES: Readonly<Record<ScopeMairie, Perimetre>> = {
+const PERIMETRES: Readonly<Record<ScopeMairie, Perimetre>> = {
   'mairie:obligation-scolaire': { ecolesPubliquesDeLaCommune: false },
   'mairie:restauration-scolaire': { ecolesPubliquesDeLaCommune: true },
 };
