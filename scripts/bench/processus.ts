@@ -8,10 +8,17 @@ export interface ServeurEnfant {
   arreter(): Promise<void>;
 }
 
-/** Starts `node <script>` with `env`, logs to `journal`, and waits until `cheminSante` answers. */
-export async function demarrer(script: string, env: Record<string, string>, journal: string, cheminSante: string, delaiMaxMs = 300_000): Promise<ServeurEnfant> {
+/** Starts `node [...argsNode] <script>` with `env`, logs to `journal`, and waits until `cheminSante` answers. */
+export async function demarrer(
+  script: string,
+  env: Record<string, string>,
+  journal: string,
+  cheminSante: string,
+  options: { delaiMaxMs?: number; argsNode?: string[] } = {},
+): Promise<ServeurEnfant> {
+  const delaiMaxMs = options.delaiMaxMs ?? 300_000;
   const sortie = fs.openSync(journal, 'a');
-  const processus = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', sortie, sortie] });
+  const processus = spawn(process.execPath, [...(options.argsNode ?? []), script], { env: { ...process.env, ...env }, stdio: ['ignore', sortie, sortie] });
   fs.closeSync(sortie);
   const url = `http://127.0.0.1:${env.PORT}`;
   const fin = new Promise<void>((resolve) => processus.once('exit', () => resolve()));
