@@ -6,7 +6,7 @@ import type { Contexte } from './contexte';
 import { RACINE } from './racine';
 import { RegisterRoutes } from './generated/routes';
 import { CATALOGUE_PROBLEMES, gestionnaireErreurs, routeInconnue } from './http/problemes';
-import { exigerJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
+import { corpsJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
 import { entetesDeSecurite } from './http/securite';
 
 export const CHEMIN_SPEC = path.join(RACINE, 'openapi', 'openapi.json');
@@ -33,7 +33,7 @@ export function creerApp(contexte: Contexte): Express {
   );
   app.get('/problemes', (_req, res) => res.json(CATALOGUE_PROBLEMES));
 
-  app.use(exigerJson, express.json({ limit: '100kb' }));
+  app.use(corpsJson);
   RegisterRoutes(app);
 
   app.use(routeInconnue);

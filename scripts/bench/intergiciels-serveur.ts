@@ -1,6 +1,7 @@
 /**
  * The server `npm run bench:intergiciels` starts, one configuration at a time (bench only):
- *   COUCHES=passerelle                          the gateway itself (creerApp), on DATABASE_URL;
+ *   COUCHES=passerelle                          the gateway itself (creerApp), on DATABASE_URL; with
+ *                                               PASSERELLE_DIST, the creerApp of that other build;
  *   COUCHES=identifiant,journal,securite,…      bare express plus these gateway middlewares, in the
  *                                               gateway's order, before a plain /health route.
  * With ETAPES_FICHIER, every express layer is timed (hrtime from entering it to its call of next,
@@ -8,13 +9,14 @@
  * SIGUSR2 forgets what was timed so far (the warm-up).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ExpressTemplateService } from '@tsoa/runtime';
 import express, { type Express } from 'express';
 import { creerApp } from '../../src/app';
 import { chargerConfig } from '../../src/config';
 import { createDb } from '../../src/db/knex';
-import { exigerJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from '../../src/http/requete';
+import { corpsJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from '../../src/http/requete';
 import { entetesDeSecurite } from '../../src/http/securite';
 
 /** The gateway's app-level middlewares, in its order (src/app.ts). */
@@ -26,7 +28,7 @@ const INTERGICIELS: Record<Couche, express.RequestHandler[]> = {
   journal: [journalAcces],
   securite: [entetesDeSecurite],
   'jeton-url': [refuserJetonDansUrl],
-  json: [exigerJson, express.json({ limit: '100kb' })],
+  json: [corpsJson],
 };
 
 /** Samples kept per layer: enough for a median, bounded in memory. */
@@ -119,7 +121,12 @@ function main(): void {
   let app: Express;
   if (demande === 'passerelle') {
     const config = chargerConfig(process.env);
-    app = creerApp({ db: createDb(config.databaseUrl), config });
+    // Another build of the gateway (PASSERELLE_DIST, e.g. an earlier commit's dist/) for a before/after comparison in one run.
+    const assembler = process.env.PASSERELLE_DIST
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require(path.join(process.env.PASSERELLE_DIST, 'src', 'app.js')) as { creerApp: typeof creerApp }).creerApp
+      : creerApp;
+    app = assembler({ db: createDb(config.databaseUrl), config });
   } else {
     const couches = demande.split(',').filter(Boolean) as Couche[];
     const inconnues = couches.filter((c) => !COUCHES.includes(c));

@@ -49,3 +49,10 @@ export function memoire(pid: number): { rssMo: number; picMo: number } {
   const ko = (cle: string) => Number(new RegExp(`^${cle}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMo: ko('VmRSS') / 1024, picMo: ko('VmHWM') / 1024 };
 }
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+export function tempsCpuMs(pid: number): number {
+  // Fields after the command name, which is parenthesised and may contain spaces: utime and stime are the 14th and 15th.
+  const champs = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(champs[11]) + Number(champs[12])) * 1000) / 100;
+}

@@ -25,6 +25,19 @@ export interface OptionsDivulgation {
   siretDestinataire?: string;
 }
 
+/** The fields and compiled mask of a set of scopes: the registry's table is constant, so each set is compiled once. */
+const masquesParScopes = new Map<string, { champs: string[]; masque: Masque }>();
+
+function champsEtMasque(scopes: readonly string[]): { champs: string[]; masque: Masque } {
+  const cle = scopes.join(' ');
+  let m = masquesParScopes.get(cle);
+  if (!m) {
+    const champs = champsDesScopes(CHAMPS_PAR_SCOPE, scopes);
+    masquesParScopes.set(cle, (m = { champs, masque: compilerMasque(champs) }));
+  }
+  return m;
+}
+
 /**
  * The one path personal data takes out of the gateway:
  * registry (habilitation, finalité) → opposition/consent → pseudonym + mask → journal → response.
@@ -46,8 +59,9 @@ export class Divulgation {
     if (detenus.length === 0) throw new Probleme('scope_insuffisant');
     this.scopes = options.exclusif ? [detenus[0]] : detenus;
     this.habilitation = habilitationPour(principal, this.scopes[0]);
-    this.champs = champsDesScopes(CHAMPS_PAR_SCOPE, this.scopes);
-    this.masque = compilerMasque(this.champs);
+    const { champs, masque } = champsEtMasque(this.scopes);
+    this.champs = [...champs];
+    this.masque = masque;
   }
 
   static depuis(ctx: Contexte, req: Request, options: OptionsDivulgation): Divulgation {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { Contexte } from '../../contexte';
-import type { Db } from '../../db/knex';
+import { type Db, executer } from '../../db/knex';
 import { etagDe, estInchange } from '../../http/etag';
 import { decoderCurseur, encoderCurseur, lienSuivant } from '../../http/pagination';
 import { journalApplicatif } from '../../http/journal-applicatif';
@@ -149,13 +149,17 @@ async function etatDesOppositions(db: Db, divulgation: Divulgation): Promise<str
   }
   const jour = aujourdhui();
   const toutes = db('oppositions').where('finalite_code', h.finalite_code);
-  const [total] = await toutes.clone().count({ n: '*' }).max({ m: 'id' });
-  const [actives] = await toutes
-    .clone()
-    .where('date_debut', '<=', jour)
-    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', jour))
-    .count({ n: '*' })
-    .sum({ s: 'id' });
+  type Agregat = Array<{ n: number | string; m?: number | string | null; s?: number | string | null }>;
+  const [total] = await executer<Agregat>(db, toutes.clone().count({ n: '*' }).max({ m: 'id' }));
+  const [actives] = await executer<Agregat>(
+    db,
+    toutes
+      .clone()
+      .where('date_debut', '<=', jour)
+      .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', jour))
+      .count({ n: '*' })
+      .sum({ s: 'id' }),
+  );
   return [jour, total.n, total.m, actives.n, actives.s].join(':');
 }
 
