@@ -3,8 +3,9 @@
  *   1. /health at BENCH_CONNEXIONS connections on bare express, then with the gateway's
  *      middlewares added one at a time, then on the gateway itself (tsoa's router): requests/s
  *      and ratio to bare express "bonjour" measured in the same run (at its start and its end);
- *   2. three gateway routes: the annuaire (no token), the mairie 304 (two @Security
- *      alternatives) and the scolarité statut (five alternatives, journaled);
+ *   2. four gateway routes: /health, the annuaire (no token), the mairie 304 (two @Security
+ *      alternatives) and the scolarité statut (five alternatives, journaled), with the server's
+ *      CPU time per response;
  *   3. the time spent in each express layer at one connection (no queueing), median per request.
  * One server at a time, as a child process (scripts/bench/intergiciels-serveur.ts), on a
  * temporary Rennes-only demo database: SQLite, or a database created on the PostgreSQL server
@@ -22,7 +23,7 @@ import { preparerBase } from '../../src/demarrage';
 import { RACINE } from '../../src/racine';
 import { nouvelleBase } from '../../test/support/base';
 import { CONNEXIONS, DUREE_S, identites, jeton, mesurer } from './outils';
-import { demarrer, tempsCpuMs } from './processus';
+import { demarrer } from './processus';
 
 const PORT = 3110;
 const RENNES = '35238';
@@ -74,9 +75,7 @@ async function main(): Promise<void> {
     const mesurerSur = async (nom: string, script: string, env: Record<string, string>, options: Record<string, unknown>, attendu = 200) => {
       const s = await lancer(script, env);
       try {
-        const cpuAvant = tempsCpuMs(s.processus.pid!);
-        const m = await mesurer(nom, options, attendu);
-        lignes.push({ ...m, cpuUs: ((tempsCpuMs(s.processus.pid!) - cpuAvant) * 1000) / m.total });
+        lignes.push(await mesurer(nom, options, attendu, s.processus.pid));
       } finally {
         await s.arreter();
       }
@@ -106,6 +105,7 @@ async function main(): Promise<void> {
       const jetonCaf = await jeton(url, 'demo-caf-35', 'scolarite:statut');
       const etag = (await fetch(url + page, { headers: { Authorization: `Bearer ${jetonMairie}` } })).headers.get('etag')!;
       return [
+        { nom: 'passerelle : /health', attendu: 200, options: { url: `${url}/health` } },
         { nom: 'annuaire : un établissement (sans jeton)', attendu: 200, options: { url: `${url}/api-ecole/v1/etablissements/${uai}` } },
         { nom: 'API mairie : 304 (2 alternatives @Security)', attendu: 304, options: { url: url + page, headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag } } },
         {
@@ -123,19 +123,16 @@ async function main(): Promise<void> {
     const variantes: Array<{ nom: string; env: Record<string, string> }> = [{ nom: 'cette version', env: passerelle }];
     if (process.env.BENCH_COMPARER) variantes.unshift({ nom: 'comparée', env: { ...passerelle, PASSERELLE_DIST: path.join(path.resolve(process.env.BENCH_COMPARER), 'dist') } });
     const tours = variantes.length > 1 ? Number(process.env.BENCH_TOURS || 2) : 1;
-    const parVariante = new Map<string, Array<Ligne & { cpuUs: number }>>();
+    const parVariante = new Map<string, Ligne[]>();
     for (let tour = 1; tour <= tours; tour++) {
       for (const v of variantes) {
         console.log(`\nroutes de la passerelle (${v.nom}${tours > 1 ? `, tour ${tour}` : ''}) :`);
         const serveur = await lancer(SCRIPT_SERVEUR, v.env);
         try {
           for (const r of await routes()) {
-            const cpuAvant = tempsCpuMs(serveur.processus.pid!);
-            const m = await mesurer(`${r.nom}`, r.options, r.attendu);
-            const cpuUs = ((tempsCpuMs(serveur.processus.pid!) - cpuAvant) * 1000) / m.total;
-            console.log(`    temps CPU de la passerelle : ${cpuUs.toFixed(0)} µs par réponse`);
-            parVariante.set(v.nom, [...(parVariante.get(v.nom) ?? []), { ...m, cpuUs }]);
-            if (tour === 1 && v === variantes[variantes.length - 1]) lignes.push({ ...m, cpuUs });
+            const m = await mesurer(r.nom, r.options, r.attendu, serveur.processus.pid);
+            parVariante.set(v.nom, [...(parVariante.get(v.nom) ?? []), m]);
+            if (tour === 1 && v === variantes[variantes.length - 1]) lignes.push(m);
           }
         } finally {
           await serveur.arreter();
@@ -162,7 +159,7 @@ async function main(): Promise<void> {
       for (const nom of noms) {
         const [avant, apres] = ['comparée', 'cette version'].map((v) => parVariante.get(v)!.filter((m) => m.nom === nom));
         const [rpsAvant, rpsApres] = [avant, apres].map((x) => mediane(x.map((m) => m.rps)));
-        const [cpuAvant, cpuApres] = [avant, apres].map((x) => mediane(x.map((m) => m.cpuUs)));
+        const [cpuAvant, cpuApres] = [avant, apres].map((x) => mediane(x.map((m) => m.cpuUs!)));
         console.log(`| ${nom} | ${rpsAvant.toFixed(0)} | ${rpsApres.toFixed(0)} | ${cpuAvant.toFixed(0)} µs | ${cpuApres.toFixed(0)} µs | ×${(cpuApres / cpuAvant).toFixed(2)} |`);
       }
     }
@@ -190,8 +187,8 @@ async function main(): Promise<void> {
     for (const v of variantes) {
       const suffixe = variantes.length > 1 ? ` (${v.nom})` : '';
       await chronometrer(`passerelle : /health${suffixe}`, v.env, () => ({ options: { url: `${url}/health` }, attendu: 200 }));
-      await chronometrer(`passerelle : API mairie 304${suffixe}`, v.env, (r) => r[1]);
-      await chronometrer(`passerelle : API scolarité statut${suffixe}`, v.env, (r) => r[2]);
+      await chronometrer(`passerelle : API mairie 304${suffixe}`, v.env, (r) => r[2]);
+      await chronometrer(`passerelle : API scolarité statut${suffixe}`, v.env, (r) => r[3]);
     }
   } finally {
     await base.supprimer();

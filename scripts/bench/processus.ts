@@ -56,3 +56,18 @@ export function tempsCpuMs(pid: number): number {
   const champs = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
   return ((Number(champs[11]) + Number(champs[12])) * 1000) / 100;
 }
+
+/** The same for a process and its children (node:cluster workers are children of the primary). */
+export function tempsCpuArbreMs(pid: number): number {
+  let total = tempsCpuMs(pid);
+  for (const entree of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entree) || Number(entree) === pid) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entree}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      if (Number(stat[1]) === pid) total += tempsCpuMs(Number(entree));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
