@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import swaggerUi from 'swagger-ui-express';
 import type { Contexte } from './contexte';
 import { RACINE } from './racine';
 import { RegisterRoutes } from './generated/routes';
 import { CATALOGUE_PROBLEMES, gestionnaireErreurs, routeInconnue } from './http/problemes';
-import { exigerJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
+import { corpsJson, identifiantRequete, journalAcces, refuserJetonDansUrl } from './http/requete';
+import { entetesDeSecurite } from './http/securite';
 
 const CHEMIN_SPEC = path.join(RACINE, 'openapi', 'openapi.json');
 
@@ -19,15 +19,7 @@ export function creerApp(contexte: Contexte): Express {
   app.set('etag', false);
 
   app.use(identifiantRequete, journalAcces);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        // Swagger UI's own assets and the token call are same-origin.
-        directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
-      },
-    }),
-  );
-  app.use(refuserJetonDansUrl);
+  app.use(entetesDeSecurite, refuserJetonDansUrl);
 
   const spec = fs.readFileSync(CHEMIN_SPEC, 'utf8');
   app.get('/openapi.json', (_req, res) => res.type('application/json').send(spec));
@@ -41,7 +33,7 @@ export function creerApp(contexte: Contexte): Express {
   );
   app.get('/problemes', (_req, res) => res.json(CATALOGUE_PROBLEMES));
 
-  app.use(exigerJson, express.json({ limit: '100kb' }));
+  app.use(corpsJson);
   RegisterRoutes(app);
 
   app.use(routeInconnue);

@@ -68,7 +68,7 @@ async function taille(url: string): Promise<string> {
 async function mesurerBase(echelle: string, url: string, script: string, dossier: string): Promise<Resultat[]> {
   console.log(`\n${echelle} : ${url.replace(/\/\/[^@]*@/, '//…@')}`);
   const t0 = Date.now();
-  const serveur = await demarrer(script, { DATABASE_URL: url, PORT: String(PORT), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${echelle}.log`), '/openapi.json', 900_000);
+  const serveur = await demarrer(script, { DATABASE_URL: url, PORT: String(PORT), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${echelle}.log`), '/openapi.json', { delaiMaxMs: 900_000 });
   try {
     console.log(`  passerelle prête en ${((Date.now() - t0) / 1000).toFixed(1)} s ; taille ${await taille(url)}`);
     const db = createDb(url);

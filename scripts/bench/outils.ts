@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Db } from '../../src/db/knex';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { anneeScolaireDe } from '../../src/referentiels/calendrier';
+import { tempsCpuArbreMs } from './processus';
 import type { Mesure } from './rapport';
 import { aujourdhui } from '../../src/horloge';
 
@@ -66,12 +67,19 @@ export function cheminStatut(e: { nom: string; prenoms: string; sexe: string; da
   return `/api-scolarite/v1/eleves/statut?${q}`;
 }
 
-export async function mesurer(nom: string, options: Record<string, unknown>, attendu: number): Promise<Omit<Mesure, 'ratio'>> {
+/**
+ * One autocannon run. With the server's `pid`, also the CPU time the server (and its cluster
+ * workers) spent per response: steadier than requests/s when other work shares the machine.
+ */
+export async function mesurer(nom: string, options: Record<string, unknown>, attendu: number, pid?: number): Promise<Omit<Mesure, 'ratio'>> {
   const charge = os.loadavg()[0];
+  const cpuAvant = pid === undefined ? 0 : tempsCpuArbreMs(pid);
   const r = await autocannon({ connections: CONNEXIONS, duration: DUREE_S, ...options });
+  const cpuUs = pid === undefined || r.requests.total === 0 ? undefined : ((tempsCpuArbreMs(pid) - cpuAvant) * 1000) / r.requests.total;
   const statuts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
   const inattendus = Object.entries(statuts).filter(([code]) => Number(code) !== attendu).reduce((n, [, c]) => n + c, 0);
-  const m = { nom, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, inattendus: inattendus + r.errors + r.timeouts, statuts, charge };
-  console.log(`  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`);
+  const m = { nom, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, inattendus: inattendus + r.errors + r.timeouts, statuts, charge, cpuUs };
+  const cpu = cpuUs === undefined ? '' : `  CPU ${cpuUs.toFixed(0)} µs/réponse`;
+  console.log(`  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms${cpu}  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`);
   return m;
 }

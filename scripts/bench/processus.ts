@@ -8,10 +8,17 @@ export interface ServeurEnfant {
   arreter(): Promise<void>;
 }
 
-/** Starts `node <script>` with `env`, logs to `journal`, and waits until `cheminSante` answers. */
-export async function demarrer(script: string, env: Record<string, string>, journal: string, cheminSante: string, delaiMaxMs = 300_000): Promise<ServeurEnfant> {
+/** Starts `node [...argsNode] <script>` with `env`, logs to `journal`, and waits until `cheminSante` answers. */
+export async function demarrer(
+  script: string,
+  env: Record<string, string>,
+  journal: string,
+  cheminSante: string,
+  options: { delaiMaxMs?: number; argsNode?: string[] } = {},
+): Promise<ServeurEnfant> {
+  const delaiMaxMs = options.delaiMaxMs ?? 300_000;
   const sortie = fs.openSync(journal, 'a');
-  const processus = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', sortie, sortie] });
+  const processus = spawn(process.execPath, [...(options.argsNode ?? []), script], { env: { ...process.env, ...env }, stdio: ['ignore', sortie, sortie] });
   fs.closeSync(sortie);
   const url = `http://127.0.0.1:${env.PORT}`;
   const fin = new Promise<void>((resolve) => processus.once('exit', () => resolve()));
@@ -41,4 +48,26 @@ export function memoire(pid: number): { rssMo: number; picMo: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const ko = (cle: string) => Number(new RegExp(`^${cle}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMo: ko('VmRSS') / 1024, picMo: ko('VmHWM') / 1024 };
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
+function tempsCpuMs(pid: number): number {
+  // Fields after the command name, which is parenthesised and may contain spaces: utime and stime are the 14th and 15th.
+  const champs = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return ((Number(champs[11]) + Number(champs[12])) * 1000) / 100;
+}
+
+/** The same for a process and its children (node:cluster workers are children of the primary). */
+export function tempsCpuArbreMs(pid: number): number {
+  let total = tempsCpuMs(pid);
+  for (const entree of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entree) || Number(entree) === pid) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entree}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      if (Number(stat[1]) === pid) total += tempsCpuMs(Number(entree));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }

@@ -12,10 +12,14 @@ export interface Mesure {
   /** Responses other than the expected status, socket errors and timeouts. */
   inattendus: number;
   statuts: Record<string, number>;
-  /** Ratio of requests/s to the baseline of the same run. */
+  /** Ratio of requests/s to the baseline of the same run (mean of its measures at the start and the end). */
   ratio: number;
+  /** Ratio of the CPU time per response to the baseline's: how much heavier than bare express, whatever the machine's load. */
+  ratioCpu?: number;
   /** 1-minute load average when the scenario started. */
   charge: number;
+  /** The server's CPU time per response (all its processes), in µs. */
+  cpuUs?: number;
 }
 
 export interface MesureListe {
@@ -44,6 +48,8 @@ const LIBELLE_LISTE: Record<MesureListe['format'], string> = { json: 'JSON, page
 
 export interface Rapport {
   date: Date;
+  /** `SQLite` or `PostgreSQL <version>`. */
+  moteur: string;
   workers: number;
   connexions: number;
   dureeS: number;
@@ -55,8 +61,13 @@ export interface Rapport {
 }
 
 const FICHIER_RAPPORT = path.join(RACINE, 'docs', 'benchmarks.md');
-const DEBUT = '<!-- npm run bench : début de la partie générée -->';
-const FIN = '<!-- npm run bench : fin de la partie générée -->';
+
+/** One generated part per engine and process model, so a PostgreSQL run keeps the SQLite figures. */
+function configuration(r: Rapport): string {
+  return `${r.moteur.split(' ')[0]}, WORKERS=${r.workers}`;
+}
+const debut = (r: Rapport) => `<!-- npm run bench (${configuration(r)}) : début de la partie générée -->`;
+const fin = (r: Rapport) => `<!-- npm run bench (${configuration(r)}) : fin de la partie générée -->`;
 
 const nombre = (n: number, decimales = 0) => n.toLocaleString('fr-FR', { minimumFractionDigits: decimales, maximumFractionDigits: decimales });
 const ok = (atteint: boolean) => (atteint ? '✅ atteinte' : '❌ manquée');
@@ -69,7 +80,7 @@ function cibles(r: Rapport): string[] {
   const [petite, grande] = r.memoires;
   const croissance = grande.picApresMo - petite.picApresMo;
   const lignes = [
-    '| Cible (issue 9) | Mesure | Verdict |',
+    '| Cible (issues 9 et 16) | Mesure | Verdict |',
     '|---|---|---|',
     `| statut scolarité ≥ 50 % de la référence et p99 ≤ 25 ms à ${r.connexions} connexions | ${nombre(statut.ratio * 100)} % ; p99 ${statut.p99} ms | ${ok(statut.ratio >= 0.5 && statut.p99 <= 25)} |`,
     `| revalidation 304 ≥ 80 % de la référence | ${nombre(revalidation.ratio * 100)} % | ${ok(revalidation.ratio >= 0.8)} |`,
@@ -87,40 +98,44 @@ function cibles(r: Rapport): string[] {
 function partieGeneree(r: Rapport): string {
   const memoireTotale = os.totalmem() / 1024 ** 3;
   const lignes = [
-    DEBUT,
-    `Mesuré le ${r.date.toISOString().slice(0, 16).replace('T', ' ')} UTC par \`npm run bench\` (${r.dureeS} s par scénario, ${r.connexions} connexions).`,
+    debut(r),
+    `### ${r.moteur}, WORKERS=${r.workers}`,
+    '',
+    `Mesuré le ${r.date.toISOString().slice(0, 16).replace('T', ' ')} UTC par \`${r.moteur === 'SQLite' ? '' : 'DATABASE_URL=postgres://… '}${r.workers === 1 ? '' : `WORKERS=${r.workers} `}npm run bench\` (${r.dureeS} s par scénario, ${r.connexions} connexions).`,
     '',
     `- Machine : ${os.cpus().length} cœurs (${os.cpus()[0]?.model.trim() ?? 'inconnu'}), ${nombre(memoireTotale, 1)} Go de mémoire, ${os.type()} ${os.release()}`,
     `- Node ${process.version} ; générateur de charge autocannon dans le processus du banc (il partage les cœurs avec le serveur mesuré).`,
-    `- Passerelle : \`node dist/src/server.js\` (WORKERS=${r.workers}), base SQLite temporaire semée au premier démarrage (démonstration, Ille-et-Vilaine) en ${nombre(r.semisS, 1)} s ;`,
+    `- Passerelle : \`node dist/src/server.js\` (WORKERS=${r.workers}), base ${r.moteur} temporaire${r.moteur === 'SQLite' ? '' : ' (créée sur le serveur de DATABASE_URL, supprimée à la fin)'} semée au premier démarrage (démonstration, Ille-et-Vilaine) en ${nombre(r.semisS, 1)} s ;`,
     `  limite par habilitation relevée pour le banc : \`LIMITE_REQUETES_PAR_SECONDE=${r.limite}\` (20/s en production : sinon on mesurerait des 429).`,
     `- Référence : \`node dist/scripts/bench/bonjour.js\`, express 4 nu, même modèle de processus (WORKERS=${r.workers}).`,
     '',
-    '### Requêtes',
+    '#### Requêtes',
     '',
-    '| Scénario | req/s | p50 (ms) | p99 (ms) | ratio / référence | réponses | charge (1 min) |',
-    '|---|---:|---:|---:|---:|---|---:|',
+    '| Scénario | req/s | p50 (ms) | p99 (ms) | ratio / référence | CPU serveur par réponse | CPU / référence | réponses | charge (1 min) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|',
     ...r.requetes.map(
       (m) =>
-        `| ${m.nom} | ${nombre(m.rps)} | ${m.p50} | ${m.p99} | ${nombre(m.ratio * 100)} % | ${Object.entries(m.statuts).map(([c, n]) => `${c} × ${nombre(n)}`).join(', ')}${m.inattendus ? ` (${nombre(m.inattendus)} inattendues)` : ''} | ${nombre(m.charge, 2)} |`,
+        `| ${m.nom} | ${nombre(m.rps)} | ${m.p50} | ${m.p99} | ${nombre(m.ratio * 100)} % | ${m.cpuUs === undefined ? '–' : `${nombre(m.cpuUs)} µs`} | ${m.ratioCpu === undefined || Number.isNaN(m.ratioCpu) ? '–' : `× ${nombre(m.ratioCpu, 1)}`} | ${Object.entries(m.statuts).map(([c, n]) => `${c} × ${nombre(n)}`).join(', ')}${m.inattendus ? ` (${nombre(m.inattendus)} inattendues)` : ''} | ${nombre(m.charge, 2)} |`,
     ),
     '',
-    '### Liste complète de Rennes (base de démonstration)',
+    'Le ratio compare les req/s à la moyenne des deux mesures de la référence (début et fin du lancement). Le CPU par réponse est le temps CPU (utilisateur + système) de tous les processus du serveur mesuré, divisé par le nombre de réponses : il dépend peu de la charge de la machine, contrairement aux req/s.',
+    '',
+    '#### Liste complète de Rennes (base de démonstration)',
     '',
     '| Format | Enfants | Réponses | Taille | Dernier octet (médiane) | charge (1 min) |',
     '|---|---:|---:|---:|---:|---:|',
     ...r.listes.map((l) => `| ${LIBELLE_LISTE[l.format]} | ${nombre(l.enfants)} | ${l.pages} | ${nombre(l.octets / 1e6, 1)} Mo | ${nombre(l.ms)} ms | ${nombre(l.charge, 2)} |`),
     '',
-    '### Mémoire de la passerelle pendant les téléchargements (WORKERS=1, base ne contenant que Rennes)',
+    `#### Mémoire de la passerelle pendant les téléchargements (WORKERS=1, base ${r.moteur} ne contenant que Rennes)`,
     '',
     '| Enfants de la liste | RSS après une 1re lecture | Pic (VmHWM) après NDJSON + CSV complets | NDJSON complet | CSV |',
     '|---:|---:|---:|---:|---:|',
     ...r.memoires.map((m) => `| ${nombre(m.enfants)} | ${nombre(m.rssAvantMo)} Mo | ${nombre(m.picApresMo)} Mo | ${nombre(m.jsonMs)} ms | ${nombre(m.csvMs)} ms |`),
     '',
-    '### Cibles',
+    '#### Cibles',
     '',
     ...cibles(r),
-    FIN,
+    fin(r),
   ];
   return lignes.join('\n');
 }
@@ -128,10 +143,10 @@ function partieGeneree(r: Rapport): string {
 /** Rewrites the generated part of docs/benchmarks.md, keeping the hand-written analysis around it. */
 export function ecrireRapport(r: Rapport, fichier = FICHIER_RAPPORT): string {
   const genere = partieGeneree(r);
-  const actuel = fs.existsSync(fichier) ? fs.readFileSync(fichier, 'utf8') : `# Mesures de performance\n\n${DEBUT}\n${FIN}\n`;
-  const debut = actuel.indexOf(DEBUT);
-  const fin = actuel.indexOf(FIN);
-  const contenu = debut >= 0 && fin > debut ? actuel.slice(0, debut) + genere + actuel.slice(fin + FIN.length) : `${actuel.trimEnd()}\n\n${genere}\n`;
+  const actuel = fs.existsSync(fichier) ? fs.readFileSync(fichier, 'utf8') : '# Mesures de performance\n';
+  const a = actuel.indexOf(debut(r));
+  const b = actuel.indexOf(fin(r));
+  const contenu = a >= 0 && b > a ? actuel.slice(0, a) + genere + actuel.slice(b + fin(r).length) : `${actuel.trimEnd()}\n\n${genere}\n`;
   fs.mkdirSync(path.dirname(fichier), { recursive: true });
   fs.writeFileSync(fichier, contenu);
   console.log('\n' + cibles(r).join('\n'));

@@ -2,24 +2,28 @@
  * `npm run bench`: the gateway's figures, in one run, against 127.0.0.1 only.
  *   1. builds (tsc), starts the baseline (bare express 4 "hello", scripts/bench/bonjour.ts) and
  *      the gateway (dist/src/server.js) as child processes in the same process model (WORKERS);
- *   2. the gateway seeds the demo (Ille-et-Vilaine) into a temporary SQLite database;
+ *   2. the gateway seeds the demo (Ille-et-Vilaine) into a temporary database: a SQLite file, or
+ *      with DATABASE_URL=postgres://… a database created on that server and dropped at the end;
  *   3. autocannon (programmatic API) measures each route for BENCH_DUREE seconds at
  *      BENCH_CONNEXIONS connections; the mairie list is downloaded whole (NDJSON and CSV in one
  *      streamed response each, and JSON pages following Link);
- *   4. the list's memory: two single-process gateways on Rennes-only databases of ≈ 1 000 and
- *      ≈ 50 000 children, peak RSS (VmHWM) read from /proc after the downloads;
- *   5. prints a table and rewrites the generated part of docs/benchmarks.md.
+ *   4. the list's memory: two single-process gateways on Rennes-only databases (same engine) of
+ *      ≈ 1 000 and ≈ 50 000 children, peak RSS (VmHWM) read from /proc after the downloads;
+ *   5. prints a table and rewrites the generated part of docs/benchmarks.md for this engine and
+ *      process model (one part per pair: SQLite with WORKERS=1, PostgreSQL with WORKERS=2…).
  * Options (environment): BENCH_DUREE (s, default 8), BENCH_CONNEXIONS (default 50), WORKERS
- * (default 1, the gateway's default on SQLite), BENCH_SANS_BUILD=1 (reuse dist/).
+ * (default 1), DATABASE_URL (postgres://… : the server on which the temporary databases are
+ * created; default SQLite), BENCH_SANS_BUILD=1 (reuse dist/).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chargerConfig } from '../../src/config';
-import { createDb } from '../../src/db/knex';
+import { createDb, isPostgres } from '../../src/db/knex';
 import { preparerBase } from '../../src/demarrage';
 import { RACINE } from '../../src/racine';
+import { nouvelleBase } from '../../test/support/base';
 import { basic, CONNEXIONS, DUREE_S, identites, jeton, mesurer } from './outils';
 import { demarrer, memoire, type ServeurEnfant } from './processus';
 import { ecrireRapport, type Mesure, type MesureListe, type MesureMemoire, type Rapport } from './rapport';
@@ -32,6 +36,8 @@ const RENNES = '35238';
 const PORT_BASE = 3100;
 const PORT_PASSERELLE = 3101;
 const PORT_MEMOIRE = 3102;
+const REFERENCE_DEBUT = 'référence : express « bonjour » (début)';
+const REFERENCE_FIN = 'référence : express « bonjour » (fin)';
 
 /** How a whole list is downloaded: JSON pages following `Link: rel="next"`, or one streamed response. */
 type FormatListe = MesureListe['format'];
@@ -84,9 +90,9 @@ async function mesurerListe(url: string, jetonMairie: string, format: FormatList
 }
 
 /** A Rennes-only database whose list holds about `enfants` children (the demo's scale factor, calibrated on Rennes). */
-async function baseRennes(fichier: string, enfants: number): Promise<number> {
+async function baseRennes(url: string, enfants: number): Promise<number> {
   const ENFANTS_RENNES_ECHELLE_1 = 33_233;
-  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${fichier}` });
+  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: url });
   const db = await preparerBase(config, { perimetreDemo: { communes: [RENNES], echelle: enfants / ENFANTS_RENNES_ECHELLE_1 } });
   try {
     const p = await db('obligation_publications').where({ code_commune: RENNES }).orderBy('date_publication', 'desc').first('nombre_enfants');
@@ -97,9 +103,9 @@ async function baseRennes(fichier: string, enfants: number): Promise<number> {
 }
 
 async function mesurerMemoire(dossier: string, script: string, cible: number): Promise<MesureMemoire> {
-  const fichier = path.join(dossier, `rennes-${cible}.sqlite`);
-  const enfants = await baseRennes(fichier, cible);
-  const serveur = await demarrer(script, { DATABASE_URL: `sqlite:${fichier}`, PORT: String(PORT_MEMOIRE), WORKERS: '1', LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${cible}.log`), '/openapi.json');
+  const base = await nouvelleBase();
+  const enfants = await baseRennes(base.url, cible);
+  const serveur = await demarrer(script, { DATABASE_URL: base.url, PORT: String(PORT_MEMOIRE), WORKERS: '1', LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${cible}.log`), '/openapi.json');
   try {
     const pid = serveur.processus.pid!;
     const jetonMairie = await jeton(serveur.url, 'demo-mairie-rennes', 'mairie:obligation-scolaire');
@@ -114,6 +120,19 @@ async function mesurerMemoire(dossier: string, script: string, cible: number): P
     return m;
   } finally {
     await serveur.arreter();
+    await base.supprimer();
+  }
+}
+
+/** `SQLite`, or the PostgreSQL server's version (e.g. `PostgreSQL 15.14`). */
+async function moteurDe(url: string): Promise<string> {
+  const db = createDb(url);
+  try {
+    if (!isPostgres(db)) return 'SQLite';
+    const { rows } = (await db.raw('show server_version')) as { rows: Array<{ server_version: string }> };
+    return `PostgreSQL ${rows[0].server_version.split(' ')[0]}`;
+  } finally {
+    await db.destroy();
   }
 }
 
@@ -126,14 +145,15 @@ async function main(): Promise<void> {
   }
   const scriptPasserelle = path.join(RACINE, 'dist', 'src', 'server.js');
   const scriptBase = path.join(RACINE, 'dist', 'scripts', 'bench', 'bonjour.js');
-  const fichier = path.join(dossier, 'demo.sqlite');
+  const baseDeDonnees = await nouvelleBase();
   const serveurs: ServeurEnfant[] = [];
   try {
-    console.log(`passerelle : WORKERS=${WORKERS}, base SQLite temporaire, semis de la démonstration (Ille-et-Vilaine)…`);
+    const moteur = await moteurDe(baseDeDonnees.url);
+    console.log(`passerelle : WORKERS=${WORKERS}, base ${moteur} temporaire, semis de la démonstration (Ille-et-Vilaine)…`);
     const t0 = Date.now();
     const passerelle = await demarrer(
       scriptPasserelle,
-      { DATABASE_URL: `sqlite:${fichier}`, PORT: String(PORT_PASSERELLE), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH },
+      { DATABASE_URL: baseDeDonnees.url, PORT: String(PORT_PASSERELLE), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH },
       path.join(dossier, 'passerelle.log'),
       '/openapi.json',
     );
@@ -143,7 +163,7 @@ async function main(): Promise<void> {
     const base = await demarrer(scriptBase, { PORT: String(PORT_BASE), WORKERS }, path.join(dossier, 'bonjour.log'), '/bonjour');
     serveurs.push(base);
 
-    const db = createDb(`sqlite:${fichier}`);
+    const db = createDb(baseDeDonnees.url);
     const chemins = await identites(db, 2000);
     const uai = (await db('etablissements').where({ code_commune: RENNES, type: 'lycee' }).orderBy('uai').first('uai')).uai as string;
     await db.destroy();
@@ -157,33 +177,39 @@ async function main(): Promise<void> {
     console.log(`\nrequêtes (${CONNEXIONS} connexions, ${DUREE_S} s chacune) :`);
     let i = 0;
     const mesures: Array<Omit<Mesure, 'ratio'>> = [];
-    mesures.push(await mesurer('référence : express « bonjour »', { url: `${base.url}/bonjour` }, 200));
-    // The gateway's fixed cost: its middleware stack (helmet, request id, access log) and tsoa around a route without the database.
-    mesures.push(await mesurer('passerelle : /health (intergiciels, tsoa, sans base)', { url: `${passerelle.url}/health` }, 200));
+    const pidBase = base.processus.pid!;
+    const pid = passerelle.processus.pid!;
+    // The baseline at the start and at the end: on a shared machine it drifts, its mean is the 100 %.
+    mesures.push(await mesurer(REFERENCE_DEBUT, { url: `${base.url}/bonjour` }, 200, pidBase));
+    // The gateway's fixed cost: its middleware stack (security headers, request id, access log) and tsoa around a route without the database.
+    mesures.push(await mesurer('passerelle : /health (intergiciels, tsoa, sans base)', { url: `${passerelle.url}/health` }, 200, pid));
     mesures.push(
       await mesurer('émission de jeton (client_credentials)', {
         url: `${passerelle.url}/oauth/token`,
         method: 'POST',
         headers: { Authorization: basic('demo-caf-35'), 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'grant_type=client_credentials&scope=scolarite%3Astatut',
-      }, 200),
+      }, 200, pid),
     );
-    mesures.push(await mesurer('annuaire : un établissement', { url: `${passerelle.url}/api-ecole/v1/etablissements/${uai}` }, 200));
+    mesures.push(await mesurer('annuaire : un établissement', { url: `${passerelle.url}/api-ecole/v1/etablissements/${uai}` }, 200, pid));
     mesures.push(
       await mesurer('API scolarité : statut (journalisé, masqué)', {
         url: passerelle.url,
         headers: { Authorization: `Bearer ${jetonCaf}` },
         requests: [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: chemins[i++ % chemins.length] }) }],
-      }, 200),
+      }, 200, pid),
     );
     mesures.push(
       await mesurer('API mairie : revalidation 304 d’une page', {
         url: passerelle.url + page,
         headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag },
-      }, 304),
+      }, 304, pid),
     );
-    const reference = mesures[0].rps;
-    const requetes: Mesure[] = mesures.map((m) => ({ ...m, ratio: m.rps / reference }));
+    mesures.push(await mesurer(REFERENCE_FIN, { url: `${base.url}/bonjour` }, 200, pidBase));
+    const references = mesures.filter((m) => m.nom === REFERENCE_DEBUT || m.nom === REFERENCE_FIN);
+    const reference = references.reduce((s, m) => s + m.rps, 0) / references.length;
+    const cpuReference = references.reduce((s, m) => s + (m.cpuUs ?? NaN), 0) / references.length;
+    const requetes: Mesure[] = mesures.map((m) => ({ ...m, ratio: m.rps / reference, ratioCpu: (m.cpuUs ?? NaN) / cpuReference }));
 
     console.log('\nliste complète de Rennes (téléchargements successifs, une connexion) :');
     const listes = [
@@ -198,6 +224,7 @@ async function main(): Promise<void> {
 
     const rapport: Rapport = {
       date: debut,
+      moteur,
       workers: Number(WORKERS),
       connexions: CONNEXIONS,
       dureeS: DUREE_S,
@@ -211,6 +238,7 @@ async function main(): Promise<void> {
     console.log(`\n${path.relative(RACINE, fichierRapport)} mis à jour (${((Date.now() - debut.getTime()) / 1000).toFixed(0)} s au total)`);
   } finally {
     for (const s of serveurs) await s.arreter();
+    await baseDeDonnees.supprimer();
     fs.rmSync(dossier, { recursive: true, force: true });
   }
 }

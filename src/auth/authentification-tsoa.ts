@@ -3,7 +3,8 @@ import type { Contexte } from '../contexte';
 import { Probleme } from '../http/problemes';
 import { exigerScopes, resoudreJeton, type JetonResolu, type Principal } from './principal';
 
-// One resolution per request: tsoa tries each @Security alternative of a route in parallel.
+// One resolution per request: tsoa calls this hook once per @Security alternative of a route, all
+// at once; each call then only checks its scopes against the same resolved token.
 const resolutions = new WeakMap<Request, Promise<JetonResolu>>();
 
 /** tsoa's hook for @Security('oauth2', [scopes]): the principal becomes `request.user`. */

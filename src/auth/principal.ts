@@ -35,6 +35,30 @@ export interface JetonResolu {
   destinataire: Destinataire;
   scopesJeton: string[];
   habilitations: HabilitationActive[];
+  /** Scopes some valid habilitation backs today. */
+  scopesCouverts: ReadonlySet<string>;
+  /** The caller as every scope check that passes returns it: it does not depend on the scopes required. */
+  principal: Principal;
+}
+
+/** How often tokens are resolved and the registry read for them (per database): the cost of authentication, observable. */
+export interface StatistiquesJetons {
+  /** Calls of `resoudreJeton`: one per authenticated request, however many @Security alternatives its route has. */
+  resolutions: number;
+  /** Registry reads (token, client, recipient, habilitations): at most one per token and DUREE_CACHE_JETON_MS on the request path. */
+  lecturesRegistre: number;
+}
+
+const statistiques = new WeakMap<Db, StatistiquesJetons>();
+
+function statistiquesDe(db: Db): StatistiquesJetons {
+  let s = statistiques.get(db);
+  if (!s) statistiques.set(db, (s = { resolutions: 0, lecturesRegistre: 0 }));
+  return s;
+}
+
+export function statistiquesJetons(db: Db): Readonly<StatistiquesJetons> {
+  return { ...statistiquesDe(db) };
 }
 
 /** What the registry says about a token, read from the database or from the cache below. */
@@ -46,6 +70,7 @@ interface Lecture {
 }
 
 async function lire(db: Db, empreinte: string): Promise<Lecture | undefined> {
+  statistiquesDe(db).lecturesRegistre++;
   const jeton = await trouverJetonParEmpreinte(db, empreinte);
   if (!jeton) return undefined;
   const client = await executer<{ siret: string } | undefined>(db, db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first('siret'));
@@ -96,12 +121,15 @@ export function oublierJeton(db: Db, empreinte: string): void {
  * without, it is read now. Expiry is checked against the clock at every call.
  */
 export async function resoudreJeton(db: Db, autorisation: string | undefined, options: { cache?: boolean } = {}): Promise<JetonResolu> {
+  statistiquesDe(db).resolutions++;
   const empreinte = empreinteJeton(extraireJeton(autorisation));
   const lecture = options.cache ? await lireEnCache(db, empreinte) : await lire(db, empreinte);
   if (!lecture || !estActif(lecture.jeton)) throw jetonRefuse('jeton_invalide', 'unknown, expired or revoked');
   const { jeton, destinataire, habilitations } = lecture;
   if (!destinataire) throw jetonRefuse('jeton_invalide', 'client deactivated');
-  return { clientId: jeton.client_id, destinataire, scopesJeton: jeton.scopes, habilitations };
+  const scopesCouverts = new Set(habilitations.flatMap((h) => h.scopes));
+  const principal = { clientId: jeton.client_id, destinataire, scopes: jeton.scopes.filter((s) => scopesCouverts.has(s)), habilitations };
+  return { clientId: jeton.client_id, destinataire, scopesJeton: jeton.scopes, habilitations, scopesCouverts, principal };
 }
 
 /**
@@ -115,14 +143,8 @@ export function exigerScopes(resolu: JetonResolu, scopesRequis: string[]): Princ
       'WWW-Authenticate': `Bearer realm="apisation", error="insufficient_scope", scope="${scopesRequis.join(' ')}"`,
     });
   }
-  const couverts = new Set(resolu.habilitations.flatMap((h) => h.scopes));
-  if (scopesRequis.some((s) => !couverts.has(s))) throw jetonRefuse('habilitation_inactive', 'habilitation revoked or expired');
-  return {
-    clientId: resolu.clientId,
-    destinataire: resolu.destinataire,
-    scopes: resolu.scopesJeton.filter((s) => couverts.has(s)),
-    habilitations: resolu.habilitations,
-  };
+  if (scopesRequis.some((s) => !resolu.scopesCouverts.has(s))) throw jetonRefuse('habilitation_inactive', 'habilitation revoked or expired');
+  return resolu.principal;
 }
 
 export async function authentifier(db: Db, autorisation: string | undefined, scopesRequis: string[]): Promise<Principal> {

@@ -2,7 +2,7 @@ import type { ApiCatalogue, ScopeCatalogue } from './catalogue';
 import categories from '../registry/data/categories.json';
 import finalites from '../registry/data/finalites.json';
 
-/** Same data as the JSON catalogue, for a reader in a browser: no script, so helmet's CSP holds. */
+/** Same data as the JSON catalogue, for a reader in a browser: no script, so the Content-Security-Policy holds. */
 
 /** Every value written into a page goes through here. */
 export const echapper = (texte: string | number | null | undefined): string =>

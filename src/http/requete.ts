@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { journalApplicatif } from './journal-applicatif';
 import { Probleme } from './problemes';
 
@@ -34,11 +34,21 @@ export const refuserJetonDansUrl: RequestHandler = (req, _res, next) => {
   next('access_token' in req.query ? new Probleme('jeton_dans_url') : undefined);
 };
 
-/** A body is only accepted as JSON, except on the OAuth endpoints: they take forms, checked by their own route (src/auth/oauth.ts). */
-export const exigerJson: RequestHandler = (req, _res, next) => {
+const analyseurJson = express.json({ limit: '100kb' });
+
+/**
+ * A body is only accepted as JSON, except on the OAuth endpoints: they take forms, checked by
+ * their own route (src/auth/oauth.ts). A request without a body (most are GETs) skips the parser:
+ * it gets the empty body the parser would have given it.
+ */
+export const corpsJson: RequestHandler = (req, res, next) => {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.body = {};
+    return next();
+  }
   const aUnCorps = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && aUnCorps && !req.is('application/json') && !req.path.startsWith('/oauth/')) {
     return next(new Probleme('type_contenu_non_supporte', 'Content-Type attendu : application/json.'));
   }
-  next();
+  analyseurJson(req, res, next);
 };

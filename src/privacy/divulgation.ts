@@ -21,14 +21,17 @@ export interface CadreDivulgation {
   siretDestinataire?: string;
 }
 
-/** Masks compiled once per set of scopes in use: a request only looks its mask up. */
-const MASQUES = new Map<string, Masque>();
+/** The fields and compiled mask of a set of scopes: the registry's table is constant, so each set is compiled once. */
+const masquesParScopes = new Map<string, { champs: string[]; masque: Masque }>();
 
-function masqueDe(champs: readonly string[]): Masque {
-  const cle = champs.join('\u0000');
-  let masque = MASQUES.get(cle);
-  if (!masque) MASQUES.set(cle, (masque = compilerMasque(champs)));
-  return masque;
+function champsEtMasque(scopes: readonly string[]): { champs: string[]; masque: Masque } {
+  const cle = scopes.join(' ');
+  let m = masquesParScopes.get(cle);
+  if (!m) {
+    const champs = champsDesScopes(CHAMPS_PAR_SCOPE, scopes);
+    masquesParScopes.set(cle, (m = { champs, masque: compilerMasque(champs) }));
+  }
+  return m;
 }
 
 /**
@@ -57,8 +60,9 @@ export class Divulgation {
     if (detenus.length === 0) throw new Probleme('scope_insuffisant');
     this.scopes = this.operation.exclusif ? [detenus[0]] : detenus;
     this.habilitation = habilitationPour(principal, this.scopes[0]);
-    this.champs = champsDesScopes(CHAMPS_PAR_SCOPE, this.scopes);
-    this.masque = masqueDe(this.champs);
+    const { champs, masque } = champsEtMasque(this.scopes);
+    this.champs = [...champs];
+    this.masque = masque;
   }
 
   /** For a controller: the principal tsoa's authentication put on the request, and the request's id. */

@@ -101,13 +101,18 @@ export async function filtrerParOppositionEtConsentement(
 export async function etatDesOppositions(db: Db, finalite: FinaliteDroits, date: string): Promise<string> {
   if (!oppositionApplicable(finalite)) return 'sans-opposition';
   const toutes = db('oppositions').where('finalite_code', finalite.code);
-  const [total] = await toutes.clone().count({ n: '*' }).max({ m: 'id' });
-  const [actives] = await toutes
-    .clone()
-    .where('date_debut', '<=', date)
-    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', date))
-    .count({ n: '*' })
-    .sum({ s: 'id' });
+  // On the 304 path: through executer (compiled SQL on the free SQLite connection), no knex runner.
+  type Agregat = Array<{ n: number | string; m?: number | string | null; s?: number | string | null }>;
+  const [total] = await executer<Agregat>(db, toutes.clone().count({ n: '*' }).max({ m: 'id' }));
+  const [actives] = await executer<Agregat>(
+    db,
+    toutes
+      .clone()
+      .where('date_debut', '<=', date)
+      .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', date))
+      .count({ n: '*' })
+      .sum({ s: 'id' }),
+  );
   return [date, total.n, total.m, actives.n, actives.s].join(':');
 }
 

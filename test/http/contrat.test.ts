@@ -117,7 +117,7 @@ describe('errors are RFC 9457 problem documents with a stable code', () => {
   });
 });
 
-describe('security headers (helmet)', () => {
+describe('security headers', () => {
   it('sets the usual headers and hides the framework', async () => {
     const rep = await request(t.app).get('/health');
     expect(rep.headers['x-content-type-options']).toBe('nosniff');

@@ -35,11 +35,15 @@ export interface EcoleDeListe {
   code_commune: string | null;
 }
 
+/** Every request on a list reads these first (a 304 reads nothing else): through `executer`, not knex's runner. */
 export async function publicationsDeLaCommune(db: Db, codeCommune: string): Promise<Publication[]> {
-  const lignes = await db('obligation_publications')
-    .where({ code_commune: codeCommune })
-    .orderBy('date_publication')
-    .select('date_publication', 'annee_scolaire', 'numero', 'nombre_enfants', 'nombre_ajouts', 'nombre_modifications', 'nombre_retraits', 'generation_id');
+  const lignes = await executer<Publication[]>(
+    db,
+    db('obligation_publications')
+      .where({ code_commune: codeCommune })
+      .orderBy('date_publication')
+      .select('date_publication', 'annee_scolaire', 'numero', 'nombre_enfants', 'nombre_ajouts', 'nombre_modifications', 'nombre_retraits', 'generation_id'),
+  );
   return lignes.map((l: Publication) => ({ ...l, numero: Number(l.numero), generation_id: Number(l.generation_id) }));
 }
 

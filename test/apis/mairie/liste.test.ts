@@ -1,4 +1,5 @@
 import http from 'node:http';
+import request from 'supertest';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import { readJson } from '../../../src/db/knex';
@@ -233,6 +234,21 @@ describe('requêtes conditionnelles et journal', () => {
     ]);
     expect(readJson<string[]>(entrees[2].champs)).toEqual([...new Set(chemins(editeur.body.enfants))].sort());
     expect(readJson<string[]>(entrees[2].champs).every((c) => couvert(champsDuScope('mairie:restauration-scolaire'), c))).toBe(true);
+  });
+
+  it('ne répond jamais 304 à qui ne peut pas lire la liste : jeton absent, inconnu, sans le scope, autre commune', async () => {
+    const page = `${CHEMIN_RENNES}?limit=10`;
+    const etag = (await appeler(t, jetonRennes, page)).headers.etag as string;
+    expect((await appeler(t, jetonRennes, page).set('If-None-Match', etag)).status).toBe(304);
+    const sansJeton = await request(t.app).get(page).set('If-None-Match', etag);
+    expect([sansJeton.status, sansJeton.body.code]).toEqual([401, 'jeton_absent']);
+    const inconnu = await appeler(t, 'inconnu', page).set('If-None-Match', etag);
+    expect([inconnu.status, inconnu.body.code]).toEqual([401, 'jeton_invalide']);
+    const caf = await appeler(t, await t.jeton('demo-caf-35'), page).set('If-None-Match', etag);
+    expect([caf.status, caf.body.code]).toEqual([403, 'scope_insuffisant']);
+    const saintMalo = await appeler(t, await t.jeton('demo-mairie-saint-malo'), page).set('If-None-Match', '*');
+    expect([saintMalo.status, saintMalo.body.code]).toEqual([403, 'hors_territoire']);
+    for (const rep of [sansJeton, inconnu, caf, saintMalo]) expect(rep.headers.etag).toBeUndefined();
   });
 
   it('rend 200 de nouveau quand une opposition change la liste de restauration', async () => {
