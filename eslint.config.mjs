@@ -24,7 +24,12 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: Object.fromEntries(['module', 'require', 'process', '__dirname', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'setTimeout'].map((g) => [g, 'readonly'])) },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: Object.fromEntries(
+        ['module', 'require', 'process', '__dirname', 'console', 'Buffer', 'URL', 'URLSearchParams', 'fetch', 'setTimeout'].map((g) => [g, 'readonly']),
+      ),
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

@@ -11,16 +11,27 @@ import { createDb, migrate } from '../src/db/knex';
 import { Probleme } from '../src/http/problemes';
 import { creerDestinataire, listerDestinataires, type CategorieDestinataire } from '../src/registry/destinataires';
 import {
-  denoncerConvention, enregistrerConvention, historiqueConvention, listerConventions, modifierConvention,
-  type DonneesConvention, type PartieConvention, type TypeConvention,
+  denoncerConvention,
+  enregistrerConvention,
+  historiqueConvention,
+  listerConventions,
+  modifierConvention,
+  type DonneesConvention,
+  type PartieConvention,
+  type TypeConvention,
 } from '../src/conventions/conventions';
 import type { StatutConvention } from '../src/conventions/termes';
 import { creerAbonnement, listerAbonnements } from '../src/notifications/abonnements';
 import { listerLivraisons, rejouerLivraison } from '../src/notifications/distributeur';
 import type { TypeEvenement } from '../src/notifications/evenements';
 import {
-  changerStatut, listerHabilitations, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
-  type ChampsHabilitation, type StatutHabilitation,
+  changerStatut,
+  listerHabilitations,
+  renouvelerHabilitation,
+  soumettreHabilitation,
+  transitionsHabilitation,
+  type ChampsHabilitation,
+  type StatutHabilitation,
 } from '../src/registry/habilitations';
 import { chargerPolitique } from '../src/registry/politique';
 import { aujourdhui } from '../src/horloge';
@@ -71,17 +82,45 @@ const AIDE = `Usage : npm run cli -- <commande> [options]
 `;
 
 const OPTIONS = {
-  siret: { type: 'string' }, nom: { type: 'string' }, categorie: { type: 'string' }, commune: { type: 'string' },
-  departement: { type: 'string' }, region: { type: 'string' }, 'pour-compte-de': { type: 'string' },
-  finalite: { type: 'string' }, scopes: { type: 'string' }, intitule: { type: 'string' }, debut: { type: 'string' },
-  fin: { type: 'string' }, id: { type: 'string' }, motif: { type: 'string' }, 'client-id': { type: 'string' },
-  recouvrement: { type: 'string' }, aide: { type: 'boolean' }, statut: { type: 'string' }, 'expirant-avant': { type: 'string' },
-  convention: { type: 'string' }, conservation: { type: 'string' }, justification: { type: 'string' }, brouillon: { type: 'boolean' },
-  academie: { type: 'string' }, type: { type: 'string' }, fichier: { type: 'string' }, partie: { type: 'string' },
-  date: { type: 'string' }, url: { type: 'string' }, types: { type: 'string' },
-  ine: { type: 'string' }, 'id-interne': { type: 'string' }, recueil: { type: 'string' }, expiration: { type: 'string' },
-  origine: { type: 'string' }, 'adresse-contact': { type: 'boolean' }, 'en-cours': { type: 'boolean' },
-  levees: { type: 'boolean' }, limite: { type: 'string' },
+  siret: { type: 'string' },
+  nom: { type: 'string' },
+  categorie: { type: 'string' },
+  commune: { type: 'string' },
+  departement: { type: 'string' },
+  region: { type: 'string' },
+  'pour-compte-de': { type: 'string' },
+  finalite: { type: 'string' },
+  scopes: { type: 'string' },
+  intitule: { type: 'string' },
+  debut: { type: 'string' },
+  fin: { type: 'string' },
+  id: { type: 'string' },
+  motif: { type: 'string' },
+  'client-id': { type: 'string' },
+  recouvrement: { type: 'string' },
+  aide: { type: 'boolean' },
+  statut: { type: 'string' },
+  'expirant-avant': { type: 'string' },
+  convention: { type: 'string' },
+  conservation: { type: 'string' },
+  justification: { type: 'string' },
+  brouillon: { type: 'boolean' },
+  academie: { type: 'string' },
+  type: { type: 'string' },
+  fichier: { type: 'string' },
+  partie: { type: 'string' },
+  date: { type: 'string' },
+  url: { type: 'string' },
+  types: { type: 'string' },
+  ine: { type: 'string' },
+  'id-interne': { type: 'string' },
+  recueil: { type: 'string' },
+  expiration: { type: 'string' },
+  origine: { type: 'string' },
+  'adresse-contact': { type: 'boolean' },
+  'en-cours': { type: 'boolean' },
+  levees: { type: 'boolean' },
+  limite: { type: 'string' },
 } as const;
 
 function lireJson<T>(fichier: string): T {
@@ -134,23 +173,45 @@ async function executer(args: string[], env: NodeJS.ProcessEnv): Promise<number>
       case 'destinataires':
         return afficher(await listerDestinataires(db));
       case 'destinataire:creer':
-        return afficher(await creerDestinataire(db, {
-          siret: requis('siret'), nom: requis('nom'), categorie: requis('categorie') as CategorieDestinataire,
-          codeCommune: values.commune, codeDepartement: values.departement, codeRegion: values.region,
-          pourCompteDeSiret: values['pour-compte-de'],
-        }));
+        return afficher(
+          await creerDestinataire(db, {
+            siret: requis('siret'),
+            nom: requis('nom'),
+            categorie: requis('categorie') as CategorieDestinataire,
+            codeCommune: values.commune,
+            codeDepartement: values.departement,
+            codeRegion: values.region,
+            pourCompteDeSiret: values['pour-compte-de'],
+          }),
+        );
       case 'habilitations':
-        return afficher(await listerHabilitations(db, {
-          siret: values.siret, statut: values.statut as StatutHabilitation | undefined,
-          expirantAvant: values['expirant-avant'], conventionId: values.convention,
-        }));
+        return afficher(
+          await listerHabilitations(db, {
+            siret: values.siret,
+            statut: values.statut as StatutHabilitation | undefined,
+            expirantAvant: values['expirant-avant'],
+            conventionId: values.convention,
+          }),
+        );
       case 'habilitation:soumettre':
-        return afficher(await soumettreHabilitation(db, {
-          siret: requis('siret'), finalite: requis('finalite'), scopes: requis('scopes').split(','),
-          intitule: requis('intitule'), dateDebut: requis('debut'), dateFin: requis('fin'), conventionId: values.convention,
-          dureeConservationMois: values.conservation ? Number(values.conservation) : undefined,
-          justificationConservation: values.justification, brouillon: values.brouillon,
-        }, ACTEUR));
+        return afficher(
+          await soumettreHabilitation(
+            db,
+            {
+              siret: requis('siret'),
+              finalite: requis('finalite'),
+              scopes: requis('scopes').split(','),
+              intitule: requis('intitule'),
+              dateDebut: requis('debut'),
+              dateFin: requis('fin'),
+              conventionId: values.convention,
+              dureeConservationMois: values.conservation ? Number(values.conservation) : undefined,
+              justificationConservation: values.justification,
+              brouillon: values.brouillon,
+            },
+            ACTEUR,
+          ),
+        );
       case 'habilitation:soumission':
         return afficher(await changerStatut(db, requis('id'), 'soumise', ACTEUR, values.motif));
       case 'habilitation:demande-modifications':
@@ -169,52 +230,104 @@ async function executer(args: string[], env: NodeJS.ProcessEnv): Promise<number>
       case 'habilitation:transitions':
         return afficher(await transitionsHabilitation(db, requis('id')));
       case 'conventions':
-        return afficher(await listerConventions(db, {
-          academie: values.academie, region: values.region, type: values.type as TypeConvention | undefined,
-          statut: values.statut as StatutConvention | undefined,
-        }));
+        return afficher(
+          await listerConventions(db, {
+            academie: values.academie,
+            region: values.region,
+            type: values.type as TypeConvention | undefined,
+            statut: values.statut as StatutConvention | undefined,
+          }),
+        );
       case 'convention:enregistrer':
         return afficher(await enregistrerConvention(db, lireJson<DonneesConvention>(requis('fichier')), ACTEUR, values.motif));
       case 'convention:modifier':
         return afficher(await modifierConvention(db, requis('id'), lireJson<Partial<DonneesConvention>>(requis('fichier')), ACTEUR, requis('motif')));
       case 'convention:denoncer':
-        return afficher(await denoncerConvention(db, requis('id'), {
-          date: values.date ?? aujourdhui(), partie: requis('partie') as PartieConvention,
-        }, ACTEUR, requis('motif')));
+        return afficher(
+          await denoncerConvention(
+            db,
+            requis('id'),
+            {
+              date: values.date ?? aujourdhui(),
+              partie: requis('partie') as PartieConvention,
+            },
+            ACTEUR,
+            requis('motif'),
+          ),
+        );
       case 'convention:historique':
         return afficher(await historiqueConvention(db, requis('id')));
       case 'consentement:enregistrer':
-        return afficher(await recueillirConsentement(db, {
-          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), siret: requis('siret'),
-          portee: { adresse_contact: values['adresse-contact'] === true }, dateRecueil: requis('recueil'),
-          dateExpiration: requis('expiration'), origine: requis('origine'),
-        }));
+        return afficher(
+          await recueillirConsentement(db, {
+            ine: values.ine,
+            idInterne: values['id-interne'],
+            finalite: requis('finalite'),
+            siret: requis('siret'),
+            portee: { adresse_contact: values['adresse-contact'] === true },
+            dateRecueil: requis('recueil'),
+            dateExpiration: requis('expiration'),
+            origine: requis('origine'),
+          }),
+        );
       case 'consentement:retirer':
-        return afficher(await retirer(db, {
-          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), siret: requis('siret'), date: values.date,
-        }));
+        return afficher(
+          await retirer(db, {
+            ine: values.ine,
+            idInterne: values['id-interne'],
+            finalite: requis('finalite'),
+            siret: requis('siret'),
+            date: values.date,
+          }),
+        );
       case 'opposition:enregistrer':
-        return afficher(await recevoirOpposition(db, config.cles.journal, auteurCli(), {
-          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), dateDebut: values.debut, origine: requis('origine'),
-        }));
+        return afficher(
+          await recevoirOpposition(db, config.cles.journal, auteurCli(), {
+            ine: values.ine,
+            idInterne: values['id-interne'],
+            finalite: requis('finalite'),
+            dateDebut: values.debut,
+            origine: requis('origine'),
+          }),
+        );
       case 'opposition:lever':
-        return afficher(await leverOppositionDe(db, config.cles.journal, auteurCli(), {
-          ine: values.ine, idInterne: values['id-interne'], finalite: requis('finalite'), date: values.date,
-        }));
+        return afficher(
+          await leverOppositionDe(db, config.cles.journal, auteurCli(), {
+            ine: values.ine,
+            idInterne: values['id-interne'],
+            finalite: requis('finalite'),
+            date: values.date,
+          }),
+        );
       case 'oppositions': {
         const limite = Number(values.limite ?? 100);
         if (!Number.isInteger(limite) || limite < 1 || limite > 1000) throw new Error('--limite attend un entier de 1 à 1000');
-        return afficher((await listerOppositions(db, {
-          ine: values.ine, idInterne: values['id-interne'], finalite: values.finalite,
-          enCours: values['en-cours'] ? true : values.levees ? false : undefined, limit: limite,
-        })).oppositions);
+        return afficher(
+          (
+            await listerOppositions(db, {
+              ine: values.ine,
+              idInterne: values['id-interne'],
+              finalite: values.finalite,
+              enCours: values['en-cours'] ? true : values.levees ? false : undefined,
+              limit: limite,
+            })
+          ).oppositions,
+        );
       }
       case 'notifications:abonnements':
         return afficher(await listerAbonnements(db, { siret: values.siret }));
       case 'notification:abonner':
-        return afficher(await creerAbonnement(db, {
-          siret: requis('siret'), url: requis('url'), types: values.types?.split(',') as TypeEvenement[] | undefined,
-        }, config.production));
+        return afficher(
+          await creerAbonnement(
+            db,
+            {
+              siret: requis('siret'),
+              url: requis('url'),
+              types: values.types?.split(',') as TypeEvenement[] | undefined,
+            },
+            config.production,
+          ),
+        );
       case 'notifications:livraisons':
         return afficher(await listerLivraisons(db, { statut: values.statut as 'en_attente' | 'livree' | 'abandonnee' | undefined, siret: values.siret }));
       case 'notification:rejouer':
@@ -228,10 +341,18 @@ async function executer(args: string[], env: NodeJS.ProcessEnv): Promise<number>
       case 'operateur:initialiser': {
         const siret = requis('siret');
         await creerDestinataire(db, { siret, nom: requis('nom'), categorie: 'ministere' });
-        const h = await soumettreHabilitation(db, {
-          siret, finalite: 'administration_passerelle', scopes: ['admin', 'dpo', 'conventions:lecture'], intitule: 'Opérateurs de la passerelle',
-          dateDebut: aujourdhui(), dateFin: requis('fin'),
-        }, ACTEUR);
+        const h = await soumettreHabilitation(
+          db,
+          {
+            siret,
+            finalite: 'administration_passerelle',
+            scopes: ['admin', 'dpo', 'conventions:lecture'],
+            intitule: 'Opérateurs de la passerelle',
+            dateDebut: aujourdhui(),
+            dateFin: requis('fin'),
+          },
+          ACTEUR,
+        );
         await changerStatut(db, h.id, 'validee', ACTEUR, 'Initialisation de la passerelle');
         return afficher(await creerClient(db, { siret, nom: requis('nom') }));
       }

@@ -28,7 +28,12 @@ export function lireArguments(argv: string[], aujourdhui: string): OptionsGenera
   const connus = ['departements', 'communes', 'scale', 'seed', 'echelle', 'aujourdhui', 'annuaire'];
   const inconnu = [...valeurs.keys()].find((k) => !connus.includes(k));
   if (inconnu) throw new Error(`Option inconnue : --${inconnu}`);
-  const liste = (nom: string) => valeurs.get(nom)?.split(',').map((v) => v.trim()).filter(Boolean);
+  const liste = (nom: string) =>
+    valeurs
+      .get(nom)
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   const departements = liste('departements');
   const communes = liste('communes');
   const scale = valeurs.get('scale');

@@ -26,9 +26,7 @@ function formaterRapport(rapport: RapportImport): string {
     `Établissements mis à jour : ${rapport.mis_a_jour}`,
     `Établissements inchangés : ${rapport.inchanges}`,
     `Lignes rejetées : ${rapport.rejetes}`,
-    ...rapport.rejets
-      .slice(0, REJETS_AFFICHES)
-      .map((r) => `  ligne ${r.ligne}${r.uai ? ` (UAI ${r.uai})` : ''} : ${r.raison}`),
+    ...rapport.rejets.slice(0, REJETS_AFFICHES).map((r) => `  ligne ${r.ligne}${r.uai ? ` (UAI ${r.uai})` : ''} : ${r.raison}`),
   ];
   if (rapport.rejets.length > REJETS_AFFICHES) lignes.push(`  … et ${rapport.rejets.length - REJETS_AFFICHES} autres rejets`);
   return lignes.join('\n');

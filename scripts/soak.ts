@@ -10,8 +10,18 @@
 import fs from 'node:fs';
 
 /** The part of autocannon's API used here (the package ships no type declarations). */
-interface RequeteCharge { method: string; path: string; headers?: Record<string, string> }
-interface OptionsCharge { url: string; connections: number; duration: number; overallRate?: number; requests: RequeteCharge[] }
+interface RequeteCharge {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+}
+interface OptionsCharge {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate?: number;
+  requests: RequeteCharge[];
+}
 interface ResultatCharge {
   errors: number;
   timeouts: number;
@@ -21,7 +31,10 @@ interface ResultatCharge {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon: (o: OptionsCharge, fin: (err: Error | null, r: ResultatCharge) => void) => Instance = require('autocannon');
-interface Instance { stop: () => void; on: (evenement: 'reqError', f: (err: Error) => void) => Instance }
+interface Instance {
+  stop: () => void;
+  on: (evenement: 'reqError', f: (err: Error) => void) => Instance;
+}
 
 /** Distinct network error messages seen, with counts: the report says what failed, not only how often. */
 const causes = new Map<string, number>();
@@ -50,7 +63,10 @@ if (!(minutes > 0 && minutes <= 24 * 60)) {
 function rssMio(): number | undefined {
   if (!pid) return undefined;
   try {
-    const ligne = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    const ligne = fs
+      .readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmRSS:'));
     return ligne ? Math.round(Number(ligne.replace(/\D+/g, '')) / 1024) : undefined;
   } catch {
     return undefined;
@@ -91,7 +107,9 @@ async function main(): Promise<void> {
   const mesure = await lancer({ url: url.origin, connections: 16, duration: 10, requests: requetes(await jeton()) });
   const capacite = Math.round(mesure.requests.average);
   const debit = Number(option('debit', String(Math.max(1, Math.floor(capacite / 2)))));
-  console.log(`Capacité mesurée : ${capacite} req/s ; endurance à ${debit} req/s pendant ${minutes} min${pid ? ` (RSS du processus ${pid})` : ' (ajouter --pid pour suivre la mémoire)'}.`);
+  console.log(
+    `Capacité mesurée : ${capacite} req/s ; endurance à ${debit} req/s pendant ${minutes} min${pid ? ` (RSS du processus ${pid})` : ' (ajouter --pid pour suivre la mémoire)'}.`,
+  );
 
   const rss: number[] = [];
   const depart = rssMio();
@@ -109,9 +127,13 @@ async function main(): Promise<void> {
     total += r.requests.total;
     const m = rssMio();
     if (m !== undefined) rss.push(m);
-    console.log(`minute ${i + 1}/${tranches} : ${r.requests.total} requêtes, p99 ${r.latency.p99} ms, erreurs réseau ${r.errors + r.timeouts}, non-2xx ${r.non2xx}${m !== undefined ? `, RSS ${m} Mio` : ''}`);
+    console.log(
+      `minute ${i + 1}/${tranches} : ${r.requests.total} requêtes, p99 ${r.latency.p99} ms, erreurs réseau ${r.errors + r.timeouts}, non-2xx ${r.non2xx}${m !== undefined ? `, RSS ${m} Mio` : ''}`,
+    );
   }
-  console.log(`Bilan : ${total} requêtes, ${erreurs} erreurs réseau, ${non2xx} réponses non-2xx${rss.length ? `, RSS ${rss[0]} → ${rss[rss.length - 1]} Mio (max ${Math.max(...rss)})` : ''}.`);
+  console.log(
+    `Bilan : ${total} requêtes, ${erreurs} erreurs réseau, ${non2xx} réponses non-2xx${rss.length ? `, RSS ${rss[0]} → ${rss[rss.length - 1]} Mio (max ${Math.max(...rss)})` : ''}.`,
+  );
   for (const [cause, n] of causes) console.log(`  erreur réseau « ${cause} » : ${n}`);
   process.exitCode = erreurs > 0 ? 1 : 0;
 }

@@ -15,9 +15,7 @@ const avant = new Map(fichiers.map((f) => [f, fs.existsSync(path.join(racine, f)
 
 const cheminTsoa = path.join(racine, 'tsoa.json');
 const tsoa = JSON.parse(fs.readFileSync(cheminTsoa, 'utf8'));
-tsoa.spec.securityDefinitions.oauth2.flows.clientCredentials.scopes = Object.fromEntries(
-  scopes.map((s) => [s.code, `${s.libelle} — ${s.description}`]),
-);
+tsoa.spec.securityDefinitions.oauth2.flows.clientCredentials.scopes = Object.fromEntries(scopes.map((s) => [s.code, `${s.libelle} — ${s.description}`]));
 fs.writeFileSync(cheminTsoa, `${JSON.stringify(tsoa, null, 2)}\n`);
 execFileSync(path.join(racine, 'node_modules', '.bin', 'tsoa'), ['spec-and-routes', '-c', 'tsoa.json'], { cwd: racine, stdio: 'inherit' });
 

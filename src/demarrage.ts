@@ -61,7 +61,9 @@ export async function preparerBase(config: Config, options: OptionsDemarrage = {
     if (config.production) {
       const demo = await clientsDemoPresents(db);
       if (demo.length > 0) {
-        throw new Error(`Refus de démarrer en production : des clients de démonstration sont actifs (${demo.join(', ')}). Renouvelez leur secret ou désactivez-les.`);
+        throw new Error(
+          `Refus de démarrer en production : des clients de démonstration sont actifs (${demo.join(', ')}). Renouvelez leur secret ou désactivez-les.`,
+        );
       }
     } else if (options.demo !== false) {
       if (await semerConventionsDemo(db)) journalApplicatif.info('recensement fictif des conventions de démonstration créé (src/demo/conventions.json)');

@@ -47,7 +47,10 @@ function servir(config: Config, db: Db, taches: { purge: boolean }): void {
   const distributeur = demarrerDistributeur(db);
   const arreterPurge = taches.purge ? demarrerPurgePeriodique(db) : () => {};
   const serveur: Server = app.listen(config.port, () => {
-    journalApplicatif.info({ port: config.port, url: config.urlPublique, pid: process.pid }, `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`);
+    journalApplicatif.info(
+      { port: config.port, url: config.urlPublique, pid: process.pid },
+      `passerelle à l'écoute sur ${config.urlPublique} (documentation : /docs)`,
+    );
   });
   serveur.on('clientError', repondreErreurClient);
   surSignalDArret(() => {

@@ -31,7 +31,12 @@ function grapheDesImports(): Map<string, string[]> {
     const texte = fs.readFileSync(fichier, 'utf8');
     const cibles = IMPORTS.flatMap((motif) => [...texte.matchAll(motif)].map((m) => m[1]))
       .filter((cible) => cible.startsWith('.'))
-      .map((cible) => path.relative(RACINE, path.resolve(path.dirname(fichier), cible)).split(path.sep).join('/'));
+      .map((cible) =>
+        path
+          .relative(RACINE, path.resolve(path.dirname(fichier), cible))
+          .split(path.sep)
+          .join('/'),
+      );
     graphe.set(path.relative(RACINE, fichier).split(path.sep).join('/'), cibles);
   }
   return graphe;
@@ -61,7 +66,7 @@ const REGLES: Array<{ regle: string; depuis: (m: string) => boolean; interdit: (
 /** Services, repositories and models of an API know nothing of HTTP: controllers hand them a Principal and a Divulgation. */
 const COUCHES_SANS_HTTP = /^src\/apis\/[^/]+\/(?:service|repository|models)\.ts$/;
 
-describe("architecture : le graphe des imports de src/", () => {
+describe('architecture : le graphe des imports de src/', () => {
   const graphe = grapheDesImports();
 
   it('reads the imports of every module, type-only ones included', () => {
@@ -74,7 +79,9 @@ describe("architecture : le graphe des imports de src/", () => {
   it("no API service, repository or models module imports 'express'", () => {
     const couches = [...graphe.keys()].filter((m) => COUCHES_SANS_HTTP.test(m));
     expect(couches.length).toBeGreaterThanOrEqual(12);
-    const fautifs = couches.filter((m) => /^\s*(?:import|export)\s[^'";]*?\sfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/m.test(fs.readFileSync(path.join(RACINE, m), 'utf8')));
+    const fautifs = couches.filter((m) =>
+      /^\s*(?:import|export)\s[^'";]*?\sfrom\s*['"]express['"]|\brequire\(\s*['"]express['"]\s*\)/m.test(fs.readFileSync(path.join(RACINE, m), 'utf8')),
+    );
     expect(fautifs).toEqual([]);
   });
 

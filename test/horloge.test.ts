@@ -17,7 +17,9 @@ describe('horloge des dates métier', () => {
     const avant = new Date();
     const instant = maintenant();
     expect(instant.toISOString().slice(0, 10)).toBe('2027-07-01');
-    expect(Math.abs(instant.getUTCHours() * 3600_000 + instant.getUTCMinutes() * 60_000 - (avant.getUTCHours() * 3600_000 + avant.getUTCMinutes() * 60_000))).toBeLessThanOrEqual(60_000);
+    expect(
+      Math.abs(instant.getUTCHours() * 3600_000 + instant.getUTCMinutes() * 60_000 - (avant.getUTCHours() * 3600_000 + avant.getUTCMinutes() * 60_000)),
+    ).toBeLessThanOrEqual(60_000);
   });
 
   it('refuses a day that does not exist', () => {

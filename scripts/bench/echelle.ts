@@ -45,7 +45,9 @@ async function identitesRennes(db: Db, nombre: number): Promise<string[]> {
     .whereIn('s.niveau_code', ['6E', '5E', '4E', '3E', '2GT', '1G', 'TG', '2PRO', '1PRO', 'TPRO'])
     .whereIn('s.mode_instruction', ['public', 'prive_sous_contrat'])
     .whereNotExists(
-      db('eleves as x').whereRaw('x.nom_normalise = e.nom_normalise and x.date_naissance = e.date_naissance and x.sexe = e.sexe and x.id <> e.id').select(db.raw('1')),
+      db('eleves as x')
+        .whereRaw('x.nom_normalise = e.nom_normalise and x.date_naissance = e.date_naissance and x.sexe = e.sexe and x.id <> e.id')
+        .select(db.raw('1')),
     )
     .orderBy('e.id')
     .limit(nombre)
@@ -68,7 +70,13 @@ async function taille(url: string): Promise<string> {
 async function mesurerBase(echelle: string, url: string, script: string, dossier: string): Promise<Resultat[]> {
   console.log(`\n${echelle} : ${url.replace(/\/\/[^@]*@/, '//…@')}`);
   const t0 = Date.now();
-  const serveur = await demarrer(script, { DATABASE_URL: url, PORT: String(PORT), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${echelle}.log`), '/openapi.json', { delaiMaxMs: 900_000 });
+  const serveur = await demarrer(
+    script,
+    { DATABASE_URL: url, PORT: String(PORT), WORKERS, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH },
+    path.join(dossier, `passerelle-${echelle}.log`),
+    '/openapi.json',
+    { delaiMaxMs: 900_000 },
+  );
   try {
     console.log(`  passerelle prête en ${((Date.now() - t0) / 1000).toFixed(1)} s ; taille ${await taille(url)}`);
     const db = createDb(url);
@@ -100,7 +108,11 @@ async function mesurerBase(echelle: string, url: string, script: string, dossier
         },
         200,
       ],
-      ['API mairie : revalidation 304 d’une page', { url: serveur.url + pageEntiere, headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag } }, 304],
+      [
+        'API mairie : revalidation 304 d’une page',
+        { url: serveur.url + pageEntiere, headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag } },
+        304,
+      ],
       [
         'API mairie : page de 100 enfants de Rennes',
         { url: `${serveur.url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation?limit=100`, headers: { Authorization: `Bearer ${jetonMairie}` } },
@@ -147,7 +159,9 @@ async function main(): Promise<void> {
   try {
     const generation = await verification('generations').orderBy('id', 'desc').first('nombre_eleves', 'nombre_communes');
     if (!generation) throw new Error('DATABASE_URL ne contient aucune génération');
-    console.log(`base nationale (${isPostgres(verification) ? 'PostgreSQL' : 'SQLite'}) : ${generation.nombre_communes} communes, ${generation.nombre_eleves} élèves`);
+    console.log(
+      `base nationale (${isPostgres(verification) ? 'PostgreSQL' : 'SQLite'}) : ${generation.nombre_communes} communes, ${generation.nombre_eleves} élèves`,
+    );
   } finally {
     await verification.destroy();
   }
@@ -157,7 +171,9 @@ async function main(): Promise<void> {
   }
   const script = path.join(RACINE, 'dist', 'src', 'server.js');
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'apisation-echelle-'));
-  const departement = process.env.DATABASE_URL_DEPARTEMENT ? { url: process.env.DATABASE_URL_DEPARTEMENT, supprimer: async () => {} } : await baseDepartement(national, dossier);
+  const departement = process.env.DATABASE_URL_DEPARTEMENT
+    ? { url: process.env.DATABASE_URL_DEPARTEMENT, supprimer: async () => {} }
+    : await baseDepartement(national, dossier);
   if (!process.env.DATABASE_URL_DEPARTEMENT) {
     // Seeded here, not by the measured gateway: its heap would still carry the seeding.
     const t0 = Date.now();

@@ -34,7 +34,11 @@ export function basic(clientId: string): string {
 
 export async function jeton(url: string, clientId: string, scope?: string): Promise<string> {
   const corps = new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
-  const rep = await fetch(`${url}/oauth/token`, { method: 'POST', headers: { Authorization: basic(clientId), 'Content-Type': 'application/x-www-form-urlencoded' }, body: corps });
+  const rep = await fetch(`${url}/oauth/token`, {
+    method: 'POST',
+    headers: { Authorization: basic(clientId), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: corps,
+  });
   if (!rep.ok) throw new Error(`jeton refusé pour ${clientId} : ${rep.status}`);
   return ((await rep.json()) as { access_token: string }).access_token;
 }
@@ -58,7 +62,13 @@ export async function identites(db: Db, nombre: number): Promise<string[]> {
 export function cheminStatut(e: { nom: string; prenoms: string; sexe: string; date_naissance: string }): string {
   const caf = CLIENTS_DEMO.find((c) => c.clientId === 'demo-caf-35')!.destinataire.siret;
   const [annee, mois, jour] = e.date_naissance.split('-');
-  const q = new URLSearchParams({ nomNaissance: e.nom, sexeEtatCivil: e.sexe, anneeDateNaissance: annee, moisDateNaissance: String(Number(mois)), jourDateNaissance: String(Number(jour)) });
+  const q = new URLSearchParams({
+    nomNaissance: e.nom,
+    sexeEtatCivil: e.sexe,
+    anneeDateNaissance: annee,
+    moisDateNaissance: String(Number(mois)),
+    jourDateNaissance: String(Number(jour)),
+  });
   for (const p of e.prenoms.split(' ').slice(0, 2)) q.append('prenoms', p);
   q.append('codesDepartements', '35');
   q.append('recipient', caf);
@@ -77,9 +87,23 @@ export async function mesurer(nom: string, options: Record<string, unknown>, att
   const r = await autocannon({ connections: CONNEXIONS, duration: DUREE_S, ...options });
   const cpuUs = pid === undefined || r.requests.total === 0 ? undefined : ((tempsCpuArbreMs(pid) - cpuAvant) * 1000) / r.requests.total;
   const statuts = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, { count }]) => [code, count]));
-  const inattendus = Object.entries(statuts).filter(([code]) => Number(code) !== attendu).reduce((n, [, c]) => n + c, 0);
-  const m = { nom, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total, inattendus: inattendus + r.errors + r.timeouts, statuts, charge, cpuUs };
+  const inattendus = Object.entries(statuts)
+    .filter(([code]) => Number(code) !== attendu)
+    .reduce((n, [, c]) => n + c, 0);
+  const m = {
+    nom,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    inattendus: inattendus + r.errors + r.timeouts,
+    statuts,
+    charge,
+    cpuUs,
+  };
   const cpu = cpuUs === undefined ? '' : `  CPU ${cpuUs.toFixed(0)} µs/réponse`;
-  console.log(`  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms${cpu}  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`);
+  console.log(
+    `  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms${cpu}  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`,
+  );
   return m;
 }

@@ -53,7 +53,10 @@ export function memoire(pid: number): { rssMo: number; picMo: number } {
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; clock ticks of 10 ms). */
 function tempsCpuMs(pid: number): number {
   // Fields after the command name, which is parenthesised and may contain spaces: utime and stime are the 14th and 15th.
-  const champs = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  const champs = fs
+    .readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /s, '')
+    .split(' ');
   return ((Number(champs[11]) + Number(champs[12])) * 1000) / 100;
 }
 
@@ -63,7 +66,10 @@ export function tempsCpuArbreMs(pid: number): number {
   for (const entree of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entree) || Number(entree) === pid) continue;
     try {
-      const stat = fs.readFileSync(`/proc/${entree}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const stat = fs
+        .readFileSync(`/proc/${entree}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       if (Number(stat[1]) === pid) total += tempsCpuMs(Number(entree));
     } catch {
       // gone meanwhile

@@ -86,7 +86,9 @@ function cibles(r: Rapport): string[] {
     `| revalidation 304 ≥ 80 % de la référence | ${nombre(revalidation.ratio * 100)} % | ${ok(revalidation.ratio >= 0.8)} |`,
   ];
   for (const l of r.listes.filter((x) => x.format !== 'json')) {
-    lignes.push(`| liste de Rennes (${LIBELLE_LISTE[l.format]}, ${nombre(l.enfants)} enfants) : dernier octet ≤ 1 s | ${nombre(l.ms)} ms | ${ok(l.ms <= 1000)} |`);
+    lignes.push(
+      `| liste de Rennes (${LIBELLE_LISTE[l.format]}, ${nombre(l.enfants)} enfants) : dernier octet ≤ 1 s | ${nombre(l.ms)} ms | ${ok(l.ms <= 1000)} |`,
+    );
   }
   lignes.push(
     `| pic de RSS : croissance < 50 Mo entre ${nombre(petite.enfants)} et ${nombre(grande.enfants)} enfants | ${croissance >= 0 ? '+' : ''}${nombre(croissance, 1)} Mo | ${ok(croissance < 50)} |`,
@@ -115,7 +117,11 @@ function partieGeneree(r: Rapport): string {
     '|---|---:|---:|---:|---:|---:|---:|---|---:|',
     ...r.requetes.map(
       (m) =>
-        `| ${m.nom} | ${nombre(m.rps)} | ${m.p50} | ${m.p99} | ${nombre(m.ratio * 100)} % | ${m.cpuUs === undefined ? '–' : `${nombre(m.cpuUs)} µs`} | ${m.ratioCpu === undefined || Number.isNaN(m.ratioCpu) ? '–' : `× ${nombre(m.ratioCpu, 1)}`} | ${Object.entries(m.statuts).map(([c, n]) => `${c} × ${nombre(n)}`).join(', ')}${m.inattendus ? ` (${nombre(m.inattendus)} inattendues)` : ''} | ${nombre(m.charge, 2)} |`,
+        `| ${m.nom} | ${nombre(m.rps)} | ${m.p50} | ${m.p99} | ${nombre(m.ratio * 100)} % | ${m.cpuUs === undefined ? '–' : `${nombre(m.cpuUs)} µs`} | ${m.ratioCpu === undefined || Number.isNaN(m.ratioCpu) ? '–' : `× ${nombre(m.ratioCpu, 1)}`} | ${Object.entries(
+          m.statuts,
+        )
+          .map(([c, n]) => `${c} × ${nombre(n)}`)
+          .join(', ')}${m.inattendus ? ` (${nombre(m.inattendus)} inattendues)` : ''} | ${nombre(m.charge, 2)} |`,
     ),
     '',
     'Le ratio compare les req/s à la moyenne des deux mesures de la référence (début et fin du lancement). Le CPU par réponse est le temps CPU (utilisateur + système) de tous les processus du serveur mesuré, divisé par le nombre de réponses : il dépend peu de la charge de la machine, contrairement aux req/s.',
@@ -124,13 +130,18 @@ function partieGeneree(r: Rapport): string {
     '',
     '| Format | Enfants | Réponses | Taille | Dernier octet (médiane) | charge (1 min) |',
     '|---|---:|---:|---:|---:|---:|',
-    ...r.listes.map((l) => `| ${LIBELLE_LISTE[l.format]} | ${nombre(l.enfants)} | ${l.pages} | ${nombre(l.octets / 1e6, 1)} Mo | ${nombre(l.ms)} ms | ${nombre(l.charge, 2)} |`),
+    ...r.listes.map(
+      (l) =>
+        `| ${LIBELLE_LISTE[l.format]} | ${nombre(l.enfants)} | ${l.pages} | ${nombre(l.octets / 1e6, 1)} Mo | ${nombre(l.ms)} ms | ${nombre(l.charge, 2)} |`,
+    ),
     '',
     `#### Mémoire de la passerelle pendant les téléchargements (WORKERS=1, base ${r.moteur} ne contenant que Rennes)`,
     '',
     '| Enfants de la liste | RSS après une 1re lecture | Pic (VmHWM) après NDJSON + CSV complets | NDJSON complet | CSV |',
     '|---:|---:|---:|---:|---:|',
-    ...r.memoires.map((m) => `| ${nombre(m.enfants)} | ${nombre(m.rssAvantMo)} Mo | ${nombre(m.picApresMo)} Mo | ${nombre(m.jsonMs)} ms | ${nombre(m.csvMs)} ms |`),
+    ...r.memoires.map(
+      (m) => `| ${nombre(m.enfants)} | ${nombre(m.rssAvantMo)} Mo | ${nombre(m.picApresMo)} Mo | ${nombre(m.jsonMs)} ms | ${nombre(m.csvMs)} ms |`,
+    ),
     '',
     '#### Cibles',
     '',

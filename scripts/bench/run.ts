@@ -85,7 +85,9 @@ async function mesurerListe(url: string, jetonMairie: string, format: FormatList
   const runs = [];
   for (let i = 0; i < essais; i++) runs.push(await telecharger(url, jetonMairie, format));
   const m = { format, ms: mediane(runs.map((r) => r.ms)), octets: runs[0].octets, pages: runs[0].pages, enfants: runs[0].enfants, charge: os.loadavg()[0] };
-  console.log(`  liste de Rennes (${format}) : ${m.enfants} enfants, ${m.pages} page(s), ${(m.octets / 1e6).toFixed(1)} Mo, dernier octet en ${m.ms.toFixed(0)} ms (médiane de ${essais})`);
+  console.log(
+    `  liste de Rennes (${format}) : ${m.enfants} enfants, ${m.pages} page(s), ${(m.octets / 1e6).toFixed(1)} Mo, dernier octet en ${m.ms.toFixed(0)} ms (médiane de ${essais})`,
+  );
   return m;
 }
 
@@ -105,7 +107,12 @@ async function baseRennes(url: string, enfants: number): Promise<number> {
 async function mesurerMemoire(dossier: string, script: string, cible: number): Promise<MesureMemoire> {
   const base = await nouvelleBase();
   const enfants = await baseRennes(base.url, cible);
-  const serveur = await demarrer(script, { DATABASE_URL: base.url, PORT: String(PORT_MEMOIRE), WORKERS: '1', LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH }, path.join(dossier, `passerelle-${cible}.log`), '/openapi.json');
+  const serveur = await demarrer(
+    script,
+    { DATABASE_URL: base.url, PORT: String(PORT_MEMOIRE), WORKERS: '1', LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH },
+    path.join(dossier, `passerelle-${cible}.log`),
+    '/openapi.json',
+  );
   try {
     const pid = serveur.processus.pid!;
     const jetonMairie = await jeton(serveur.url, 'demo-mairie-rennes', 'mairie:obligation-scolaire');
@@ -115,8 +122,19 @@ async function mesurerMemoire(dossier: string, script: string, cible: number): P
     const json = await telecharger(serveur.url, jetonMairie, 'ndjson');
     const csv = await telecharger(serveur.url, jetonMairie, 'csv');
     const apres = memoire(pid);
-    const m = { cible, enfants, rssAvantMo: avant.rssMo, picAvantMo: avant.picMo, picApresMo: apres.picMo, rssApresMo: apres.rssMo, jsonMs: json.ms, csvMs: csv.ms };
-    console.log(`  ${enfants} enfants : RSS ${m.rssAvantMo.toFixed(0)} Mo après une première lecture, pic (VmHWM) ${m.picApresMo.toFixed(0)} Mo après NDJSON + CSV complets`);
+    const m = {
+      cible,
+      enfants,
+      rssAvantMo: avant.rssMo,
+      picAvantMo: avant.picMo,
+      picApresMo: apres.picMo,
+      rssApresMo: apres.rssMo,
+      jsonMs: json.ms,
+      csvMs: csv.ms,
+    };
+    console.log(
+      `  ${enfants} enfants : RSS ${m.rssAvantMo.toFixed(0)} Mo après une première lecture, pic (VmHWM) ${m.picApresMo.toFixed(0)} Mo après NDJSON + CSV complets`,
+    );
     return m;
   } finally {
     await serveur.arreter();
@@ -184,26 +202,41 @@ async function main(): Promise<void> {
     // The gateway's fixed cost: its middleware stack (security headers, request id, access log) and tsoa around a route without the database.
     mesures.push(await mesurer('passerelle : /health (intergiciels, tsoa, sans base)', { url: `${passerelle.url}/health` }, 200, pid));
     mesures.push(
-      await mesurer('émission de jeton (client_credentials)', {
-        url: `${passerelle.url}/oauth/token`,
-        method: 'POST',
-        headers: { Authorization: basic('demo-caf-35'), 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials&scope=scolarite%3Astatut',
-      }, 200, pid),
+      await mesurer(
+        'émission de jeton (client_credentials)',
+        {
+          url: `${passerelle.url}/oauth/token`,
+          method: 'POST',
+          headers: { Authorization: basic('demo-caf-35'), 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials&scope=scolarite%3Astatut',
+        },
+        200,
+        pid,
+      ),
     );
     mesures.push(await mesurer('annuaire : un établissement', { url: `${passerelle.url}/api-ecole/v1/etablissements/${uai}` }, 200, pid));
     mesures.push(
-      await mesurer('API scolarité : statut (journalisé, masqué)', {
-        url: passerelle.url,
-        headers: { Authorization: `Bearer ${jetonCaf}` },
-        requests: [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: chemins[i++ % chemins.length] }) }],
-      }, 200, pid),
+      await mesurer(
+        'API scolarité : statut (journalisé, masqué)',
+        {
+          url: passerelle.url,
+          headers: { Authorization: `Bearer ${jetonCaf}` },
+          requests: [{ method: 'GET', setupRequest: (req: object) => ({ ...req, path: chemins[i++ % chemins.length] }) }],
+        },
+        200,
+        pid,
+      ),
     );
     mesures.push(
-      await mesurer('API mairie : revalidation 304 d’une page', {
-        url: passerelle.url + page,
-        headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag },
-      }, 304, pid),
+      await mesurer(
+        'API mairie : revalidation 304 d’une page',
+        {
+          url: passerelle.url + page,
+          headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag },
+        },
+        304,
+        pid,
+      ),
     );
     mesures.push(await mesurer(REFERENCE_FIN, { url: `${base.url}/bonjour` }, 200, pidBase));
     const references = mesures.filter((m) => m.nom === REFERENCE_DEBUT || m.nom === REFERENCE_FIN);

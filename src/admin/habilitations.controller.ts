@@ -4,8 +4,18 @@ import type { Contexte } from '../contexte';
 import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { Probleme } from '../http/problemes';
 import {
-  changerStatut, listerHabilitations, modifierHabilitation, renouvelerHabilitation, soumettreHabilitation, transitionsHabilitation,
-  trouverHabilitation, type ChampsHabilitation, type Habilitation, type StatutHabilitation, type Transition, type TransitionDemandee,
+  changerStatut,
+  listerHabilitations,
+  modifierHabilitation,
+  renouvelerHabilitation,
+  soumettreHabilitation,
+  transitionsHabilitation,
+  trouverHabilitation,
+  type ChampsHabilitation,
+  type Habilitation,
+  type StatutHabilitation,
+  type Transition,
+  type TransitionDemandee,
 } from '../registry/habilitations';
 import type { CodeRegistre } from '../registry/scopes';
 import { lienConsultation, type LienConsultation } from '../demandes/lien';
@@ -134,10 +144,22 @@ export interface MotifObligatoireCorps {
 
 function versChamps(c: Partial<HabilitationCorps>): Partial<ChampsHabilitation> {
   const champs: Partial<ChampsHabilitation> = {
-    siret: c.siret, finalite: c.finalite, scopes: c.scopes, intitule: c.intitule, dateDebut: c.date_debut, dateFin: c.date_fin,
-    description: c.description, baseLegaleTexte: c.base_legale_texte, baseLegaleUrl: c.base_legale_url,
-    dureeConservationMois: c.duree_conservation_mois, justificationConservation: c.justification_conservation,
-    responsableTraitement: c.responsable_traitement, dpo: c.dpo, dpoNom: c.dpo_nom, volumeAttendu: c.volume_attendu, conventionId: c.convention_id,
+    siret: c.siret,
+    finalite: c.finalite,
+    scopes: c.scopes,
+    intitule: c.intitule,
+    dateDebut: c.date_debut,
+    dateFin: c.date_fin,
+    description: c.description,
+    baseLegaleTexte: c.base_legale_texte,
+    baseLegaleUrl: c.base_legale_url,
+    dureeConservationMois: c.duree_conservation_mois,
+    justificationConservation: c.justification_conservation,
+    responsableTraitement: c.responsable_traitement,
+    dpo: c.dpo,
+    dpoNom: c.dpo_nom,
+    volumeAttendu: c.volume_attendu,
+    conventionId: c.convention_id,
   };
   return Object.fromEntries(Object.entries(champs).filter(([, v]) => v !== undefined));
 }
@@ -236,7 +258,7 @@ export class HabilitationsController extends Controller {
    */
   @Patch('{id}')
   @Response<ProblemeHttp>(404, 'Habilitation inconnue')
-  @Response<ProblemeHttp>(409, 'L\'habilitation n\'est ni en brouillon ni en attente de modifications, ou a changé d\'état entre-temps')
+  @Response<ProblemeHttp>(409, "L'habilitation n'est ni en brouillon ni en attente de modifications, ou a changé d'état entre-temps")
   @Response<ProblemeHttp>(422, 'Scopes non permis, dates incohérentes, conservation longue non justifiée, ou aucun champ modifié')
   public async modifier(@Path() id: string, @Body() corps: ModificationHabilitationCorps, @Request() req: ExpressRequest): Promise<Habilitation> {
     const { motif, ...champs } = corps;

@@ -34,10 +34,7 @@ export interface ClientCree extends ClientOAuth {
   client_secret: string;
 }
 
-export async function creerClient(
-  db: Db,
-  c: { siret: string; nom: string; clientId?: string; secret?: string; demo?: boolean },
-): Promise<ClientCree> {
+export async function creerClient(db: Db, c: { siret: string; nom: string; clientId?: string; secret?: string; demo?: boolean }): Promise<ClientCree> {
   if (!(await trouverDestinataire(db, c.siret))) throw new Probleme('ressource_introuvable', 'Destinataire inconnu.');
   const clientId = c.clientId ?? `cli_${randomBytes(9).toString('base64url')}`;
   if (await db('oauth_clients').where({ client_id: clientId }).first()) {

@@ -11,13 +11,16 @@ export interface JetonStocke {
 }
 
 export async function enregistrerJeton(db: Db, jeton: string, clientId: string, scopes: string[], expireLe: Date): Promise<void> {
-  await executer(db, db('oauth_tokens').insert({
-    token_hash: empreinteJeton(jeton),
-    client_id: clientId,
-    scopes: JSON.stringify(scopes),
-    emis_le: new Date().toISOString(),
-    expire_le: expireLe.toISOString(),
-  }));
+  await executer(
+    db,
+    db('oauth_tokens').insert({
+      token_hash: empreinteJeton(jeton),
+      client_id: clientId,
+      scopes: JSON.stringify(scopes),
+      emis_le: new Date().toISOString(),
+      expire_le: expireLe.toISOString(),
+    }),
+  );
 }
 
 export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {
@@ -39,9 +42,6 @@ export function estActif(jeton: JetonStocke, maintenant = new Date()): boolean {
 /** RFC 7009: revoking an unknown or foreign token is not an error, and says nothing. */
 export async function revoquerJeton(db: Db, jeton: string, clientId: string): Promise<void> {
   const empreinte = empreinteJeton(jeton);
-  await db('oauth_tokens')
-    .where({ token_hash: empreinte, client_id: clientId })
-    .whereNull('revoque_le')
-    .update({ revoque_le: new Date().toISOString() });
+  await db('oauth_tokens').where({ token_hash: empreinte, client_id: clientId }).whereNull('revoque_le').update({ revoque_le: new Date().toISOString() });
   oublierJeton(db, empreinte);
 }

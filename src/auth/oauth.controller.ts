@@ -63,7 +63,7 @@ export interface DesignationJeton {
  */
 @Route('oauth')
 @Tags('OAuth 2')
-@Response<ProblemeHttp, Entetes['reessayer']>(429, 'Trop d\'échecs d\'authentification du client depuis cette adresse : réessayer après Retry-After')
+@Response<ProblemeHttp, Entetes['reessayer']>(429, "Trop d'échecs d'authentification du client depuis cette adresse : réessayer après Retry-After")
 @Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
 @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class OAuthController extends Controller {
@@ -84,7 +84,7 @@ export class OAuthController extends Controller {
   @SuccessResponse(200, 'Le jeton, jamais mis en cache (Cache-Control: no-store)')
   @Response<ProblemeHttp>(400, 'invalid_request, unsupported_grant_type ou invalid_scope (membre error de RFC 6749 §5.2)')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'invalid_client : identifiant ou secret du client incorrect')
-  @Response<ProblemeHttp>(415, 'Corps autre qu\'un formulaire application/x-www-form-urlencoded')
+  @Response<ProblemeHttp>(415, "Corps autre qu'un formulaire application/x-www-form-urlencoded")
   public async obtenirJeton(@Request() req: ExpressRequest, @Body() _demande: DemandeJeton): Promise<JetonAcces> {
     const jeton = await serveurOAuth(this.ctx).jeton(req);
     this.setHeader('Cache-Control', 'no-store');
@@ -101,10 +101,10 @@ export class OAuthController extends Controller {
   @Post('introspect')
   @Consumes('application/x-www-form-urlencoded')
   @Middlewares(...formulaireOAuth({ connus: ['token', 'token_type_hint', 'client_id', 'client_secret'], requis: ['token'], authentifierAppelant: true }))
-  @SuccessResponse(200, 'L\'état du jeton')
+  @SuccessResponse(200, "L'état du jeton")
   @Response<ProblemeHttp>(400, 'invalid_request : paramètre token absent ou répété')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'invalid_client : client non authentifié')
-  @Response<ProblemeHttp>(415, 'Corps autre qu\'un formulaire application/x-www-form-urlencoded')
+  @Response<ProblemeHttp>(415, "Corps autre qu'un formulaire application/x-www-form-urlencoded")
   public async introspecterJeton(@Request() req: ExpressRequest, @Body() designation: DesignationJeton): Promise<Introspection> {
     const etat = await serveurOAuth(this.ctx).introspecter(req.res!.locals.clientOAuth as ClientOAuth, designation.token);
     this.setHeader('Cache-Control', 'no-store');
@@ -122,7 +122,7 @@ export class OAuthController extends Controller {
   @SuccessResponse(200, 'Révoqué, ou sans effet (corps vide)')
   @Response<ProblemeHttp>(400, 'invalid_request : paramètre token absent ou répété')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'invalid_client : client non authentifié')
-  @Response<ProblemeHttp>(415, 'Corps autre qu\'un formulaire application/x-www-form-urlencoded')
+  @Response<ProblemeHttp>(415, "Corps autre qu'un formulaire application/x-www-form-urlencoded")
   public async revoquerJeton(@Request() req: ExpressRequest, @Body() designation: DesignationJeton): Promise<void> {
     await serveurOAuth(this.ctx).revoquer(req.res!.locals.clientOAuth as ClientOAuth, designation.token);
     this.setHeader('Cache-Control', 'no-store');
@@ -132,7 +132,7 @@ export class OAuthController extends Controller {
 
 @Route('.well-known')
 @Tags('OAuth 2')
-@Response<ProblemeHttp>(400, 'Jeton transmis dans l\'URL (access_token) : refusé')
+@Response<ProblemeHttp>(400, "Jeton transmis dans l'URL (access_token) : refusé")
 @Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
 @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
 export class MetadonneesOAuthController extends Controller {

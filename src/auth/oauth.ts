@@ -210,7 +210,11 @@ export function serveurOAuth(ctx: Contexte): ServeurOAuth {
 }
 
 const exigerFormulaire: RequestHandler = (req, _res, next) =>
-  next(req.is('application/x-www-form-urlencoded') ? undefined : new Probleme('type_contenu_non_supporte', 'Content-Type attendu : application/x-www-form-urlencoded (RFC 6749).'));
+  next(
+    req.is('application/x-www-form-urlencoded')
+      ? undefined
+      : new Probleme('type_contenu_non_supporte', 'Content-Type attendu : application/x-www-form-urlencoded (RFC 6749).'),
+  );
 
 /** RFC 6749 §3.2 and §5.2: each known parameter at most once, the required ones present — else invalid_request. */
 function exigerParametres(connus: string[], requis: string[]): RequestHandler {
@@ -218,7 +222,11 @@ function exigerParametres(connus: string[], requis: string[]): RequestHandler {
     const repete = connus.find((nom) => Array.isArray(req.body[nom]));
     if (repete) return next(erreurOAuth('invalid_request', `paramètre ${repete} répété`));
     const manquant = requis.find((nom) => !req.body[nom]);
-    next(manquant ? erreurOAuth('invalid_request', manquant === 'grant_type' ? 'grant_type doit valoir client_credentials' : `paramètre ${manquant} manquant`) : undefined);
+    next(
+      manquant
+        ? erreurOAuth('invalid_request', manquant === 'grant_type' ? 'grant_type doit valoir client_credentials' : `paramètre ${manquant} manquant`)
+        : undefined,
+    );
   };
 }
 
@@ -240,8 +248,8 @@ export function formulaireOAuth(options: { connus: string[]; requis: string[]; a
     express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 20 }),
     options.authentifierAppelant
       ? appeler(async (serveur, req) => {
-        req.res!.locals.clientOAuth = await serveur.authentifierAppelant(req);
-      })
+          req.res!.locals.clientOAuth = await serveur.authentifierAppelant(req);
+        })
       : appeler((serveur, req) => serveur.verifierLimiteEchecs(req)),
     exigerParametres(options.connus, options.requis),
   ];

@@ -139,9 +139,14 @@ export async function resoudreJeton(db: Db, autorisation: string | undefined, op
 export function exigerScopes(resolu: JetonResolu, scopesRequis: string[]): Principal {
   const manquants = scopesRequis.filter((s) => !resolu.scopesJeton.includes(s));
   if (manquants.length > 0) {
-    throw new Probleme('scope_insuffisant', undefined, { scopes_requis: scopesRequis }, {
-      'WWW-Authenticate': `Bearer realm="apisation", error="insufficient_scope", scope="${scopesRequis.join(' ')}"`,
-    });
+    throw new Probleme(
+      'scope_insuffisant',
+      undefined,
+      { scopes_requis: scopesRequis },
+      {
+        'WWW-Authenticate': `Bearer realm="apisation", error="insufficient_scope", scope="${scopesRequis.join(' ')}"`,
+      },
+    );
   }
   if (scopesRequis.some((s) => !resolu.scopesCouverts.has(s))) throw jetonRefuse('habilitation_inactive', 'habilitation revoked or expired');
   return resolu.principal;

@@ -22,7 +22,10 @@ export async function verifierSecret(secret: string, stocke: string): Promise<bo
   if (algo !== 'scrypt' || !sel || !hache) return false;
   const attendu = Buffer.from(hache, 'base64url');
   const calcule = await scrypt(secret, Buffer.from(sel, 'base64url'), attendu.length, {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMETRES.maxmem,
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: PARAMETRES.maxmem,
   });
   return timingSafeEqual(calcule, attendu);
 }

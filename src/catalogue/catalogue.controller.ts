@@ -25,7 +25,7 @@ export class CatalogueController extends Controller {
   @Get()
   @Produces('application/json')
   @Produces('text/html')
-  @Response<ProblemeHttp>(400, 'Jeton transmis dans l\'URL (access_token) : refusé')
+  @Response<ProblemeHttp>(400, "Jeton transmis dans l'URL (access_token) : refusé")
   @Response<ProblemeHttp>(500, 'Erreur interne, tracée sous request_id')
   @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données momentanément indisponible')
   public async catalogue(@Request() req: ExpressRequest): Promise<Catalogue> {

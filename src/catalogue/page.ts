@@ -24,11 +24,15 @@ const STATUT: Record<string, string> = { beta: 'bêta (ouverte, contrat encore s
 const ancreDocs = (api: ApiCatalogue): string => `/docs/#/${encodeURIComponent(api.titre)}`;
 
 function scope(s: ScopeCatalogue): string {
-  const destinataires = s.destinataires.length === 0
-    ? '<li>Aucune catégorie de destinataire (réservé aux opérateurs)</li>'
-    : s.destinataires
-      .map((d) => `<li><strong>${echapper(LIBELLE_CATEGORIE.get(d.categorie) ?? d.categorie)}</strong>, pour la finalité « ${echapper(LIBELLE_FINALITE.get(d.finalite) ?? d.finalite)} », sur ${echapper(TERRITOIRE[d.territoire] ?? d.territoire)}<br><small>${echapper(d.base_legale)}</small></li>`)
-      .join('');
+  const destinataires =
+    s.destinataires.length === 0
+      ? '<li>Aucune catégorie de destinataire (réservé aux opérateurs)</li>'
+      : s.destinataires
+          .map(
+            (d) =>
+              `<li><strong>${echapper(LIBELLE_CATEGORIE.get(d.categorie) ?? d.categorie)}</strong>, pour la finalité « ${echapper(LIBELLE_FINALITE.get(d.finalite) ?? d.finalite)} », sur ${echapper(TERRITOIRE[d.territoire] ?? d.territoire)}<br><small>${echapper(d.base_legale)}</small></li>`,
+          )
+          .join('');
   return `<tr id="${echapper(s.code)}">
       <td><code>${echapper(s.code)}</code></td>
       <td><strong>${echapper(s.libelle)}</strong><br>${echapper(s.description)}</td>
@@ -85,11 +89,14 @@ ${d.corps}
 }
 
 export function pageCatalogue(apis: ApiCatalogue[]): string {
-  return documentHtml({ titre: 'Catalogue des API', corps: `<h1>Catalogue des API de l’Éducation nationale</h1>
+  return documentHtml({
+    titre: 'Catalogue des API',
+    corps: `<h1>Catalogue des API de l’Éducation nationale</h1>
 <p>Chaque API, les scopes OAuth2 qui l’ouvrent, les champs que chacun révèle, le traitement et sa base légale, et qui peut les obtenir.
 Un scope n’est accordé qu’à un destinataire habilité pour une finalité, sur son territoire.
 Version lisible par programme : la même adresse avec <code>Accept: application/json</code>.
 Documentation interactive : <a href="/docs">/docs</a> ; contrat : <a href="/openapi.json">/openapi.json</a> ; erreurs : <a href="/problemes">/problemes</a>.</p>
 <nav><ul>${apis.map((a) => `<li><a href="#${echapper(a.id)}">${echapper(a.titre)}</a></li>`).join('')}</ul></nav>
-${apis.map(api).join('\n')}` });
+${apis.map(api).join('\n')}`,
+  });
 }

@@ -6,8 +6,17 @@ import type { Entetes, ProblemeHttp } from '../http/contrat';
 import { Probleme } from '../http/problemes';
 import { aujourdhui } from '../horloge';
 import {
-  denoncerConvention, enregistrerConvention, historiqueConvention, listerConventions, modifierConvention, trouverConvention,
-  type Convention, type DonneesConvention, type EntreeHistorique, type PartieConvention, type TypeConvention,
+  denoncerConvention,
+  enregistrerConvention,
+  historiqueConvention,
+  listerConventions,
+  modifierConvention,
+  trouverConvention,
+  type Convention,
+  type DonneesConvention,
+  type EntreeHistorique,
+  type PartieConvention,
+  type TypeConvention,
 } from './conventions';
 import type { StatutConvention } from './termes';
 

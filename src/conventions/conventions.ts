@@ -248,14 +248,14 @@ async function colonnes(db: Db, d: DonneesConvention): Promise<Ligne> {
   if (!ligne.reference) erreur('reference', 'obligatoire');
   if (!TYPES_CONVENTION.includes(ligne.type)) erreur('type', `attendu : ${TYPES_CONVENTION.join(', ')}`);
   if (ligne.academie_code === null ? ligne.type !== 'cadre_national' : !ACADEMIES.has(ligne.academie_code)) {
-    erreur('academie_code', 'code d\'académie inconnu (seul un cadre national peut ne pas en avoir)');
+    erreur('academie_code', "code d'académie inconnu (seul un cadre national peut ne pas en avoir)");
   }
   if (!estSiretValide(ligne.collectivite_siret ?? '')) erreur('collectivite_siret', 'SIRET invalide (14 chiffres, clé de Luhn)');
   if (!ligne.collectivite_nom) erreur('collectivite_nom', 'obligatoire');
   if (!NATURES.includes(ligne.collectivite_nature)) erreur('collectivite_nature', `attendu : ${NATURES.join(', ')}`);
   if (ligne.type === 'tripartite' && etablissements.length === 0) erreur('etablissements', 'une convention tripartite nomme au moins un EPLE');
   if (etablissements.some((e) => !estUaiValide(e.uai))) erreur('etablissements', 'UAI invalide');
-  if (etablissements.some((e) => !e.chef_etablissement?.trim())) erreur('etablissements', 'chef d\'établissement signataire obligatoire');
+  if (etablissements.some((e) => !e.chef_etablissement?.trim())) erreur('etablissements', "chef d'établissement signataire obligatoire");
   if (!ligne.objet) erreur('objet', 'obligatoire');
   for (const champ of ['date_signature', 'date_effet'] as const) {
     if (!JOUR.test(ligne[champ] ?? '') || Number.isNaN(Date.parse(ligne[champ]))) erreur(champ, 'date AAAA-MM-JJ attendue');
@@ -294,7 +294,7 @@ function avecFin(ligne: Ligne): Ligne {
 
 /** SQLite reads booleans back as 0/1: compare stored values in one textual form. */
 function texte(valeur: unknown): string {
-  return String(typeof valeur === 'boolean' ? Number(valeur) : valeur ?? '');
+  return String(typeof valeur === 'boolean' ? Number(valeur) : (valeur ?? ''));
 }
 
 /** Its collectivité and every recipient whose habilitation rests on it learn of a change. */
@@ -302,11 +302,14 @@ async function annoncer(db: Db, c: Convention, action: EntreeHistorique['action'
   const titulaires = await db('habilitations').where({ convention_id: c.id }).distinct('siret');
   const sirets = new Set([c.collectivite.siret, ...titulaires.map((h: { siret: string }) => h.siret)]);
   for (const siret of sirets) {
-    await publierEvenement({ db }, {
-      type: 'convention_modifiee',
-      siret,
-      donnees: { convention_id: c.id, reference: c.reference, action, statut: c.statut, dernier_jour: c.dernier_jour },
-    });
+    await publierEvenement(
+      { db },
+      {
+        type: 'convention_modifiee',
+        siret,
+        donnees: { convention_id: c.id, reference: c.reference, action, statut: c.statut, dernier_jour: c.dernier_jour },
+      },
+    );
   }
 }
 
@@ -337,9 +340,14 @@ async function ecrire(
     if (avant) await trx('conventions').where({ id }).update(ligne);
     else await trx('conventions').insert({ ...ligne, id, cree_le: maintenant });
     await trx('convention_historique').insert({
-      convention_id: id, version, action, champs_modifies: JSON.stringify(champs),
+      convention_id: id,
+      version,
+      action,
+      champs_modifies: JSON.stringify(champs),
       etat: JSON.stringify({ ...ligne, etablissements: readJson(ligne.etablissements), perimetre: readJson(ligne.perimetre) }),
-      acteur, motif, le: maintenant,
+      acteur,
+      motif,
+      le: maintenant,
     });
     await annoncer(trx, versConvention(await trx('conventions').where({ id }).first(), aujourdhui()), action);
   });
@@ -353,19 +361,36 @@ export async function enregistrerConvention(db: Db, d: DonneesConvention, acteur
 /** An amendment (avenant): any recorded field may change, the reason is mandatory. */
 export async function modifierConvention(db: Db, id: string, changements: Partial<DonneesConvention>, acteur: string, motif: string): Promise<Convention> {
   if (!motif?.trim()) throw invalide('motif', 'obligatoire');
-  return ecrire(db, id, 'modification', async (trx, avant) => {
-    const actuelle = versConvention(avant!, aujourdhui());
-    const fusion: DonneesConvention = {
-      reference: actuelle.reference, type: actuelle.type, academie_code: actuelle.academie?.code ?? null,
-      collectivite_siret: actuelle.collectivite.siret, collectivite_nom: actuelle.collectivite.nom,
-      collectivite_nature: actuelle.collectivite.nature, etablissements: actuelle.etablissements, objet: actuelle.objet,
-      perimetre: actuelle.perimetre, date_signature: actuelle.date_signature, date_effet: actuelle.date_effet,
-      duree_mois: actuelle.duree_mois, reconduction_tacite: actuelle.reconduction_tacite, preavis_mois: actuelle.preavis_mois,
-      document_url: actuelle.document.url, document_sha256: actuelle.document.sha256,
-      ...changements,
-    };
-    return { ...(await colonnes(trx, fusion)), date_denonciation: avant!.date_denonciation ?? null, partie_denoncante: avant!.partie_denoncante ?? null };
-  }, acteur, motif.trim());
+  return ecrire(
+    db,
+    id,
+    'modification',
+    async (trx, avant) => {
+      const actuelle = versConvention(avant!, aujourdhui());
+      const fusion: DonneesConvention = {
+        reference: actuelle.reference,
+        type: actuelle.type,
+        academie_code: actuelle.academie?.code ?? null,
+        collectivite_siret: actuelle.collectivite.siret,
+        collectivite_nom: actuelle.collectivite.nom,
+        collectivite_nature: actuelle.collectivite.nature,
+        etablissements: actuelle.etablissements,
+        objet: actuelle.objet,
+        perimetre: actuelle.perimetre,
+        date_signature: actuelle.date_signature,
+        date_effet: actuelle.date_effet,
+        duree_mois: actuelle.duree_mois,
+        reconduction_tacite: actuelle.reconduction_tacite,
+        preavis_mois: actuelle.preavis_mois,
+        document_url: actuelle.document.url,
+        document_sha256: actuelle.document.sha256,
+        ...changements,
+      };
+      return { ...(await colonnes(trx, fusion)), date_denonciation: avant!.date_denonciation ?? null, partie_denoncante: avant!.partie_denoncante ?? null };
+    },
+    acteur,
+    motif.trim(),
+  );
 }
 
 /** The convention stays in force until its notice ends; a denounced or expired one cannot be denounced again. */
@@ -380,14 +405,21 @@ export async function denoncerConvention(
   if (!JOUR.test(denonciation.date) || Number.isNaN(Date.parse(denonciation.date))) {
     throw invalide('date_denonciation', 'date AAAA-MM-JJ attendue');
   }
-  return ecrire(db, id, 'denonciation', async (_trx, avant) => {
-    const actuelle = versConvention(avant!, denonciation.date);
-    if (actuelle.date_denonciation !== null) throw new Probleme('conflit', 'Cette convention est déjà dénoncée.');
-    if (actuelle.statut === 'expiree') throw new Probleme('conflit', 'Cette convention était déjà expirée à cette date.');
-    if (denonciation.date < actuelle.date_signature) throw new Probleme('entite_non_traitable', 'La dénonciation précède la signature.');
-    const { id: _id, version: _v, cree_le: _c, modifie_le: _m, date_fin: _f, ...colonnesActuelles } = avant!;
-    return { ...colonnesActuelles, date_denonciation: denonciation.date, partie_denoncante: denonciation.partie };
-  }, acteur, motif.trim());
+  return ecrire(
+    db,
+    id,
+    'denonciation',
+    async (_trx, avant) => {
+      const actuelle = versConvention(avant!, denonciation.date);
+      if (actuelle.date_denonciation !== null) throw new Probleme('conflit', 'Cette convention est déjà dénoncée.');
+      if (actuelle.statut === 'expiree') throw new Probleme('conflit', 'Cette convention était déjà expirée à cette date.');
+      if (denonciation.date < actuelle.date_signature) throw new Probleme('entite_non_traitable', 'La dénonciation précède la signature.');
+      const { id: _id, version: _v, cree_le: _c, modifie_le: _m, date_fin: _f, ...colonnesActuelles } = avant!;
+      return { ...colonnesActuelles, date_denonciation: denonciation.date, partie_denoncante: denonciation.partie };
+    },
+    acteur,
+    motif.trim(),
+  );
 }
 
 export async function trouverConvention(db: Db, id: string, jour = aujourdhui()): Promise<Convention | undefined> {
@@ -413,7 +445,11 @@ export async function historiqueConvention(db: Db, id: string): Promise<EntreeHi
 export async function listerConventions(db: Db, filtre: FiltreConventions = {}, jour = aujourdhui()): Promise<Convention[]> {
   const q = db('conventions').orderBy([{ column: 'reference' }, { column: 'id' }]);
   if (filtre.academie) q.where({ academie_code: filtre.academie });
-  if (filtre.region) q.whereIn('academie_code', academies.filter((a) => a.region === filtre.region).map((a) => a.code));
+  if (filtre.region)
+    q.whereIn(
+      'academie_code',
+      academies.filter((a) => a.region === filtre.region).map((a) => a.code),
+    );
   if (filtre.type) q.where({ type: filtre.type });
   const conventions = (await q).map((l: Ligne) => versConvention(l, jour));
   return filtre.statut ? conventions.filter((c) => c.statut === filtre.statut) : conventions;

@@ -60,7 +60,10 @@ export class RecensementController extends Controller {
   @Get()
   @Produces('application/json')
   @Produces('text/csv')
-  @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton fourni mais invalide, expiré ou révoqué, ou scope conventions:lecture dont l\'habilitation a pris fin')
+  @Response<ProblemeHttp, Entetes['authentification']>(
+    401,
+    "Jeton fourni mais invalide, expiré ou révoqué, ou scope conventions:lecture dont l'habilitation a pris fin",
+  )
   public async recensement(
     @Request() req: ExpressRequest,
     @Query() academie?: string,
@@ -83,8 +86,8 @@ export class RecensementController extends Controller {
 
     if (format === 'csv' || (format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv')) {
       const csv = detaillee ? versCsv(COLONNES_DETAIL, lignesDetail(conventions)) : versCsv(COLONNES_AGREGATS, lignesAgregats(agregats));
-      req.res!
-        .set(entetes)
+      req
+        .res!.set(entetes)
         .attachment(`conventions-${detaillee ? 'detail' : 'recensement'}-${jour}.csv`)
         .type('text/csv; charset=utf-8')
         .send(csv);

@@ -156,17 +156,9 @@ export const COLONNES = {
     'code_postal',
     'code_commune_residence',
   ] satisfies ReadonlyArray<keyof EleveLigne>,
-  responsables: [
-    'foyer_id',
-    'rang',
-    'lien',
-    'nom',
-    'prenoms',
-    'sexe',
-    'adresse_ligne',
-    'code_postal',
-    'code_commune',
-  ] satisfies ReadonlyArray<keyof ResponsableLigne>,
+  responsables: ['foyer_id', 'rang', 'lien', 'nom', 'prenoms', 'sexe', 'adresse_ligne', 'code_postal', 'code_commune'] satisfies ReadonlyArray<
+    keyof ResponsableLigne
+  >,
   scolarites: [
     'eleve_id',
     'annee_scolaire',

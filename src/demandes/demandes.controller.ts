@@ -1,5 +1,20 @@
 import {
-  Body, Controller, Get, Middlewares, NoSecurity, Patch, Path, Post, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags,
+  Body,
+  Controller,
+  Get,
+  Middlewares,
+  NoSecurity,
+  Patch,
+  Path,
+  Post,
+  Produces,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
 } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../contexte';
@@ -10,8 +25,16 @@ import type { Entetes, ProblemeHttp } from '../http/contrat';
 import type { CodeRegistre } from '../registry/scopes';
 import { trouverHabilitation, type StatutHabilitation } from '../registry/habilitations';
 import {
-  deposerDemande, lireDemande, listerDemandes, modifierDemande, retirerDemande, soumettreDemande, vueDemande,
-  type ChampsDemande, type DemandeHabilitation, type Demandeur,
+  deposerDemande,
+  lireDemande,
+  listerDemandes,
+  modifierDemande,
+  retirerDemande,
+  soumettreDemande,
+  vueDemande,
+  type ChampsDemande,
+  type DemandeHabilitation,
+  type Demandeur,
 } from './demandes';
 import { lienConsultation, verifierLien, type LienConsultation } from './lien';
 import { pageDemande } from './page';
@@ -173,11 +196,22 @@ export interface DemandeConsultable extends DemandeHabilitation {
 
 function versChamps(c: Partial<ChampsDemandeCorps>): Partial<ChampsDemande> {
   return {
-    traitement: c.traitement, finalite: c.finalite, scopes: c.scopes, intitule: c.intitule, description: c.description,
-    baseLegaleTexte: c.base_legale_texte, baseLegaleUrl: c.base_legale_url, responsableTraitement: c.responsable_traitement,
-    dpoNom: c.dpo?.nom, dpoCourriel: c.dpo?.courriel, dureeConservationMois: c.duree_conservation_mois,
-    justificationConservation: c.justification_conservation, volumeAttendu: c.volume_attendu,
-    conventionReference: c.convention_reference, dateDebut: c.date_debut, dateFin: c.date_fin,
+    traitement: c.traitement,
+    finalite: c.finalite,
+    scopes: c.scopes,
+    intitule: c.intitule,
+    description: c.description,
+    baseLegaleTexte: c.base_legale_texte,
+    baseLegaleUrl: c.base_legale_url,
+    responsableTraitement: c.responsable_traitement,
+    dpoNom: c.dpo?.nom,
+    dpoCourriel: c.dpo?.courriel,
+    dureeConservationMois: c.duree_conservation_mois,
+    justificationConservation: c.justification_conservation,
+    volumeAttendu: c.volume_attendu,
+    conventionReference: c.convention_reference,
+    dateDebut: c.date_debut,
+    dateFin: c.date_fin,
   };
 }
 
@@ -226,7 +260,10 @@ export class DemandesHabilitationController extends Controller {
    */
   @Post()
   @SuccessResponse(201, 'Déposée')
-  @Response<ProblemeHttp>(422, 'Scopes non accordés par le registre, traitement incohérent avec la finalité, convention inconnue ou qui ne lie pas le destinataire')
+  @Response<ProblemeHttp>(
+    422,
+    'Scopes non accordés par le registre, traitement incohérent avec la finalité, convention inconnue ou qui ne lie pas le destinataire',
+  )
   public async deposerDemande(@Body() corps: DemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     const d = await deposerDemande(this.ctx.db, demandeur(req), versChamps(corps) as ChampsDemande, corps.brouillon ?? false);
     this.setStatus(201);
@@ -241,7 +278,7 @@ export class DemandesHabilitationController extends Controller {
    * @maxLength id 64
    */
   @Get('{id}')
-  @Response<ProblemeHttp>(404, 'Demande inconnue, ou d\'un autre destinataire')
+  @Response<ProblemeHttp>(404, "Demande inconnue, ou d'un autre destinataire")
   public async lireDemande(@Path() id: string, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     return this.consultable(await lireDemande(this.ctx.db, demandeur(req).siret, id));
   }
@@ -254,7 +291,7 @@ export class DemandesHabilitationController extends Controller {
    * @maxLength id 64
    */
   @Patch('{id}')
-  @Response<ProblemeHttp>(409, 'La demande n\'est ni en brouillon ni en attente de modifications')
+  @Response<ProblemeHttp>(409, "La demande n'est ni en brouillon ni en attente de modifications")
   public async modifierDemande(@Path() id: string, @Body() corps: ModificationDemandeCorps, @Request() req: ExpressRequest): Promise<DemandeConsultable> {
     const { motif, ...champs } = corps;
     const changements = Object.fromEntries(Object.entries(versChamps(champs)).filter(([, v]) => v !== undefined));
@@ -304,7 +341,7 @@ export class DemandesHabilitationController extends Controller {
   @Produces('text/html')
   @SuccessResponse<Entetes['debit']>(200, 'La page HTML de la demande', 'text/html')
   @Response<ProblemeHttp, Entetes['debit']>(403, 'Lien altéré ou non émis par la passerelle')
-  @Response<ProblemeHttp, Entetes['debit']>(410, 'Lien expiré : en obtenir un nouveau par l\'API')
+  @Response<ProblemeHttp, Entetes['debit']>(410, "Lien expiré : en obtenir un nouveau par l'API")
   @Response<ProblemeHttp, Entetes['tropDeRequetes']>(429, 'Trop de pages ouvertes depuis cette adresse IP')
   public async pageDemande(@Path() id: string, @Query() jusqua: number, @Query() signature: string, @Request() req: ExpressRequest): Promise<string> {
     verifierLien(this.ctx.config, id, jusqua, signature);

@@ -6,8 +6,15 @@ import { ajouterMoisBorne } from '../referentiels/calendrier';
 import type { EchelonTerritorial } from '../territoire/perimetre';
 import { trouverDestinataire } from '../registry/destinataires';
 import {
-  changerStatut, listerHabilitations, modifierHabilitation, soumettreHabilitation, transitionsHabilitation, trouverHabilitation,
-  type ChampsHabilitation, type Habilitation, type StatutHabilitation,
+  changerStatut,
+  listerHabilitations,
+  modifierHabilitation,
+  soumettreHabilitation,
+  transitionsHabilitation,
+  trouverHabilitation,
+  type ChampsHabilitation,
+  type Habilitation,
+  type StatutHabilitation,
 } from '../registry/habilitations';
 
 /**
@@ -111,7 +118,10 @@ function prochaineEtape(statut: StatutHabilitation): ProchaineEtape {
     case 'brouillon':
       return { par: 'destinataire', action: 'Compléter la demande si besoin, puis la soumettre aux opérateurs du ministère ; ou la retirer.' };
     case 'soumise':
-      return { par: 'ministere', action: 'Les opérateurs du ministère instruisent la demande : ils la valident, la refusent, ou demandent des modifications en disant lesquelles.' };
+      return {
+        par: 'ministere',
+        action: 'Les opérateurs du ministère instruisent la demande : ils la valident, la refusent, ou demandent des modifications en disant lesquelles.',
+      };
     case 'modifications_demandees':
       return { par: 'destinataire', action: 'Lire le motif des opérateurs, modifier la demande en conséquence, puis la soumettre de nouveau ; ou la retirer.' };
     case 'validee':
@@ -119,9 +129,15 @@ function prochaineEtape(statut: StatutHabilitation): ProchaineEtape {
     case 'refusee':
       return { par: null, action: 'Décision définitive. Une nouvelle demande peut être déposée en tenant compte du motif du refus.' };
     case 'revoquee':
-      return { par: null, action: 'Les jetons n’ouvrent plus les données de cette habilitation. Une nouvelle demande peut être déposée si le motif de la révocation est levé.' };
+      return {
+        par: null,
+        action: 'Les jetons n’ouvrent plus les données de cette habilitation. Une nouvelle demande peut être déposée si le motif de la révocation est levé.',
+      };
     case 'expiree':
-      return { par: 'destinataire', action: 'La période est échue ou la convention a pris fin : demander le renouvellement aux opérateurs du ministère, ou déposer une nouvelle demande.' };
+      return {
+        par: 'destinataire',
+        action: 'La période est échue ou la convention a pris fin : demander le renouvellement aux opérateurs du ministère, ou déposer une nouvelle demande.',
+      };
     case 'obsolete':
       return { par: null, action: 'Une version plus récente de cette habilitation a été validée : elle seule compte désormais.' };
     case 'retiree':
@@ -153,11 +169,21 @@ async function conventionParReference(db: Db, reference: string | undefined): Pr
 
 function versChamps(c: Partial<ChampsDemande>, conventionId: string | undefined): Partial<ChampsHabilitation> {
   const champs: Partial<ChampsHabilitation> = {
-    finalite: c.finalite, scopes: c.scopes, intitule: c.intitule, description: c.description,
-    baseLegaleTexte: c.baseLegaleTexte, baseLegaleUrl: c.baseLegaleUrl, responsableTraitement: c.responsableTraitement,
-    dpoNom: c.dpoNom, dpo: c.dpoCourriel, dureeConservationMois: c.dureeConservationMois,
-    justificationConservation: c.justificationConservation, volumeAttendu: c.volumeAttendu, conventionId,
-    dateDebut: c.dateDebut, dateFin: c.dateFin,
+    finalite: c.finalite,
+    scopes: c.scopes,
+    intitule: c.intitule,
+    description: c.description,
+    baseLegaleTexte: c.baseLegaleTexte,
+    baseLegaleUrl: c.baseLegaleUrl,
+    responsableTraitement: c.responsableTraitement,
+    dpoNom: c.dpoNom,
+    dpo: c.dpoCourriel,
+    dureeConservationMois: c.dureeConservationMois,
+    justificationConservation: c.justificationConservation,
+    volumeAttendu: c.volumeAttendu,
+    conventionId,
+    dateDebut: c.dateDebut,
+    dateFin: c.dateFin,
   };
   return Object.fromEntries(Object.entries(champs).filter(([, v]) => v !== undefined));
 }
@@ -181,7 +207,8 @@ export async function vueDemande(db: Db, h: Habilitation): Promise<DemandeHabili
   ]);
   const siens = new Set(clients.map((c: { client_id: string }) => `client:${c.client_id}`));
   const niveau = (regle?.territoire ?? 'national') as EchelonTerritorial;
-  const code = { commune: destinataire?.code_commune, departement: destinataire?.code_departement, region: destinataire?.code_region, national: null }[niveau] ?? null;
+  const code =
+    { commune: destinataire?.code_commune, departement: destinataire?.code_departement, region: destinataire?.code_region, national: null }[niveau] ?? null;
   return {
     id: h.id,
     version: h.version,
@@ -226,13 +253,17 @@ export async function deposerDemande(db: Db, qui: Demandeur, champs: ChampsDeman
   await verifierTraitement(db, champs.traitement, champs.finalite);
   const conventionId = await conventionParReference(db, champs.conventionReference);
   const dateDebut = champs.dateDebut ?? aujourdhui();
-  const h = await soumettreHabilitation(db, {
-    ...(versChamps(champs, conventionId) as ChampsHabilitation),
-    siret: qui.siret,
-    dateDebut,
-    dateFin: champs.dateFin ?? veille(ajouterMoisBorne(dateDebut, 12)),
-    brouillon,
-  }, `client:${qui.clientId}`);
+  const h = await soumettreHabilitation(
+    db,
+    {
+      ...(versChamps(champs, conventionId) as ChampsHabilitation),
+      siret: qui.siret,
+      dateDebut,
+      dateFin: champs.dateFin ?? veille(ajouterMoisBorne(dateDebut, 12)),
+      brouillon,
+    },
+    `client:${qui.clientId}`,
+  );
   return vueDemande(db, h);
 }
 

@@ -58,17 +58,22 @@ function ligne(terme: string, valeur: string | null): string {
 
 export function pageDemande(d: DemandeHabilitation, lien: { expire_le: string }): string {
   const suite = d.prochaine_etape;
-  const motif = d.motif && ['modifications_demandees', 'refusee', 'revoquee', 'retiree', 'obsolete'].includes(d.statut)
-    ? `<div class="motif" id="motif"><strong>Motif :</strong> ${echapper(d.motif)}</div>`
-    : '';
+  const motif =
+    d.motif && ['modifications_demandees', 'refusee', 'revoquee', 'retiree', 'obsolete'].includes(d.statut)
+      ? `<div class="motif" id="motif"><strong>Motif :</strong> ${echapper(d.motif)}</div>`
+      : '';
   const base = d.base_legale_url
     ? `<a href="${echapper(d.base_legale_url)}">${echapper(d.base_legale_texte ?? d.base_legale_url)}</a>`
     : echapper(d.base_legale_texte);
   const territoire = `${TERRITOIRE[d.territoire.niveau]}${d.territoire.code ? ` ${echapper(d.territoire.code)}` : ''}`;
-  const dpo = [d.dpo.nom, d.dpo.courriel].filter(Boolean).map((v) => echapper(v)).join(', ');
-  const conservation = d.duree_conservation_mois === null
-    ? null
-    : `${echapper(d.duree_conservation_mois)} mois${d.justification_conservation ? ` — ${echapper(d.justification_conservation)}` : ''}`;
+  const dpo = [d.dpo.nom, d.dpo.courriel]
+    .filter(Boolean)
+    .map((v) => echapper(v))
+    .join(', ');
+  const conservation =
+    d.duree_conservation_mois === null
+      ? null
+      : `${echapper(d.duree_conservation_mois)} mois${d.justification_conservation ? ` — ${echapper(d.justification_conservation)}` : ''}`;
   const corps = `<p class="fil">Passerelle APIsation · Demande d’habilitation</p>
 <h1>${echapper(d.intitule)}</h1>
 <p class="statut statut-${echapper(d.statut)}" id="statut" data-statut="${echapper(d.statut)}">${echapper(d.libelle_statut)}</p>

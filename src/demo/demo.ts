@@ -47,7 +47,9 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     destinataire: { siret: '22350001800013', nom: "Département d'Ille-et-Vilaine", categorie: 'departement', codeDepartement: '35' },
     habilitations: [
       {
-        finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: "Collèges d'Ille-et-Vilaine",
+        finalite: 'planification_scolaire',
+        scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'],
+        intitule: "Collèges d'Ille-et-Vilaine",
         convention: 'DEMO-14-DEPARTEMENT-35',
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
@@ -60,7 +62,9 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     destinataire: { siret: '23350001600016', nom: 'Région Bretagne', categorie: 'region', codeRegion: '53' },
     habilitations: [
       {
-        finalite: 'planification_scolaire', scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'], intitule: 'Lycées de Bretagne',
+        finalite: 'planification_scolaire',
+        scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'],
+        intitule: 'Lycées de Bretagne',
         convention: 'DEMO-14-REGION-BRETAGNE',
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat', convention: 'DEMO-14-REGION-BRETAGNE' },
@@ -72,19 +76,24 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     secret: 'demo-secret-caf-35',
     destinataire: { siret: '53408918800013', nom: "Caisse d'allocations familiales d'Ille-et-Vilaine", categorie: 'administration' },
     habilitations: [
-      { finalite: 'droits_sociaux', scopes: ['scolarite:statut', 'scolarite:boursier', 'scolarite:echelon-bourse'], intitule: 'Allocation de rentrée scolaire' },
+      {
+        finalite: 'droits_sociaux',
+        scopes: ['scolarite:statut', 'scolarite:boursier', 'scolarite:echelon-bourse'],
+        intitule: 'Allocation de rentrée scolaire',
+      },
     ],
   },
   {
     clientId: 'demo-editeur-restauration',
     secret: 'demo-secret-editeur-restauration',
     destinataire: {
-      siret: '85274196300015', nom: 'Restaulib (éditeur, pour la Mairie de Rennes)', categorie: 'editeur',
-      codeCommune: '35238', pourCompteDeSiret: RENNES,
+      siret: '85274196300015',
+      nom: 'Restaulib (éditeur, pour la Mairie de Rennes)',
+      categorie: 'editeur',
+      codeCommune: '35238',
+      pourCompteDeSiret: RENNES,
     },
-    habilitations: [
-      { finalite: 'restauration_scolaire', scopes: ['mairie:restauration-scolaire'], intitule: 'Cantine des écoles publiques de Rennes' },
-    ],
+    habilitations: [{ finalite: 'restauration_scolaire', scopes: ['mairie:restauration-scolaire'], intitule: 'Cantine des écoles publiques de Rennes' }],
   },
   {
     clientId: 'demo-operateur',
@@ -132,10 +141,19 @@ export async function semerConventionsDemo(db: Db): Promise<boolean> {
 
 async function semerHabilitationDemo(db: Db, siret: string, h: ClientDemo['habilitations'][number]): Promise<void> {
   const convention = h.convention ? await db('conventions').where({ reference: h.convention }).first('id') : undefined;
-  const soumise = await soumettreHabilitation(db, {
-    siret, finalite: h.finalite, scopes: h.scopes, intitule: h.intitule,
-    dateDebut: '2025-09-01', dateFin: finDans(2), conventionId: convention?.id,
-  }, 'demo');
+  const soumise = await soumettreHabilitation(
+    db,
+    {
+      siret,
+      finalite: h.finalite,
+      scopes: h.scopes,
+      intitule: h.intitule,
+      dateDebut: '2025-09-01',
+      dateFin: finDans(2),
+      conventionId: convention?.id,
+    },
+    'demo',
+  );
   await changerStatut(db, soumise.id, 'validee', 'demo', 'Jeu de démonstration');
 }
 

@@ -8,7 +8,10 @@ import { invalide } from './problemes';
 // every worker and every restart reads the cursors of the others.
 let cle: Buffer | undefined;
 function cleCurseurs(): Buffer {
-  cle ??= createHash('sha256').update('apisation:curseur\0').update(process.env.CLE_PSEUDONYME ?? CLES_DEMO.pseudonyme).digest();
+  cle ??= createHash('sha256')
+    .update('apisation:curseur\0')
+    .update(process.env.CLE_PSEUDONYME ?? CLES_DEMO.pseudonyme)
+    .digest();
   return cle;
 }
 

@@ -126,7 +126,8 @@ function versProbleme(err: unknown): Probleme {
   // Express could not percent-decode a path parameter; its message quotes the raw value.
   if (err instanceof URIError) return new Probleme('requete_invalide', "Un paramètre du chemin n'est pas un encodage-pourcent UTF-8 valide.");
   if (estIndisponibiliteBase(e)) return new Probleme('service_indisponible', undefined, {}, { 'Retry-After': '5' });
-  if (e.code !== undefined && VALEURS_REFUSEES_PAR_POSTGRES.has(e.code)) return new Probleme('requete_invalide', 'Une valeur transmise ne peut pas être enregistrée ni comparée (caractère NUL, longueur ou nombre hors limites).');
+  if (e.code !== undefined && VALEURS_REFUSEES_PAR_POSTGRES.has(e.code))
+    return new Probleme('requete_invalide', 'Une valeur transmise ne peut pas être enregistrée ni comparée (caractère NUL, longueur ou nombre hors limites).');
   return new Probleme('erreur_interne');
 }
 

@@ -17,14 +17,17 @@ export const identifiantRequete: RequestHandler = (req, res, next) => {
 export const journalAcces: RequestHandler = (req, res, next) => {
   const debut = process.hrtime.bigint();
   res.on('finish', () => {
-    journalApplicatif.info({
-      requestId: res.locals.requestId,
-      methode: req.method,
-      route: (req.route?.path as string | undefined) ?? req.path,
-      statut: res.statusCode,
-      dureeMs: Number(process.hrtime.bigint() - debut) / 1e6,
-      client: (req as { user?: { clientId?: string } }).user?.clientId,
-    }, 'requête');
+    journalApplicatif.info(
+      {
+        requestId: res.locals.requestId,
+        methode: req.method,
+        route: (req.route?.path as string | undefined) ?? req.path,
+        statut: res.statusCode,
+        dureeMs: Number(process.hrtime.bigint() - debut) / 1e6,
+        client: (req as { user?: { clientId?: string } }).user?.clientId,
+      },
+      'requête',
+    );
   });
   next();
 };

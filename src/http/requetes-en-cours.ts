@@ -62,7 +62,10 @@ export function cleDeRequete(secret: string, clientId: string, operation: string
     .filter((k) => parametres[k] !== undefined && parametres[k] !== null && !(Array.isArray(parametres[k]) && (parametres[k] as unknown[]).length === 0))
     .sort()
     .map((k) => [k, parametres[k]]);
-  return createHmac('sha256', secret).update('apisation:requete-en-cours').update(JSON.stringify([clientId, operation, presents])).digest('base64url');
+  return createHmac('sha256', secret)
+    .update('apisation:requete-en-cours')
+    .update(JSON.stringify([clientId, operation, presents]))
+    .digest('base64url');
 }
 
 /** Markers past their expiry: left by a process that stopped mid-request (retention purge). */

@@ -185,7 +185,9 @@ function lireEtablissement(valeurs: string[], positions: Map<Champ, number>): Et
   if (nom === null) throw new LigneRejetee('nom de l’établissement manquant');
   const codeCommune = brut('code_commune').toUpperCase();
   if (!estCodeInseeValide(codeCommune)) throw new LigneRejetee('code_commune : code INSEE invalide');
-  const codeDepartement = brut('code_departement').toUpperCase().replace(/^0(?=\d{2}$|2[AB]$)/, '');
+  const codeDepartement = brut('code_departement')
+    .toUpperCase()
+    .replace(/^0(?=\d{2}$|2[AB]$)/, '');
   if (!MOTIF_DEPARTEMENT_ANNUAIRE.test(codeDepartement)) throw new LigneRejetee('code_departement : code invalide');
   const etat = normaliserLibelle(brut('etat')).toUpperCase() as EtatEtablissement;
   if (!ETATS.includes(etat)) throw new LigneRejetee(etat ? `état inconnu : « ${brut('etat')} »` : 'état manquant');
@@ -329,11 +331,7 @@ interface LigneLue {
  * `source` is a file path or a stream. Bad lines are reported, one reason each, and never stop
  * the import; establishments absent from the file are kept (closed ones keep their state).
  */
-export async function importerAnnuaire(
-  db: Db,
-  source: string | NodeJS.ReadableStream,
-  options: { lot?: number } = {},
-): Promise<RapportImport> {
+export async function importerAnnuaire(db: Db, source: string | NodeJS.ReadableStream, options: { lot?: number } = {}): Promise<RapportImport> {
   const taille = options.lot ?? 500;
   const rapport: RapportImport = { importes: 0, mis_a_jour: 0, inchanges: 0, rejetes: 0, rejets: [] };
 

@@ -41,7 +41,7 @@ function verifierUrlReception(saisie: string, production: boolean): string {
   } catch {
     throw invalide('url', 'URL absolue attendue');
   }
-  if (url.username || url.password) throw invalide('url', 'identifiants interdits dans l\'URL : la signature authentifie la passerelle');
+  if (url.username || url.password) throw invalide('url', "identifiants interdits dans l'URL : la signature authentifie la passerelle");
   const locale = BOUCLE_LOCALE.has(url.hostname) || (isIP(url.hostname) === 4 && url.hostname.startsWith('127.'));
   if (production && locale) throw invalide('url', 'adresse locale refusée en production');
   if (url.protocol === 'https:') return url.toString();
@@ -70,8 +70,13 @@ export async function creerAbonnement(db: Db, a: NouvelAbonnement, production: b
   if (a.secret !== undefined && a.secret.length < 32) throw invalide('secret', '32 caractères au moins');
   const secret = a.secret ?? randomBytes(32).toString('base64url');
   const ligne = {
-    id: randomUUID(), siret: a.siret, url, types: types === null ? null : JSON.stringify([...new Set(types)].sort()),
-    secret, actif: true, cree_le: new Date().toISOString(),
+    id: randomUUID(),
+    siret: a.siret,
+    url,
+    types: types === null ? null : JSON.stringify([...new Set(types)].sort()),
+    secret,
+    actif: true,
+    cree_le: new Date().toISOString(),
   };
   await db('abonnements_notifications').insert(ligne);
   return { ...versAbonnement(ligne), secret };

@@ -77,18 +77,24 @@ function delaiAvantTentative(tentativesFaites: number, o: Required<OptionsDistri
 function envoyer(url: string, corps: string, entetes: Record<string, string>, delaiMs: number): Promise<{ statut: number | null; erreur: string | null }> {
   return new Promise((resolve) => {
     const cible = new URL(url);
-    const requete = (cible.protocol === 'https:' ? https : http).request(cible, {
-      method: 'POST',
-      agent: false, // no pooled socket outlives the attempt
-      headers: { ...entetes, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(corps), Connection: 'close' },
-      timeout: delaiMs,
-    }, (reponse) => {
-      reponse.resume(); // the receiver's body is never read nor logged
-      reponse.on('end', () => resolve({ statut: reponse.statusCode ?? null, erreur: null }));
-      reponse.on('error', () => resolve({ statut: reponse.statusCode ?? null, erreur: 'reponse_interrompue' }));
-    });
+    const requete = (cible.protocol === 'https:' ? https : http).request(
+      cible,
+      {
+        method: 'POST',
+        agent: false, // no pooled socket outlives the attempt
+        headers: { ...entetes, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(corps), Connection: 'close' },
+        timeout: delaiMs,
+      },
+      (reponse) => {
+        reponse.resume(); // the receiver's body is never read nor logged
+        reponse.on('end', () => resolve({ statut: reponse.statusCode ?? null, erreur: null }));
+        reponse.on('error', () => resolve({ statut: reponse.statusCode ?? null, erreur: 'reponse_interrompue' }));
+      },
+    );
     requete.on('timeout', () => requete.destroy(new Error('delai_depasse')));
-    requete.on('error', (err: NodeJS.ErrnoException) => resolve({ statut: null, erreur: err.message === 'delai_depasse' ? 'delai_depasse' : (err.code ?? 'erreur_reseau').slice(0, 64) }));
+    requete.on('error', (err: NodeJS.ErrnoException) =>
+      resolve({ statut: null, erreur: err.message === 'delai_depasse' ? 'delai_depasse' : (err.code ?? 'erreur_reseau').slice(0, 64) }),
+    );
     requete.end(corps);
   });
 }
@@ -111,27 +117,37 @@ async function livrer(db: Db, livraison: Record<string, unknown>, o: Required<Op
       destinataire: livraison.siret,
       donnees: readJson(livraison.donnees),
     });
-    resultat = await envoyer(livraison.url as string, corps, {
-      [ENTETE_SIGNATURE]: signer(livraison.secret as string, corps),
-      [ENTETE_HORODATAGE]: String(horodatage),
-      'X-Evenement-Id': livraison.evenement_id as string,
-      'X-Evenement-Type': livraison.type as string,
-      'User-Agent': 'passerelle-apisation-notifications/1',
-    }, o.delaiReponseMs);
+    resultat = await envoyer(
+      livraison.url as string,
+      corps,
+      {
+        [ENTETE_SIGNATURE]: signer(livraison.secret as string, corps),
+        [ENTETE_HORODATAGE]: String(horodatage),
+        'X-Evenement-Id': livraison.evenement_id as string,
+        'X-Evenement-Type': livraison.type as string,
+        'User-Agent': 'passerelle-apisation-notifications/1',
+      },
+      o.delaiReponseMs,
+    );
   }
   const reussie = resultat.statut !== null && resultat.statut >= 200 && resultat.statut < 300;
   const abandon = !reussie && (tentatives >= o.tentativesMax || !livraison.actif);
   await db.transaction(async (trx) => {
     await trx('livraison_tentatives').insert({
-      livraison_id: livraison.id, le: maintenant, statut_http: resultat.statut,
-      erreur: resultat.erreur ?? (reussie ? null : 'statut_http'), duree_ms: Date.now() - debut,
+      livraison_id: livraison.id,
+      le: maintenant,
+      statut_http: resultat.statut,
+      erreur: resultat.erreur ?? (reussie ? null : 'statut_http'),
+      duree_ms: Date.now() - debut,
     });
-    await trx('livraisons').where({ id: livraison.id }).update({
-      tentatives,
-      statut: reussie ? 'livree' : abandon ? 'abandonnee' : 'en_attente',
-      livree_le: reussie ? new Date().toISOString() : null,
-      prochaine_tentative_le: reussie || abandon ? null : new Date(Date.now() + delaiAvantTentative(tentatives, o)).toISOString(),
-    });
+    await trx('livraisons')
+      .where({ id: livraison.id })
+      .update({
+        tentatives,
+        statut: reussie ? 'livree' : abandon ? 'abandonnee' : 'en_attente',
+        livree_le: reussie ? new Date().toISOString() : null,
+        prochaine_tentative_le: reussie || abandon ? null : new Date(Date.now() + delaiAvantTentative(tentatives, o)).toISOString(),
+      });
   });
   if (!reussie) {
     journalApplicatif.warn({ livraison: livraison.id, tentatives, statutHttp: resultat.statut, erreur: resultat.erreur, abandon }, 'notification non livrée');
@@ -151,11 +167,25 @@ async function traiterLot(db: Db, o: Required<OptionsDistributeur>): Promise<num
     .andWhere('l.prochaine_tentative_le', '<=', maintenant)
     .orderBy('l.prochaine_tentative_le')
     .limit(LOT)
-    .select('l.id', 'l.tentatives', 'l.prochaine_tentative_le', 'l.evenement_id', 'e.type', 'e.donnees', 'e.cree_le as evenement_cree_le', 'e.siret', 'a.url', 'a.secret', 'a.actif');
+    .select(
+      'l.id',
+      'l.tentatives',
+      'l.prochaine_tentative_le',
+      'l.evenement_id',
+      'e.type',
+      'e.donnees',
+      'e.cree_le as evenement_cree_le',
+      'e.siret',
+      'a.url',
+      'a.secret',
+      'a.actif',
+    );
   const reservees: Array<Record<string, unknown>> = [];
   for (const d of dues) {
     const bail = new Date(Date.now() + 2 * o.delaiReponseMs).toISOString();
-    const prises = await db('livraisons').where({ id: d.id, statut: 'en_attente', prochaine_tentative_le: d.prochaine_tentative_le }).update({ prochaine_tentative_le: bail });
+    const prises = await db('livraisons')
+      .where({ id: d.id, statut: 'en_attente', prochaine_tentative_le: d.prochaine_tentative_le })
+      .update({ prochaine_tentative_le: bail });
     if (prises === 1) reservees.push({ ...d, actif: Boolean(d.actif) });
   }
   await Promise.all(reservees.map((l) => livrer(db, l, o)));
@@ -234,7 +264,18 @@ function versLivraison(l: Record<string, unknown>): Livraison {
 function requeteLivraisons(db: Db) {
   return db('livraisons as l')
     .join('evenements as e', 'e.id', 'l.evenement_id')
-    .select('l.id', 'l.evenement_id', 'e.type', 'l.abonnement_id', 'e.siret', 'l.statut', 'l.tentatives', 'l.prochaine_tentative_le', 'l.livree_le', 'l.cree_le');
+    .select(
+      'l.id',
+      'l.evenement_id',
+      'e.type',
+      'l.abonnement_id',
+      'e.siret',
+      'l.statut',
+      'l.tentatives',
+      'l.prochaine_tentative_le',
+      'l.livree_le',
+      'l.cree_le',
+    );
 }
 
 export async function listerLivraisons(
@@ -267,7 +308,10 @@ export async function trouverLivraison(db: Db, id: number): Promise<LivraisonDet
 /** An operator sends a delivery again, with a full retry budget; the log keeps the earlier attempts. */
 export async function rejouerLivraison(db: Db, id: number): Promise<Livraison> {
   const misesAJour = await db('livraisons').where({ id }).update({
-    statut: 'en_attente', tentatives: 0, livree_le: null, prochaine_tentative_le: new Date().toISOString(),
+    statut: 'en_attente',
+    tentatives: 0,
+    livree_le: null,
+    prochaine_tentative_le: new Date().toISOString(),
   });
   if (misesAJour === 0) throw new Probleme('ressource_introuvable', 'Livraison inconnue.');
   reveillerDistributeurs();

@@ -70,9 +70,16 @@ export async function publierEvenement(ctx: Pick<Contexte, 'db'>, evenement: Nou
   const abonnements = await ctx.db('abonnements_notifications').where({ siret: evenement.siret, actif: true });
   const concernes = abonnements.filter((a: { types: unknown }) => a.types === null || readJson<string[]>(a.types).includes(evenement.type));
   if (concernes.length > 0) {
-    await ctx.db('livraisons').insert(concernes.map((a: { id: string }) => ({
-      evenement_id: id, abonnement_id: a.id, statut: 'en_attente', tentatives: 0, prochaine_tentative_le: maintenant, cree_le: maintenant,
-    })));
+    await ctx.db('livraisons').insert(
+      concernes.map((a: { id: string }) => ({
+        evenement_id: id,
+        abonnement_id: a.id,
+        statut: 'en_attente',
+        tentatives: 0,
+        prochaine_tentative_le: maintenant,
+        cree_le: maintenant,
+      })),
+    );
     reveillerDistributeurs();
   }
   return id;

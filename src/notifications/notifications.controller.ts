@@ -84,7 +84,7 @@ export class AbonnementsController extends Controller {
    */
   @Delete('{id}')
   @SuccessResponse(204, 'Désabonné')
-  @Response<ProblemeHttp>(404, 'Abonnement inconnu, ou d\'un autre destinataire')
+  @Response<ProblemeHttp>(404, "Abonnement inconnu, ou d'un autre destinataire")
   public async seDesabonner(@Path() id: string, @Request() req: ExpressRequest): Promise<void> {
     await desactiverAbonnement(this.ctx.db, id, siretDe(req));
     this.setStatus(204);
@@ -152,11 +152,7 @@ export class NotificationsController extends Controller {
    * @maxLength abonnementId 64
    */
   @Get('livraisons')
-  public async livraisons(
-    @Query() statut?: Livraison['statut'],
-    @Query() siret?: string,
-    @Query() abonnementId?: string,
-  ): Promise<Livraison[]> {
+  public async livraisons(@Query() statut?: Livraison['statut'], @Query() siret?: string, @Query() abonnementId?: string): Promise<Livraison[]> {
     return listerLivraisons(this.ctx.db, { statut, siret, abonnementId });
   }
 

@@ -32,7 +32,9 @@ export async function eleveDesigne(db: Db, d: DesignationEleve): Promise<string>
   if ((d.ine === undefined) === (d.idInterne === undefined)) {
     throw new Probleme('entite_non_traitable', "Désigner l'élève soit par ine, soit par id_interne.");
   }
-  const eleve = await db('eleves').where(d.ine !== undefined ? { ine: d.ine.toUpperCase() } : { id: d.idInterne }).first('id');
+  const eleve = await db('eleves')
+    .where(d.ine !== undefined ? { ine: d.ine.toUpperCase() } : { id: d.idInterne })
+    .first('id');
   if (!eleve) throw new Probleme('ressource_introuvable', 'Aucun élève des bases élèves ne porte cet identifiant.');
   return String(eleve.id);
 }

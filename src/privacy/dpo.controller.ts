@@ -151,10 +151,15 @@ export class DpoController extends Controller {
     @Query() au?: string,
   ): Promise<RapportPersonne> {
     const rapport = await rapportPersonne(this.ctx.db, this.ctx.config.cles.journal, { idInterne, nom, prenoms, dateNaissance, du, au });
-    tracer(req, 'rapport_personne', { du, au }, {
-      designation: idInterne === undefined ? 'identite' : 'id_interne',
-      communications: rapport.nombre_communications,
-    });
+    tracer(
+      req,
+      'rapport_personne',
+      { du, au },
+      {
+        designation: idInterne === undefined ? 'identite' : 'id_interne',
+        communications: rapport.nombre_communications,
+      },
+    );
     return rapport;
   }
 

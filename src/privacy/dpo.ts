@@ -3,14 +3,7 @@ import type { Db } from '../db/knex';
 import { normaliserLibelle } from '../referentiels/texte';
 import { Probleme } from '../http/problemes';
 import { BOM, ligneCsv, TexteCsv } from './csv';
-import {
-  divulgationsPersonne,
-  type FiltresJournal,
-  rechercherJournal,
-  type ResumeJournal,
-  type VerificationJournal,
-  verifierJournal,
-} from './journal';
+import { divulgationsPersonne, type FiltresJournal, rechercherJournal, type ResumeJournal, type VerificationJournal, verifierJournal } from './journal';
 import { enPaquets } from './paquets';
 import { API_DROITS } from './oppositions';
 
@@ -194,8 +187,20 @@ async function libelles(db: Db, table: string, cle: string, colonne: string, val
 
 /** The journal keeps codes (it must not change when the registry does); the DPO reads names. */
 async function nommer(db: Db, entrees: ResumeJournal[]): Promise<CommunicationJournalisee[]> {
-  const noms = await libelles(db, 'destinataires', 'siret', 'nom', entrees.map((e) => e.siret));
-  const finalites = await libelles(db, 'finalites', 'code', 'libelle', entrees.map((e) => e.finalite));
+  const noms = await libelles(
+    db,
+    'destinataires',
+    'siret',
+    'nom',
+    entrees.map((e) => e.siret),
+  );
+  const finalites = await libelles(
+    db,
+    'finalites',
+    'code',
+    'libelle',
+    entrees.map((e) => e.finalite),
+  );
   return entrees.map((e) => ({
     ...e,
     destinataire_nom: noms.get(e.siret) ?? null,
@@ -263,7 +268,7 @@ function prenomsConcordent(stockes: string, donnes: string): boolean {
 async function idInterneDe(db: Db, p: PersonneRecherchee): Promise<string> {
   const parIdentite = [p.nom, p.prenoms, p.dateNaissance].some((v) => v !== undefined);
   if (p.idInterne !== undefined && parIdentite) {
-    throw new Probleme('entite_non_traitable', "Désigner la personne soit par idInterne, soit par nom, prenoms et dateNaissance, pas les deux.");
+    throw new Probleme('entite_non_traitable', 'Désigner la personne soit par idInterne, soit par nom, prenoms et dateNaissance, pas les deux.');
   }
   if (p.idInterne !== undefined) return p.idInterne;
   const { nom, prenoms, dateNaissance } = p;
@@ -286,7 +291,13 @@ async function idInterneDe(db: Db, p: PersonneRecherchee): Promise<string> {
 function synthese(communications: CommunicationJournalisee[]): SyntheseDestinataire[] {
   const parSiret = new Map<string, SyntheseDestinataire>();
   for (const c of communications) {
-    const s = parSiret.get(c.siret) ?? { siret: c.siret, nom: c.destinataire_nom, finalites: [], nombre_communications: 0, derniere_communication: c.horodatage };
+    const s = parSiret.get(c.siret) ?? {
+      siret: c.siret,
+      nom: c.destinataire_nom,
+      finalites: [],
+      nombre_communications: 0,
+      derniere_communication: c.horodatage,
+    };
     if (!s.finalites.includes(c.finalite)) s.finalites.push(c.finalite);
     s.nombre_communications++;
     if (c.horodatage > s.derniere_communication) s.derniere_communication = c.horodatage;
@@ -303,7 +314,15 @@ export async function rapportPersonne(db: Db, cleJournal: string, p: PersonneRec
   const communications = entrees.filter((e) => e.api !== API_DROITS);
   const oppositions = entrees
     .filter((e) => e.api === API_DROITS)
-    .map(({ sequence, horodatage, operation, finalite, finalite_libelle, client_id, resultat }) => ({ sequence, horodatage, operation, finalite, finalite_libelle, client_id, resultat }));
+    .map(({ sequence, horodatage, operation, finalite, finalite_libelle, client_id, resultat }) => ({
+      sequence,
+      horodatage,
+      operation,
+      finalite,
+      finalite_libelle,
+      client_id,
+      resultat,
+    }));
   return {
     id_interne: idInterne,
     du: p.du ?? null,

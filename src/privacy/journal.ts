@@ -60,9 +60,7 @@ export interface EntreeJournal {
 /** An entry without its list of person hashes, as the DPO reads it. */
 export type ResumeJournal = Omit<EntreeJournal, 'personnes'>;
 
-export type VerificationJournal =
-  | { ok: true; entrees: number }
-  | { ok: false; sequence: number; raison: 'altere' | 'manquant' | 'ordre' };
+export type VerificationJournal = { ok: true; entrees: number } | { ok: false; sequence: number; raison: 'altere' | 'manquant' | 'ordre' };
 
 export interface FiltresJournal {
   siret?: string;
@@ -110,8 +108,22 @@ interface Maillon {
 
 const HASH_GENESE = '0'.repeat(64);
 const CHAMPS_HACHES = [
-  'horodatage', 'request_id', 'client_id', 'siret', 'api', 'operation', 'finalite', 'base_legale', 'scopes',
-  'champs', 'nombre_personnes', 'personnes', 'contexte', 'objet', 'resultat', 'hash_precedent',
+  'horodatage',
+  'request_id',
+  'client_id',
+  'siret',
+  'api',
+  'operation',
+  'finalite',
+  'base_legale',
+  'scopes',
+  'champs',
+  'nombre_personnes',
+  'personnes',
+  'contexte',
+  'objet',
+  'resultat',
+  'hash_precedent',
 ] as const;
 const COLONNES_RESUME = ['sequence', ...CHAMPS_HACHES.filter((c) => c !== 'personnes'), 'hash'];
 const VERROU_JOURNAL = 0x4a4f55524e414c; // "JOURNAL": one advisory lock key for every process
@@ -119,7 +131,9 @@ const TAILLE_LOT = 500;
 const LONGUEUR_MAX_TEXTE = 128;
 
 function hacherLigne(ligne: Omit<LigneJournal, 'sequence' | 'hash'>): string {
-  return createHash('sha256').update(JSON.stringify(CHAMPS_HACHES.map((c) => ligne[c]))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(CHAMPS_HACHES.map((c) => ligne[c])))
+    .digest('hex');
 }
 
 function versResume(ligne: Omit<LigneJournal, 'personnes'>): ResumeJournal {
@@ -186,7 +200,9 @@ async function verrouiller(t: Transaction, cle: number | string = VERROU_JOURNAL
 }
 
 async function derniereAncre(t: Transaction): Promise<Maillon> {
-  const ancre = await t.executer<{ sequence: number | string; hash: string } | undefined>(t.knex('journal_ancre').orderBy('sequence', 'desc').first('sequence', 'hash'));
+  const ancre = await t.executer<{ sequence: number | string; hash: string } | undefined>(
+    t.knex('journal_ancre').orderBy('sequence', 'desc').first('sequence', 'hash'),
+  );
   return ancre ? { sequence: Number(ancre.sequence), hash: ancre.hash } : { sequence: 0, hash: HASH_GENESE };
 }
 
@@ -207,7 +223,13 @@ async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJou
     return ligne;
   });
   for (const paquet of enPaquets(lignes, 100)) await t.executer(t.knex('journal').insert(paquet));
-  await t.executer(t.knex('journal_tete').insert({ id: 1, ...precedent }).onConflict('id').merge());
+  await t.executer(
+    t
+      .knex('journal_tete')
+      .insert({ id: 1, ...precedent })
+      .onConflict('id')
+      .merge(),
+  );
   return lignes;
 }
 
@@ -226,7 +248,9 @@ interface Avancement {
  */
 async function indexerTranche(t: Transaction): Promise<boolean> {
   await verrouiller(t, VERROU_INDEX);
-  const etat = await t.executer<{ sequence: number | string; position: number | string } | undefined>(t.knex('journal_index').where('id', 1).first('sequence', 'position'));
+  const etat = await t.executer<{ sequence: number | string; position: number | string } | undefined>(
+    t.knex('journal_index').where('id', 1).first('sequence', 'position'),
+  );
   const avancement: Avancement = { sequence: Number(etat?.sequence ?? 0), position: Number(etat?.position ?? 0) };
   const suivantes = await t.executer<Array<{ sequence: number | string; nombre_personnes: number | string }>>(
     t.knex('journal').where('sequence', '>', avancement.sequence).orderBy('sequence').limit(TRANCHE_INDEX).select('sequence', 'nombre_personnes'),
@@ -238,7 +262,11 @@ async function indexerTranche(t: Transaction): Promise<boolean> {
   let budget = TRANCHE_INDEX + avancement.position;
   while (retenues < suivantes.length && budget > 0) budget -= Number(suivantes[retenues++].nombre_personnes);
   const entrees = await t.executer<Array<{ sequence: number | string; personnes: string }>>(
-    t.knex('journal').whereBetween('sequence', [Number(suivantes[0].sequence), Number(suivantes[retenues - 1].sequence)]).orderBy('sequence').select('sequence', 'personnes'),
+    t
+      .knex('journal')
+      .whereBetween('sequence', [Number(suivantes[0].sequence), Number(suivantes[retenues - 1].sequence)])
+      .orderBy('sequence')
+      .select('sequence', 'personnes'),
   );
   const lignes: Array<{ personne_hash: string; sequence: number }> = [];
   for (const entree of entrees) {
@@ -254,7 +282,13 @@ async function indexerTranche(t: Transaction): Promise<boolean> {
     avancement.position = 0;
   }
   for (const paquet of enPaquets(lignes)) await t.executer(t.knex('journal_personnes').insert(paquet).onConflict(['personne_hash', 'sequence']).ignore());
-  await t.executer(t.knex('journal_index').insert({ id: 1, ...avancement }).onConflict('id').merge());
+  await t.executer(
+    t
+      .knex('journal_index')
+      .insert({ id: 1, ...avancement })
+      .onConflict('id')
+      .merge(),
+  );
   return true;
 }
 
@@ -312,7 +346,12 @@ class FileJournal {
     while (this.attente.length > 0) {
       const lot = this.attente.splice(0, TAILLE_LOT);
       try {
-        const lignes = await transaction(this.db, (t) => ecrireLot(t, lot.map((a) => a.ligne)));
+        const lignes = await transaction(this.db, (t) =>
+          ecrireLot(
+            t,
+            lot.map((a) => a.ligne),
+          ),
+        );
         planifierIndexation(this.db);
         lot.forEach((a, i) => a.resoudre({ ...versResume(lignes[i]), personnes: a.personnes }));
       } catch (erreur) {
@@ -360,9 +399,7 @@ export async function verifierJournal(db: Db): Promise<VerificationJournal> {
         const deplace = await db('journal').where('hash', ligne.hash_precedent).first('sequence');
         if (deplace) return { ok: false, sequence, raison: 'ordre' };
         // The predecessor is not the entry this one was chained to: it was rewritten, or never there.
-        return precedent === ancre
-          ? { ok: false, sequence, raison: 'manquant' }
-          : { ok: false, sequence: precedent.sequence, raison: 'altere' };
+        return precedent === ancre ? { ok: false, sequence, raison: 'manquant' } : { ok: false, sequence: precedent.sequence, raison: 'altere' };
       }
       precedent = { sequence, hash: ligne.hash };
       entrees++;
@@ -383,7 +420,9 @@ export async function verifierJournal(db: Db): Promise<VerificationJournal> {
 export async function purgerJournal(db: Db, avant: string): Promise<{ supprimees: number; ancre: Maillon | null }> {
   return transaction(db, async (t) => {
     await verrouiller(t);
-    const premierGarde = await t.executer<{ s: number | string | null } | undefined>(t.knex('journal').where('horodatage', '>=', avant).min({ s: 'sequence' }).first());
+    const premierGarde = await t.executer<{ s: number | string | null } | undefined>(
+      t.knex('journal').where('horodatage', '>=', avant).min({ s: 'sequence' }).first(),
+    );
     const dernier = await t.executer<{ s: number | string | null } | undefined>(t.knex('journal').max({ s: 'sequence' }).first());
     if (dernier?.s === null || dernier?.s === undefined) return { supprimees: 0, ancre: null };
     const limite = premierGarde?.s !== null && premierGarde?.s !== undefined ? Number(premierGarde.s) - 1 : Number(dernier.s);
@@ -415,7 +454,10 @@ function filtrerPeriode(requete: Knex.QueryBuilder, du?: string, au?: string): K
 /** DPO search, most recent first, by pages. */
 export async function rechercherJournal(db: Db, filtres: FiltresJournal): Promise<PageJournal> {
   const limit = Math.min(Math.max(Math.trunc(filtres.limit ?? 100), 1), 1000);
-  const requete = db('journal').select(COLONNES_RESUME).orderBy('sequence', 'desc').limit(limit + 1);
+  const requete = db('journal')
+    .select(COLONNES_RESUME)
+    .orderBy('sequence', 'desc')
+    .limit(limit + 1);
   if (filtres.siret) requete.where('siret', filtres.siret);
   if (filtres.api) requete.where('api', filtres.api);
   if (filtres.finalite) requete.where('finalite', filtres.finalite);
@@ -433,12 +475,7 @@ export async function rechercherJournal(db: Db, filtres: FiltresJournal): Promis
 }
 
 /** Data-subject report (RGPD art. 15): every disclosure about one person, oldest first. */
-export async function divulgationsPersonne(
-  db: Db,
-  cle: string,
-  idInterne: string,
-  periode: { du?: string; au?: string } = {},
-): Promise<ResumeJournal[]> {
+export async function divulgationsPersonne(db: Db, cle: string, idInterne: string, periode: { du?: string; au?: string } = {}): Promise<ResumeJournal[]> {
   await indexerPersonnes(db);
   const requete = db('journal_personnes')
     .join('journal', 'journal.sequence', 'journal_personnes.sequence')

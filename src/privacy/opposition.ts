@@ -55,11 +55,7 @@ export function oppositionApplicable(finalite: FinaliteDroits): boolean {
   return Boolean(finalite.opposition_applicable) && BASES_OPPOSABLES.has(finalite.base_rgpd);
 }
 
-export async function filtrerParOppositionEtConsentement(
-  db: Db,
-  contexte: ContexteFiltrage,
-  personnes: readonly string[],
-): Promise<ResultatFiltrage> {
+export async function filtrerParOppositionEtConsentement(db: Db, contexte: ContexteFiltrage, personnes: readonly string[]): Promise<ResultatFiltrage> {
   const { finalite, siret } = contexte;
   const date = jour(contexte.date, 'date');
   const uniques = [...new Set(personnes)];
@@ -69,23 +65,29 @@ export async function filtrerParOppositionEtConsentement(
 
   for (const paquet of enPaquets(uniques)) {
     if (oppositionApplicable(finalite)) {
-      const lignes = await executer<{ personne_id: string }[]>(db, db('oppositions')
-        .select('personne_id')
-        .where('finalite_code', finalite.code)
-        .whereIn('personne_id', paquet)
-        .where('date_debut', '<=', date)
-        .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', date)));
+      const lignes = await executer<{ personne_id: string }[]>(
+        db,
+        db('oppositions')
+          .select('personne_id')
+          .where('finalite_code', finalite.code)
+          .whereIn('personne_id', paquet)
+          .where('date_debut', '<=', date)
+          .where((q) => q.whereNull('date_fin').orWhere('date_fin', '>=', date)),
+      );
       for (const l of lignes) opposees.add(l.personne_id);
     }
     if (consentementRequis) {
-      const lignes = await executer<{ personne_id: string; portee: string }[]>(db, db('consentements')
-        .select('personne_id', 'portee')
-        .where({ finalite_code: finalite.code, siret })
-        .whereIn('personne_id', paquet)
-        .where('date_recueil', '<=', date)
-        .where('date_expiration', '>=', date)
-        .where((q) => q.whereNull('date_retrait').orWhere('date_retrait', '>', date))
-        .orderBy([{ column: 'date_recueil' }, { column: 'id' }])); // the latest consent's scope wins
+      const lignes = await executer<{ personne_id: string; portee: string }[]>(
+        db,
+        db('consentements')
+          .select('personne_id', 'portee')
+          .where({ finalite_code: finalite.code, siret })
+          .whereIn('personne_id', paquet)
+          .where('date_recueil', '<=', date)
+          .where('date_expiration', '>=', date)
+          .where((q) => q.whereNull('date_retrait').orWhere('date_retrait', '>', date))
+          .orderBy([{ column: 'date_recueil' }, { column: 'id' }]),
+      ); // the latest consent's scope wins
       for (const l of lignes) portees.set(l.personne_id, readJson<Portee>(l.portee));
     }
   }
@@ -131,7 +133,9 @@ export function oppositionsChangeesDepuis(db: Db, finaliteCode: string, depuis: 
 /** Those of `personnes` whose opposition to the finalité changed since `depuis` (see oppositionsChangeesDepuis). */
 export async function personnesAOppositionChangee(db: Db, finaliteCode: string, depuis: string, personnes: readonly string[]): Promise<Set<string>> {
   if (personnes.length === 0) return new Set();
-  const lignes: Array<{ personne_id: string }> = await oppositionsChangeesDepuis(db, finaliteCode, depuis).whereIn('personne_id', personnes).distinct('personne_id');
+  const lignes: Array<{ personne_id: string }> = await oppositionsChangeesDepuis(db, finaliteCode, depuis)
+    .whereIn('personne_id', personnes)
+    .distinct('personne_id');
   return new Set(lignes.map((l) => l.personne_id));
 }
 
@@ -161,10 +165,7 @@ export async function enregistrerOpposition(db: Db, opposition: NouvelleOppositi
 }
 
 /** Ends the person's running oppositions for this purpose: from `date` on, they no longer apply. */
-export async function leverOpposition(
-  db: Db,
-  levee: { personneId: string; finaliteCode: string; date: string },
-): Promise<number> {
+export async function leverOpposition(db: Db, levee: { personneId: string; finaliteCode: string; date: string }): Promise<number> {
   const veille = new Date(`${jour(levee.date, 'date')}T00:00:00.000Z`);
   veille.setUTCDate(veille.getUTCDate() - 1);
   return db('oppositions')
@@ -188,7 +189,7 @@ export async function enregistrerConsentement(db: Db, consentement: NouveauConse
   if (!/^\d{14}$/.test(consentement.siret)) throw new TypeError('siret doit compter 14 chiffres');
   const dateRecueil = jour(consentement.dateRecueil, 'dateRecueil');
   const dateExpiration = jour(consentement.dateExpiration, 'dateExpiration');
-  if (dateExpiration < dateRecueil) throw new TypeError("dateExpiration précède dateRecueil");
+  if (dateExpiration < dateRecueil) throw new TypeError('dateExpiration précède dateRecueil');
   const [ligne] = await db('consentements').insert(
     {
       personne_id: nonVide(consentement.personneId, 'personneId'),
@@ -207,10 +208,7 @@ export async function enregistrerConsentement(db: Db, consentement: NouveauConse
 }
 
 /** Withdrawal takes effect on `date` itself: the next query of that day no longer sees the person. */
-export async function retirerConsentement(
-  db: Db,
-  retrait: { personneId: string; finaliteCode: string; siret: string; date: string },
-): Promise<number> {
+export async function retirerConsentement(db: Db, retrait: { personneId: string; finaliteCode: string; siret: string; date: string }): Promise<number> {
   return db('consentements')
     .where({ personne_id: retrait.personneId, finalite_code: retrait.finaliteCode, siret: retrait.siret })
     .whereNull('date_retrait')

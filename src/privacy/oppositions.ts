@@ -114,11 +114,12 @@ async function finaliteDuRegistre(db: Db, code: string): Promise<FinaliteDroits>
 /** Opposition binds 6.1.e/f purposes only: a legal obligation (6.1.c) has none, a consent (6.1.a) is withdrawn instead. */
 function verifierOpposable(f: FinaliteDroits): void {
   if (oppositionApplicable(f)) return;
-  const raison = f.base_rgpd === '6.1.c'
-    ? "repose sur une obligation légale (RGPD art. 6.1.c) : le droit d'opposition ne s'y applique pas (art. 21)"
-    : f.consentement_requis
-      ? 'repose sur le consentement (RGPD art. 6.1.a) : la personne retire son consentement (POST /admin/consentements/retraits)'
-      : `repose sur la base ${f.base_rgpd}, à laquelle le droit d'opposition ne s'applique pas`;
+  const raison =
+    f.base_rgpd === '6.1.c'
+      ? "repose sur une obligation légale (RGPD art. 6.1.c) : le droit d'opposition ne s'y applique pas (art. 21)"
+      : f.consentement_requis
+        ? 'repose sur le consentement (RGPD art. 6.1.a) : la personne retire son consentement (POST /admin/consentements/retraits)'
+        : `repose sur la base ${f.base_rgpd}, à laquelle le droit d'opposition ne s'applique pas`;
   throw new Probleme('opposition_non_applicable', `La finalité « ${f.code} » ${raison}.`, { finalite: f.code, base_rgpd: f.base_rgpd });
 }
 
@@ -187,8 +188,13 @@ export async function recevoirOpposition(db: Db, cleJournal: string, auteur: Aut
     });
   }
   const id = await auRegistre(() => enregistrerOpposition(db, { personneId, finaliteCode: finalite.code, dateDebut, origine: o.origine }));
-  await journaliserOuAnnuler(db, cleJournal, auteur, { operation: 'enregistrerOpposition', finalite: finalite.code, personneId, resultat: 'opposition_enregistree' }, () =>
-    db('oppositions').where({ id }).delete());
+  await journaliserOuAnnuler(
+    db,
+    cleJournal,
+    auteur,
+    { operation: 'enregistrerOpposition', finalite: finalite.code, personneId, resultat: 'opposition_enregistree' },
+    () => db('oppositions').where({ id }).delete(),
+  );
   const ligne: LigneOpposition = await db('oppositions').where({ id }).first();
   return versOpposition(ligne, jour);
 }
@@ -204,9 +210,15 @@ export async function leverOppositionDe(db: Db, cleJournal: string, auteur: Aute
     .select('id', 'date_fin');
   if (enCours.length === 0) throw new Probleme('ressource_introuvable', `Aucune opposition en cours de cet élève à la finalité « ${finalite.code} ».`);
   const n = await auRegistre(() => leverOpposition(db, { personneId, finaliteCode: finalite.code, date }));
-  await journaliserOuAnnuler(db, cleJournal, auteur, { operation: 'leverOpposition', finalite: finalite.code, personneId, resultat: 'opposition_levee' }, async () => {
-    for (const o of enCours) await db('oppositions').where({ id: o.id }).update({ date_fin: o.date_fin });
-  });
+  await journaliserOuAnnuler(
+    db,
+    cleJournal,
+    auteur,
+    { operation: 'leverOpposition', finalite: finalite.code, personneId, resultat: 'opposition_levee' },
+    async () => {
+      for (const o of enCours) await db('oppositions').where({ id: o.id }).update({ date_fin: o.date_fin });
+    },
+  );
   return { oppositions_levees: n };
 }
 
@@ -219,7 +231,9 @@ export interface PageOppositions {
 /** Most recent first, by pages. */
 export async function listerOppositions(db: Db, f: FiltresOppositions): Promise<PageOppositions> {
   const jour = aujourdhui();
-  const requete = db('oppositions').orderBy('id', 'desc').limit(f.limit + 1);
+  const requete = db('oppositions')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
   if (f.ine !== undefined || f.idInterne !== undefined) requete.where('personne_id', await eleveDesigne(db, f));
   if (f.finalite !== undefined) requete.where('finalite_code', f.finalite);
   if (f.enCours === true) requete.where(enCoursLe(jour));

@@ -94,7 +94,9 @@ function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes
   const equationsDe = termes.map(() => [] as number[]);
   membres.forEach((m, e) => m.forEach((t) => equationsDe[t].push(e)));
   const inconnus = new Int32Array(equations.length);
-  membres.forEach((m, e) => { inconnus[e] = m.filter((t) => inconnu(termes[t])).length; });
+  membres.forEach((m, e) => {
+    inconnus[e] = m.filter((t) => inconnu(termes[t])).length;
+  });
   const aRevoir: number[] = [];
   let elimination: Elimination | null = null;
   const masquer = (t: number, secret: Secret): void => {
@@ -136,7 +138,11 @@ function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes
       for (const e of front) {
         for (const t of membres[e]) {
           if (!inconnu(termes[t])) continue;
-          for (const f of equationsDe[t]) if (!vues.has(f)) { vues.add(f); suivant.push(f); }
+          for (const f of equationsDe[t])
+            if (!vues.has(f)) {
+              vues.add(f);
+              suivant.push(f);
+            }
         }
       }
       front = suivant;
@@ -157,7 +163,9 @@ function proteger(termes: Terme[], equations: Equation[], seuil: number, imposes
     if (terme.valeur > 0 && terme.valeur < seuil) masquer(t, 'primaire');
     else if (terme.valeur > 0 && imposes.has(t) && terme.publie) masquer(t, 'secondaire');
   });
-  equations.forEach((_, e) => { if (inconnus[e] === 1) aRevoir.push(e); });
+  equations.forEach((_, e) => {
+    if (inconnus[e] === 1) aRevoir.push(e);
+  });
   regleDesEquations();
   elimination = new Elimination(termes, equations);
 
@@ -202,15 +210,29 @@ function bornesAtteintes(termes: Terme[], equations: Equation[], equationsDe: nu
   const enFile = new Uint8Array(equations.length);
   const file: number[] = [];
   equations.forEach((e, i) => {
-    if (e.parties.some((p) => inconnu(termes[p])) || inconnu(termes[e.total])) { file.push(i); enFile[i] = 1; }
+    if (e.parties.some((p) => inconnu(termes[p])) || inconnu(termes[e.total])) {
+      file.push(i);
+      enFile[i] = 1;
+    }
   });
   // Integer bounds only tighten, so this terminates; the budget keeps pathological systems cheap.
   let budget = 50 * equations.length + 1000;
   const resserrer = (t: number, b: number, h: number): void => {
     let change = false;
-    if (b > bas[t]) { bas[t] = b; change = true; }
-    if (h < haut[t]) { haut[t] = h; change = true; }
-    if (change) for (const e of equationsDe[t]) if (!enFile[e]) { enFile[e] = 1; file.push(e); }
+    if (b > bas[t]) {
+      bas[t] = b;
+      change = true;
+    }
+    if (h < haut[t]) {
+      haut[t] = h;
+      change = true;
+    }
+    if (change)
+      for (const e of equationsDe[t])
+        if (!enFile[e]) {
+          enFile[e] = 1;
+          file.push(e);
+        }
   };
   for (let k = 0; k < file.length && budget > 0; k++, budget--) {
     const e = file[k];
@@ -271,7 +293,10 @@ class Elimination {
   /** Rows with a single unknown: their pivot is isolated. */
   private readonly isolantes = new Set<number>();
 
-  constructor(private readonly termes: Terme[], equations: Equation[]) {
+  constructor(
+    private readonly termes: Terme[],
+    equations: Equation[],
+  ) {
     for (const { parties, total } of equations) {
       const ligne = new Map<number, number>();
       const ajouter = (t: number, c: number) => {
@@ -315,7 +340,7 @@ class Elimination {
       const facteur = cible.get(colonne)!;
       let delta = 0;
       for (const [t, c] of ligne) {
-        const v = (((cible.get(t) ?? 0) - ((facteur * c) % PREMIER)) % PREMIER + PREMIER) % PREMIER;
+        const v = ((((cible.get(t) ?? 0) - ((facteur * c) % PREMIER)) % PREMIER) + PREMIER) % PREMIER;
         const etait = cible.has(t);
         if (v === 0) cible.delete(t);
         else cible.set(t, v);

@@ -2,15 +2,7 @@
 // publishes them. The import adds `nom_normalise`; the published columns are derived from here.
 // (Line comments: a JSDoc block here would become the description of the schema below it.)
 
-export type TypeEtablissement =
-  | 'ecole'
-  | 'college'
-  | 'lycee'
-  | 'erea'
-  | 'medico_social'
-  | 'information_orientation'
-  | 'service_administratif'
-  | 'autre';
+export type TypeEtablissement = 'ecole' | 'college' | 'lycee' | 'erea' | 'medico_social' | 'information_orientation' | 'service_administratif' | 'autre';
 export type StatutEtablissement = 'public' | 'prive';
 export type EtatEtablissement = 'OUVERT' | 'FERME' | 'A OUVRIR' | 'A FERMER';
 
@@ -78,9 +70,40 @@ function toutesLesColonnes<const C extends ReadonlyArray<keyof Etablissement>>(
 
 /** The published columns, in the order of `Etablissement`. */
 export const COLONNES_ETABLISSEMENT = toutesLesColonnes([
-  'uai', 'nom', 'type', 'type_libelle', 'statut', 'type_contrat_prive', 'nature_code', 'nature_libelle',
-  'adresse_1', 'adresse_2', 'adresse_3', 'code_postal', 'code_commune', 'nom_commune', 'code_departement',
-  'code_academie', 'code_region', 'ecole_maternelle', 'ecole_elementaire', 'voie_generale', 'voie_technologique',
-  'voie_professionnelle', 'restauration', 'hebergement', 'ulis', 'segpa', 'education_prioritaire', 'siret',
-  'nombre_eleves', 'latitude', 'longitude', 'etat', 'date_ouverture', 'date_fermeture', 'date_maj', 'ministere_tutelle',
+  'uai',
+  'nom',
+  'type',
+  'type_libelle',
+  'statut',
+  'type_contrat_prive',
+  'nature_code',
+  'nature_libelle',
+  'adresse_1',
+  'adresse_2',
+  'adresse_3',
+  'code_postal',
+  'code_commune',
+  'nom_commune',
+  'code_departement',
+  'code_academie',
+  'code_region',
+  'ecole_maternelle',
+  'ecole_elementaire',
+  'voie_generale',
+  'voie_technologique',
+  'voie_professionnelle',
+  'restauration',
+  'hebergement',
+  'ulis',
+  'segpa',
+  'education_prioritaire',
+  'siret',
+  'nombre_eleves',
+  'latitude',
+  'longitude',
+  'etat',
+  'date_ouverture',
+  'date_fermeture',
+  'date_maj',
+  'ministere_tutelle',
 ]);

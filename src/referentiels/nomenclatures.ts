@@ -17,13 +17,7 @@ function indexer<T extends Code>(entrees: readonly T[]): Readonly<Record<string,
 }
 
 export type CodeModeInstruction =
-  | 'public'
-  | 'prive_sous_contrat'
-  | 'prive_hors_contrat'
-  | 'instruction_famille'
-  | 'cned'
-  | 'etablissement_specialise'
-  | 'inconnu';
+  'public' | 'prive_sous_contrat' | 'prive_hors_contrat' | 'instruction_famille' | 'cned' | 'etablissement_specialise' | 'inconnu';
 
 /** R131-3's "mode d'instruction"; `inconnu` is a child the mairie must find (no known schooling). */
 const MODES_INSTRUCTION: ReadonlyArray<Code & { code: CodeModeInstruction }> = [
@@ -61,7 +55,7 @@ export const NIVEAUX: readonly Niveau[] = [
   { code: '3E', libelle: 'Troisième', rang: 11, cycle: 'college' },
   { code: '2GT', libelle: 'Seconde générale et technologique', rang: 12, cycle: 'lycee' },
   { code: '2PRO', libelle: 'Seconde professionnelle', rang: 12, cycle: 'lycee' },
-  { code: '1CAP', libelle: "CAP 1re année", rang: 12, cycle: 'lycee' },
+  { code: '1CAP', libelle: 'CAP 1re année', rang: 12, cycle: 'lycee' },
   { code: '1G', libelle: 'Première générale', rang: 13, cycle: 'lycee' },
   { code: '1T', libelle: 'Première technologique', rang: 13, cycle: 'lycee' },
   { code: '1PRO', libelle: 'Première professionnelle', rang: 13, cycle: 'lycee' },

@@ -72,10 +72,13 @@ export async function creerDestinataire(db: Db, d: NouveauDestinataire): Promise
 }
 
 export async function trouverDestinataire(db: Db, siret: string): Promise<Destinataire | undefined> {
-  return executer(db, db('destinataires')
-    .select('siret', 'nom', 'categorie_code', 'code_commune', 'code_departement', 'code_region', 'pour_compte_de_siret')
-    .where({ siret })
-    .first());
+  return executer(
+    db,
+    db('destinataires')
+      .select('siret', 'nom', 'categorie_code', 'code_commune', 'code_departement', 'code_region', 'pour_compte_de_siret')
+      .where({ siret })
+      .first(),
+  );
 }
 
 export async function listerDestinataires(db: Db): Promise<Destinataire[]> {

@@ -14,8 +14,7 @@ import type { EchelonTerritorial } from '../territoire/perimetre';
  * requester's hands (brouillon, modifications_demandees) may be withdrawn (retiree). `expiree` is
  * never stored: it is computed from the habilitation's end date and the convention it rests on.
  */
-export type StatutHabilitation =
-  | 'brouillon' | 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'expiree' | 'obsolete' | 'retiree';
+export type StatutHabilitation = 'brouillon' | 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'expiree' | 'obsolete' | 'retiree';
 /** The transitions an operator (or the recipient, for submission and withdrawal) may ask for. */
 export type TransitionDemandee = 'soumise' | 'modifications_demandees' | 'validee' | 'refusee' | 'revoquee' | 'retiree';
 
@@ -129,9 +128,7 @@ const JOUR = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Habilitations with the computed end of the convention they rest on (null: open-ended or none). */
 function requeteHabilitations(db: Db | Knex.Transaction) {
-  return db('habilitations as h')
-    .leftJoin('conventions as c', 'c.id', 'h.convention_id')
-    .select('h.*', 'c.date_fin as convention_date_fin');
+  return db('habilitations as h').leftJoin('conventions as c', 'c.id', 'h.convention_id').select('h.*', 'c.date_fin as convention_date_fin');
 }
 
 function versHabilitation(l: Ligne, jour: string): Habilitation {
@@ -178,9 +175,7 @@ async function preparer(db: Db, h: ChampsHabilitation): Promise<Ligne> {
   if (!JOUR.test(h.dateDebut) || !JOUR.test(h.dateFin) || h.dateFin < h.dateDebut) {
     throw new Probleme('entite_non_traitable', 'Dates de validité incohérentes (AAAA-MM-JJ, fin postérieure au début).');
   }
-  const regle = await db('regles')
-    .where({ finalite_code: h.finalite, categorie_code: destinataire.categorie_code })
-    .first();
+  const regle = await db('regles').where({ finalite_code: h.finalite, categorie_code: destinataire.categorie_code }).first();
   if (!regle) {
     throw new Probleme('scopes_non_autorises', `Aucune règle n'autorise la finalité « ${h.finalite} » pour la catégorie « ${destinataire.categorie_code} ».`);
   }
@@ -214,7 +209,7 @@ async function preparer(db: Db, h: ChampsHabilitation): Promise<Ligne> {
       throw new Probleme('scopes_non_autorises', 'Scopes hors du périmètre de la convention.', { scopes_refuses: horsPerimetre, scopes_permis: couverts });
     }
     if (convention.date_fin !== null && convention.date_fin < h.dateDebut) {
-      throw new Probleme('entite_non_traitable', 'La convention prend fin avant le début de l\'habilitation.');
+      throw new Probleme('entite_non_traitable', "La convention prend fin avant le début de l'habilitation.");
     }
   }
   const scope = await db('scopes').where({ code: scopes[0] }).first();
@@ -242,10 +237,22 @@ async function preparer(db: Db, h: ChampsHabilitation): Promise<Ligne> {
 
 function versChamps(h: Habilitation): ChampsHabilitation {
   return {
-    siret: h.siret, finalite: h.finalite_code, scopes: h.scopes, intitule: h.intitule, dateDebut: h.date_debut, dateFin: h.date_fin,
-    description: h.description, baseLegaleTexte: h.base_legale_texte, baseLegaleUrl: h.base_legale_url,
-    dureeConservationMois: h.duree_conservation_mois, justificationConservation: h.justification_conservation,
-    responsableTraitement: h.responsable_traitement, dpo: h.dpo, dpoNom: h.dpo_nom, volumeAttendu: h.volume_attendu, conventionId: h.convention_id,
+    siret: h.siret,
+    finalite: h.finalite_code,
+    scopes: h.scopes,
+    intitule: h.intitule,
+    dateDebut: h.date_debut,
+    dateFin: h.date_fin,
+    description: h.description,
+    baseLegaleTexte: h.base_legale_texte,
+    baseLegaleUrl: h.base_legale_url,
+    dureeConservationMois: h.duree_conservation_mois,
+    justificationConservation: h.justification_conservation,
+    responsableTraitement: h.responsable_traitement,
+    dpo: h.dpo,
+    dpoNom: h.dpo_nom,
+    volumeAttendu: h.volume_attendu,
+    conventionId: h.convention_id,
   };
 }
 
@@ -261,15 +268,26 @@ async function tracer(
 ): Promise<void> {
   await trx('habilitation_transitions').insert({ habilitation_id: h.id, de, vers, acteur, motif, le });
   if (de !== vers) {
-    await publierEvenement({ db: trx }, {
-      type: 'habilitation_modifiee',
-      siret: h.siret,
-      donnees: { habilitation_id: h.id, version: h.version, statut_precedent: de, statut: vers },
-    });
+    await publierEvenement(
+      { db: trx },
+      {
+        type: 'habilitation_modifiee',
+        siret: h.siret,
+        donnees: { habilitation_id: h.id, version: h.version, statut_precedent: de, statut: vers },
+      },
+    );
   }
 }
 
-async function creer(db: Db, colonnes: Ligne, statut: StatutHabilitation, version: number, remplaceId: string | null, acteur: string, motif: string | null): Promise<Habilitation> {
+async function creer(
+  db: Db,
+  colonnes: Ligne,
+  statut: StatutHabilitation,
+  version: number,
+  remplaceId: string | null,
+  acteur: string,
+  motif: string | null,
+): Promise<Habilitation> {
   const maintenant = horodatage();
   const id = randomUUID();
   await db.transaction(async (trx) => {
@@ -353,7 +371,15 @@ export async function changerStatut(db: Db, id: string, vers: TransitionDemandee
       if (precedente?.statut === 'validee') {
         const pourquoi = `Remplacée par la version ${actuel.version}`;
         await trx('habilitations').where({ id: precedente.id }).update({ statut: 'obsolete', motif: pourquoi, modifie_le: maintenant });
-        await tracer(trx, { id: precedente.id, siret: precedente.siret, version: Number(precedente.version) }, 'validee', 'obsolete', acteur, pourquoi, maintenant);
+        await tracer(
+          trx,
+          { id: precedente.id, siret: precedente.siret, version: Number(precedente.version) },
+          'validee',
+          'obsolete',
+          acteur,
+          pourquoi,
+          maintenant,
+        );
       }
     }
   });
@@ -361,7 +387,13 @@ export async function changerStatut(db: Db, id: string, vers: TransitionDemandee
 }
 
 /** While a draft or asked to change, the request's fields may be edited; the edit is logged with the fields it touched. */
-export async function modifierHabilitation(db: Db, id: string, changements: Partial<ChampsHabilitation>, acteur: string, motif?: string): Promise<Habilitation> {
+export async function modifierHabilitation(
+  db: Db,
+  id: string,
+  changements: Partial<ChampsHabilitation>,
+  acteur: string,
+  motif?: string,
+): Promise<Habilitation> {
   const actuelle = await exiger(db, id);
   if (!MODIFIABLES.includes(actuelle.statut)) {
     throw new Probleme('conflit', `Une habilitation « ${actuelle.statut} » ne se modifie pas : la renouveler.`, { statut: actuelle.statut });
@@ -373,8 +405,10 @@ export async function modifierHabilitation(db: Db, id: string, changements: Part
   if (champs.length === 0) throw new Probleme('entite_non_traitable', 'La modification ne change aucun champ.');
   const maintenant = horodatage();
   await db.transaction(async (trx) => {
-    const n = await trx('habilitations').where({ id, statut: actuelle.statut }).update({ ...colonnes, modifie_le: maintenant });
-    if (n === 0) throw new Probleme('conflit', 'L\'habilitation a changé d\'état entre-temps.');
+    const n = await trx('habilitations')
+      .where({ id, statut: actuelle.statut })
+      .update({ ...colonnes, modifie_le: maintenant });
+    if (n === 0) throw new Probleme('conflit', "L'habilitation a changé d'état entre-temps.");
     const trace = [`Modification : ${champs.join(', ')}`, motif?.trim()].filter(Boolean).join(' — ');
     await tracer(trx, actuelle, actuelle.statut, actuelle.statut, acteur, trace, maintenant);
   });
@@ -385,12 +419,21 @@ export async function modifierHabilitation(db: Db, id: string, changements: Part
  * A renewal is a new version, submitted for validation; the current one keeps working until
  * the new one is validated, then becomes obsolete (no gap in service, no overlap in rights).
  */
-export async function renouvelerHabilitation(db: Db, id: string, changements: Partial<ChampsHabilitation>, acteur: string, motif?: string): Promise<Habilitation> {
+export async function renouvelerHabilitation(
+  db: Db,
+  id: string,
+  changements: Partial<ChampsHabilitation>,
+  acteur: string,
+  motif?: string,
+): Promise<Habilitation> {
   const actuelle = await exiger(db, id);
   if (!['validee', 'expiree'].includes(actuelle.statut)) {
     throw new Probleme('conflit', `Seule une habilitation validée ou expirée se renouvelle (statut : ${actuelle.statut}).`, { statut: actuelle.statut });
   }
-  const enCours = await db('habilitations').where({ remplace_id: id }).whereIn('statut', ['brouillon', 'soumise', 'modifications_demandees', 'validee']).first();
+  const enCours = await db('habilitations')
+    .where({ remplace_id: id })
+    .whereIn('statut', ['brouillon', 'soumise', 'modifications_demandees', 'validee'])
+    .first();
   if (enCours) throw new Probleme('conflit', 'Un renouvellement de cette habilitation existe déjà.', { habilitation_id: enCours.id });
   if (changements.siret !== undefined && changements.siret !== actuelle.siret) throw invalide('siret', 'le destinataire ne change pas');
   const colonnes = await preparer(db, { ...versChamps(actuelle), dateDebut: aujourdhui(), ...changements });
@@ -404,21 +447,35 @@ export async function renouvelerHabilitation(db: Db, id: string, changements: Pa
  * request, so a convention's end cuts live tokens at once, without any scheduled job.
  */
 export async function habilitationsActives(db: Db, siret: string, jour = aujourdhui()): Promise<HabilitationActive[]> {
-  const lignes = await executer<Record<string, unknown>[]>(db, db('habilitations as h')
-    .join('regles as r', 'r.code', 'h.regle_code')
-    .join('finalites as f', 'f.code', 'h.finalite_code')
-    .leftJoin('conventions as c', 'c.id', 'h.convention_id')
-    .where('h.siret', siret)
-    .andWhere('h.statut', 'validee')
-    .andWhere('h.date_debut', '<=', jour)
-    .andWhere('h.date_fin', '>=', jour)
-    .andWhere((q) => q
-      .whereNull('h.convention_id')
-      .orWhere((c) => c.where('c.date_effet', '<=', jour).andWhere((fin) => fin.whereNull('c.date_fin').orWhere('c.date_fin', '>=', jour))))
-    .select(
-      'h.id', 'h.api_id', 'h.scopes', 'h.finalite_code', 'h.regle_code', 'r.territoire', 'r.perimetre', 'r.base_legale',
-      'f.base_rgpd', 'f.opposition_applicable', 'f.consentement_requis',
-    ));
+  const lignes = await executer<Record<string, unknown>[]>(
+    db,
+    db('habilitations as h')
+      .join('regles as r', 'r.code', 'h.regle_code')
+      .join('finalites as f', 'f.code', 'h.finalite_code')
+      .leftJoin('conventions as c', 'c.id', 'h.convention_id')
+      .where('h.siret', siret)
+      .andWhere('h.statut', 'validee')
+      .andWhere('h.date_debut', '<=', jour)
+      .andWhere('h.date_fin', '>=', jour)
+      .andWhere((q) =>
+        q
+          .whereNull('h.convention_id')
+          .orWhere((c) => c.where('c.date_effet', '<=', jour).andWhere((fin) => fin.whereNull('c.date_fin').orWhere('c.date_fin', '>=', jour))),
+      )
+      .select(
+        'h.id',
+        'h.api_id',
+        'h.scopes',
+        'h.finalite_code',
+        'h.regle_code',
+        'r.territoire',
+        'r.perimetre',
+        'r.base_legale',
+        'f.base_rgpd',
+        'f.opposition_applicable',
+        'f.consentement_requis',
+      ),
+  );
   return lignes.map((l) => ({
     id: l.id as string,
     api_id: (l.api_id as string) ?? null,

@@ -17,9 +17,7 @@ export interface OperationRegistre {
   divulgation: NatureDivulgation;
 }
 
-export const OPERATIONS: ReadonlyMap<string, OperationRegistre> = new Map(
-  (donnees as OperationRegistre[]).map((o) => [o.operation, o]),
-);
+export const OPERATIONS: ReadonlyMap<string, OperationRegistre> = new Map((donnees as OperationRegistre[]).map((o) => [o.operation, o]));
 
 /** The registry's entry of an operation; an operationId it does not know is a programming error. */
 export function operationDuRegistre(operationId: string): OperationRegistre {

@@ -38,7 +38,11 @@ export class PolitiqueIncoherente extends Error {
 /** Who may still name a row of each table: a deletion they would orphan is refused, never cascaded. */
 const REFERENCES: Readonly<Record<string, ReadonlyArray<{ table: string; colonne: string }>>> = {
   traitements: [],
-  finalites: [{ table: 'habilitations', colonne: 'finalite_code' }, { table: 'oppositions', colonne: 'finalite_code' }, { table: 'consentements', colonne: 'finalite_code' }],
+  finalites: [
+    { table: 'habilitations', colonne: 'finalite_code' },
+    { table: 'oppositions', colonne: 'finalite_code' },
+    { table: 'consentements', colonne: 'finalite_code' },
+  ],
   categories_destinataires: [{ table: 'destinataires', colonne: 'categorie_code' }],
   apis: [{ table: 'habilitations', colonne: 'api_id' }],
   scopes: [],

@@ -8,6 +8,4 @@ import scopes from './data/scopes.json';
 export type CodeRegistre = string;
 
 /** The registry's scope → fields table (API Particulier's `scopes.ts`, as data). */
-export const CHAMPS_PAR_SCOPE: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  scopes.map((s) => [s.code, s.champs]),
-);
+export const CHAMPS_PAR_SCOPE: Readonly<Record<string, readonly string[]>> = Object.fromEntries(scopes.map((s) => [s.code, s.champs]));

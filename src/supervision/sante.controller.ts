@@ -10,7 +10,7 @@ export interface EtatSante {
 
 @Route('health')
 @Tags('Supervision')
-@Response<ProblemeHttp>(400, 'Jeton transmis dans l\'URL (access_token) : refusé')
+@Response<ProblemeHttp>(400, "Jeton transmis dans l'URL (access_token) : refusé")
 export class SanteController extends Controller {
   constructor(private readonly ctx: Contexte) {
     super();

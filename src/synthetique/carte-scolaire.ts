@@ -30,15 +30,7 @@ export interface EtablissementSource {
 export type Secteur = 'public' | 'prive_sous_contrat' | 'prive_hors_contrat';
 
 /** What an establishment can take in; each level needs one. */
-export type Accueil =
-  | 'maternelle'
-  | 'elementaire'
-  | 'college'
-  | 'lycee_general'
-  | 'lycee_technologique'
-  | 'lycee_professionnel'
-  | 'sts'
-  | 'specialise';
+export type Accueil = 'maternelle' | 'elementaire' | 'college' | 'lycee_general' | 'lycee_technologique' | 'lycee_professionnel' | 'sts' | 'specialise';
 
 export interface Etablissement {
   uai: string;
@@ -256,7 +248,10 @@ export class CarteScolaire {
     const tries = candidats.map((e) => ({ e, cle: cle(e) })).sort((a, b) => a.cle - b.cle || (a.e.uai < b.e.uai ? -1 : 1));
     const locaux = tries.filter((t) => t.cle === 0).map((t) => t.e);
     const { voisins, decroissance, siLocal } = RECRUTEMENT[accueil];
-    const proches = tries.filter((t) => t.cle > 0).slice(0, voisins).map((t) => t.e);
+    const proches = tries
+      .filter((t) => t.cle > 0)
+      .slice(0, voisins)
+      .map((t) => t.e);
     const facteur = locaux.length > 0 ? siLocal : 1;
     return new TablePonderee(
       [...locaux, ...proches],
@@ -279,7 +274,8 @@ export class CarteScolaire {
     if (this.points.has(commune.code)) return this.points.get(commune.code)!;
     const voisinage = [
       (e: Etablissement) => e.codeCommune === commune.code,
-      (e: Etablissement) => this.territoire.existe(e.codeCommune) && this.territoire.commune(e.codeCommune).codesPostaux.some((cp) => commune.codesPostaux.includes(cp)),
+      (e: Etablissement) =>
+        this.territoire.existe(e.codeCommune) && this.territoire.commune(e.codeCommune).codesPostaux.some((cp) => commune.codesPostaux.includes(cp)),
       (e: Etablissement) => !!commune.epci && this.territoire.existe(e.codeCommune) && this.territoire.commune(e.codeCommune).epci === commune.epci,
     ];
     let point: Point | null = null;

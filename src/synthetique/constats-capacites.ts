@@ -45,11 +45,7 @@ for (const { niveau, depuis } of PASSAGES) {
 }
 
 /** One year earlier for one establishment: cohorts walked back through their passage, the rest drift a little. */
-function anneePrecedente(
-  annee: ReadonlyMap<string, number>,
-  niveaux: readonly string[],
-  alea: (niveau: string) => Alea,
-): Map<string, number> {
+function anneePrecedente(annee: ReadonlyMap<string, number>, niveaux: readonly string[], alea: (niveau: string) => Alea): Map<string, number> {
   const precedente = new Map<string, number>();
   for (const niveau of niveaux) {
     const a = alea(niveau);
@@ -76,29 +72,37 @@ export async function genererConstatsEtCapacites(db: Db, options: OptionsGenerat
   if (constatee !== undefined) {
     const reference = anneeRentreeDe(constatee);
     for (let a = reference - profondeur; a < reference; a++) rapport.annees_retropolees.push(libelleAnneeScolaire(a));
-    const lignes = (await scolaritesComptees(db, constatee)
-      .groupBy('s.uai', 's.niveau_code')
-      .select('s.uai', 's.niveau_code')
-      .count({ n: '*' })) as Array<{ uai: string; niveau_code: string; n: number | string }>;
+    const lignes = (await scolaritesComptees(db, constatee).groupBy('s.uai', 's.niveau_code').select('s.uai', 's.niveau_code').count({ n: '*' })) as Array<{
+      uai: string;
+      niveau_code: string;
+      n: number | string;
+    }>;
     const parUai = new Map<string, Map<string, number>>();
     for (const l of lignes) {
       if (!parUai.has(l.uai)) parUai.set(l.uai, new Map());
       parUai.get(l.uai)!.set(l.niveau_code, Number(l.n));
     }
-    const educationPrioritaire = new Set(
-      (await db('etablissements').whereNotNull('education_prioritaire').select('uai')).map((e: { uai: string }) => e.uai),
-    );
+    const educationPrioritaire = new Set((await db('etablissements').whereNotNull('education_prioritaire').select('uai')).map((e: { uai: string }) => e.uai));
 
     for (const [uai, observe] of [...parUai].sort(([a], [b]) => a.localeCompare(b))) {
       const niveaux = [...observe.keys()].sort();
       const historique = new Map<number, ReadonlyMap<string, number>>([[reference, observe]]);
       for (let a = reference - 1; a >= reference - profondeur; a--) {
-        historique.set(a, anneePrecedente(historique.get(a + 1)!, niveaux, (n) => racine.fils(`${uai}/${n}/${a}`)));
+        historique.set(
+          a,
+          anneePrecedente(historique.get(a + 1)!, niveaux, (n) => racine.fils(`${uai}/${n}/${a}`)),
+        );
       }
       for (const [a, effectifs] of historique) {
         for (const [niveau, effectif] of effectifs) {
           if (effectif > 0) {
-            constats.push({ uai, annee_scolaire: libelleAnneeScolaire(a), niveau_code: niveau, effectif, origine: a === reference ? 'constat' : 'retropolation' });
+            constats.push({
+              uai,
+              annee_scolaire: libelleAnneeScolaire(a),
+              niveau_code: niveau,
+              effectif,
+              origine: a === reference ? 'constat' : 'retropolation',
+            });
           }
         }
       }
@@ -112,7 +116,8 @@ export async function genererConstatsEtCapacites(db: Db, options: OptionsGenerat
         for (const niveau of niveaux) {
           const places = placesParDivision(niveau, ep);
           const divisions = Math.ceil(Math.round(effectifs.get(niveau) ?? 0) / places);
-          if (divisions > 0) capacites.push({ uai, annee_scolaire: libelleAnneeScolaire(a), niveau_code: niveau, divisions, places_par_division: places, origine });
+          if (divisions > 0)
+            capacites.push({ uai, annee_scolaire: libelleAnneeScolaire(a), niveau_code: niveau, divisions, places_par_division: places, origine });
         }
       }
     }

@@ -97,7 +97,9 @@ class EcrivainSqlite implements Ecrivain {
     c.pragma('foreign_keys = OFF');
     c.exec('BEGIN');
     const tables = TABLES_SYNTHETIQUES.map((t) => `'${t}'`).join(',');
-    this.index = c.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables}) ORDER BY name`).all() as Array<{
+    this.index = c
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables}) ORDER BY name`)
+      .all() as Array<{
       name: string;
       sql: string;
     }>;

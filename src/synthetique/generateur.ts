@@ -1,6 +1,16 @@
 import { Alea, hacher32, TablePonderee } from './alea';
 import { type Adresse, Voirie } from './adresses';
-import { ajouterJours, anniversaire, anneeDeRentree, dateRentree, datesPublication, estBissextile, jourDeLAnnee, joursEntre, libelleAnneeScolaire } from '../referentiels/calendrier';
+import {
+  ajouterJours,
+  anniversaire,
+  anneeDeRentree,
+  dateRentree,
+  datesPublication,
+  estBissextile,
+  jourDeLAnnee,
+  joursEntre,
+  libelleAnneeScolaire,
+} from '../referentiels/calendrier';
 import { accueilDuNiveau, CarteScolaire, type EtablissementSource, type Secteur } from './carte-scolaire';
 import { HistoriqueListes } from './historique-listes';
 import { normaliserNomMemorise, tirerNom, tirerPrenoms } from './identites';
@@ -15,12 +25,7 @@ import { type CarteDesCommunes, carteOfficielleDesCommunes } from './territoire'
 const PART_3_16_ANS = 0.15;
 
 /** Children per birth cohort, relative to one cohort of 3–16-year-olds: lycée pupils aged 17–19 are those still at school. */
-const POIDS_AGE = TablePonderee.depuis<number>([
-  ...Array.from({ length: 14 }, (_, i) => [3 + i, 1] as const),
-  [17, 0.95],
-  [18, 0.2],
-  [19, 0.08],
-]);
+const POIDS_AGE = TablePonderee.depuis<number>([...Array.from({ length: 14 }, (_, i) => [3 + i, 1] as const), [17, 0.95], [18, 0.2], [19, 0.08]]);
 
 /** Monthly probabilities per household (or per child), and over the summer between the June list and the rentrée. */
 const TAUX = {
@@ -426,7 +431,8 @@ export class GenerateurPopulation {
       }
       // Primary pupils change school with the commune; secondary pupils keep theirs within the département.
       const cycle = etat.niveau ? NIVEAU[etat.niveau].cycle : null;
-      const garde = (cycle === 'lycee' || cycle === 'sts' || cycle === 'college') && this.carte.etablissement(etat.uai ?? '')?.departement === destination.departement;
+      const garde =
+        (cycle === 'lycee' || cycle === 'sts' || cycle === 'college') && this.carte.etablissement(etat.uai ?? '')?.departement === destination.departement;
       if (etat.uai && etat.niveau && !garde) enfant.annees[2] = this.scolarisation.scolariser(enfant, foyer, etat.mode, etat.niveau, null, date);
     }
   }

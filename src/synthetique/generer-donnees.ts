@@ -105,7 +105,11 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
       scolarite: (l) => (comptes.scolarites++, ecrivain.ecrire('scolarites', l)),
       version: (l) => (comptes.versions++, ecrivain.ecrire('obligation_versions', l)),
     };
-    const progression = new Progression(communes.length, communes.reduce((n, c) => n + c.population, 0), journal);
+    const progression = new Progression(
+      communes.length,
+      communes.reduce((n, c) => n + c.population, 0),
+      journal,
+    );
     for (const [i, commune] of communes.entries()) {
       for (const _ of generateur.foyersDeLaCommune(commune, puits)) if (ecrivain.plein()) await ecrivain.vider();
       await ecrivain.vider();

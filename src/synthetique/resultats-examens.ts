@@ -4,8 +4,14 @@ import { aujourdhui } from '../horloge';
 import { ajouterMoisMemeJour } from '../referentiels/calendrier';
 import { Alea, TablePonderee } from './alea';
 import {
-  anneeDeLaSession, CANDIDATURES, derniereSessionPubliee, mentionsDeLaSession, serieDuMef,
-  type CodeExamen, type CodeMention, type CodeVoie,
+  anneeDeLaSession,
+  CANDIDATURES,
+  derniereSessionPubliee,
+  mentionsDeLaSession,
+  serieDuMef,
+  type CodeExamen,
+  type CodeMention,
+  type CodeVoie,
 } from '../apis/resultats-examens/examens';
 
 /**
@@ -152,7 +158,10 @@ async function inscritsDeLAnnee(db: Db, anneeScolaire: string): Promise<Inscrit[
   const inscriptions: Inscription[] = await db('scolarites as s')
     .join('etablissements as e', 'e.uai', 's.uai')
     .where('s.annee_scolaire', anneeScolaire)
-    .whereIn('s.niveau_code', CANDIDATURES.map((c) => c.niveau))
+    .whereIn(
+      's.niveau_code',
+      CANDIDATURES.map((c) => c.niveau),
+    )
     .whereNull('s.date_sortie')
     .orderBy('s.eleve_id')
     .select('s.eleve_id', 's.uai', 's.niveau_code', 's.code_mef_stat', 's.libelle_mef');
@@ -173,8 +182,7 @@ export async function genererResultatsExamens(db: Db, options: OptionsResultatsE
     throw new RangeError('La graine doit être un entier de 0 à 2147483647');
   }
   const generation = (await db('generations').orderBy('id', 'desc').first('annee_scolaire', 'aujourdhui')) as
-    | { annee_scolaire: string; aujourdhui: string }
-    | undefined;
+    { annee_scolaire: string; aujourdhui: string } | undefined;
   if (!generation) throw new Error('Aucune génération d’élèves : appeler genererDonnees d’abord');
   // The pupils' day dates the cohorts; the clock still forbids a session published after today.
   const sessionCourante = Math.min(derniereSessionPubliee(generation.aujourdhui), derniereSessionPubliee(aujourdhui()));
@@ -216,7 +224,12 @@ export async function genererResultatsExamens(db: Db, options: OptionsResultatsE
       await trx('candidats_examens').insert(candidats.slice(debut, debut + 500));
     }
     if (consentements && sessions.includes(sessionCourante)) {
-      nombreConsentements = await consentirDemo(trx, racine, consentements, candidats.filter((c) => c.session === sessionCourante));
+      nombreConsentements = await consentirDemo(
+        trx,
+        racine,
+        consentements,
+        candidats.filter((c) => c.session === sessionCourante),
+      );
     }
   });
   return {
@@ -243,8 +256,9 @@ function grouper<T extends { uai: string; examen: string; voie: string; serie_co
 /** Consents already on record for this recipient are kept: re-running the generation adds none twice. */
 async function consentirDemo(db: Db, racine: Alea, demo: ConsentementsDemo, candidats: LigneCandidat[]): Promise<number> {
   const dejaConsentants = new Set(
-    (await db('consentements').where({ finalite_code: FINALITE_BOURSE_MERITE, siret: demo.siret }).select('personne_id'))
-      .map((l: { personne_id: string }) => l.personne_id),
+    (await db('consentements').where({ finalite_code: FINALITE_BOURSE_MERITE, siret: demo.siret }).select('personne_id')).map(
+      (l: { personne_id: string }) => l.personne_id,
+    ),
   );
   const dateRecueil = aujourdhui();
   const dateExpiration = ajouterMoisMemeJour(dateRecueil, 12);

@@ -8,9 +8,7 @@ import type { Commune } from '../territoire/geographie';
 /** Households below this relative resource level get a national grant (≈ 25 % of secondary pupils). */
 const SEUIL_BOURSE = 0.255;
 /** Levels that do not depend on the track: primary, collège, BTS. */
-const NIVEAU_PAR_RANG: Readonly<Record<number, string>> = Object.fromEntries(
-  NIVEAUX.filter((n) => n.rang <= 11 || n.rang >= 15).map((n) => [n.rang, n.code]),
-);
+const NIVEAU_PAR_RANG: Readonly<Record<number, string>> = Object.fromEntries(NIVEAUX.filter((n) => n.rang <= 11 || n.rang >= 15).map((n) => [n.rang, n.code]));
 
 /** Levels, establishments, grants and regimes of a child, year by year. */
 export class Scolarisation {
@@ -88,7 +86,10 @@ export class Scolarisation {
     const apprenti = (cycle === 'sts' || (etat.niveau !== null && /PRO|CAP/.test(etat.niveau))) && enfant.uApprenti < 0.08;
     // National grants go to collège and lycée pupils of public and contracted schools, not to apprentices.
     const bourse =
-      (cycle === 'college' || cycle === 'lycee') && (etat.mode === 'public' || etat.mode === 'prive_sous_contrat') && !apprenti && foyer.ressources < SEUIL_BOURSE;
+      (cycle === 'college' || cycle === 'lycee') &&
+      (etat.mode === 'public' || etat.mode === 'prive_sous_contrat') &&
+      !apprenti &&
+      foyer.ressources < SEUIL_BOURSE;
     const internat = !!etat.uai && !!this.carte.etablissement(etat.uai)?.internat;
     let regime: string | null = null;
     if (secondaire && etat.uai) {

@@ -85,7 +85,10 @@ export class Geographie {
 
   /** Codes of a région's départements, in code order; empty for a région it does not know. */
   departementsDeLaRegion(region: string): string[] {
-    return [...this.departements.values()].filter((d) => d.region === region).map((d) => d.code).sort();
+    return [...this.departements.values()]
+      .filter((d) => d.region === region)
+      .map((d) => d.code)
+      .sort();
   }
 
   /** The commune, département or région of this code, placed in those above it; undefined when unknown. */
@@ -140,18 +143,16 @@ export function geographieOfficielle(): Geographie {
     }
     const communes = donnees<CommuneBrute[]>('communes.json')
       .filter((c) => c.type === 'commune-actuelle')
-      .map(
-        (c): Commune => ({
-          code: c.code,
-          nom: c.nom,
-          departement: c.departement,
-          region: c.region,
-          population: c.population ?? 0,
-          codesPostaux: c.codesPostaux ?? [],
-          arrondissement: c.arrondissement ?? null,
-          epci: epciParCommune.get(c.code) ?? null,
-        }),
-      );
+      .map((c): Commune => ({
+        code: c.code,
+        nom: c.nom,
+        departement: c.departement,
+        region: c.region,
+        population: c.population ?? 0,
+        codesPostaux: c.codesPostaux ?? [],
+        arrondissement: c.arrondissement ?? null,
+        epci: epciParCommune.get(c.code) ?? null,
+      }));
     officielle = new Geographie(communes, donnees<Departement[]>('departements.json'), donnees<Region[]>('regions.json'));
   }
   return officielle;

@@ -41,6 +41,9 @@ export function estDansTerritoire(principal: Principal, habilitation: RegleTerri
 
 export function verifierTerritoire(principal: Principal, habilitation: RegleTerritoriale, lieu: Lieu): void {
   if (!estDansTerritoire(principal, habilitation, lieu)) {
-    throw new Probleme('hors_territoire', `Cette donnée est hors du périmètre de l'habilitation « ${habilitation.finalite_code} » (${habilitation.territoire}).`);
+    throw new Probleme(
+      'hors_territoire',
+      `Cette donnée est hors du périmètre de l'habilitation « ${habilitation.finalite_code} » (${habilitation.territoire}).`,
+    );
   }
 }

@@ -8,7 +8,11 @@ beforeAll(async () => {
 afterAll(() => t.fermer());
 
 const jetonPour = (client: string, secret: string, champs: Record<string, string> = {}) =>
-  request(t.app).post('/oauth/token').auth(client, secret).type('form').send({ grant_type: 'client_credentials', ...champs });
+  request(t.app)
+    .post('/oauth/token')
+    .auth(client, secret)
+    .type('form')
+    .send({ grant_type: 'client_credentials', ...champs });
 
 describe('POST /oauth/token', () => {
   it('issues an opaque bearer token with the scopes of the valid habilitations', async () => {
@@ -26,7 +30,10 @@ describe('POST /oauth/token', () => {
 
   it('accepts client credentials in the form body', async () => {
     const rep = await request(t.app).post('/oauth/token').type('form').send({
-      grant_type: 'client_credentials', client_id: 'demo-caf-35', client_secret: 'demo-secret-caf-35', scope: 'scolarite:statut',
+      grant_type: 'client_credentials',
+      client_id: 'demo-caf-35',
+      client_secret: 'demo-secret-caf-35',
+      scope: 'scolarite:statut',
     });
     expect(rep.status).toBe(200);
     expect(rep.body.scope).toBe('scolarite:statut');

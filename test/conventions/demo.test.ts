@@ -42,7 +42,13 @@ const JOURS_DE_LA_CI = ['2026-12-01', '2026-09-02', '2027-07-01'];
 /** Demo habilitations resting on a convention: they must work on any day, so their conventions never end. */
 const ADOSSEES = CLIENTS_DEMO.flatMap((c) => c.habilitations.filter((h) => h.convention).map((h) => ({ siret: c.destinataire.siret, ...h })));
 
-interface ConventionLue { reference: string; statut: string; date_effet: string; dernier_jour: string | null; date_denonciation: string | null }
+interface ConventionLue {
+  reference: string;
+  statut: string;
+  date_effet: string;
+  dernier_jour: string | null;
+  date_denonciation: string | null;
+}
 
 let t: AppDeTest;
 let operateur: string;
@@ -56,9 +62,15 @@ const recensement = (autorisation?: string) => {
   const r = request(t.app).get('/catalogue/conventions');
   return autorisation ? r.set('Authorization', `Bearer ${autorisation}`) : r;
 };
-const texteCsv = (r: request.Test) => r.buffer(true).parse((res, cb) => {
-  let s = ''; res.setEncoding('utf8'); res.on('data', (c) => { s += c; }); res.on('end', () => cb(null, s));
-});
+const texteCsv = (r: request.Test) =>
+  r.buffer(true).parse((res, cb) => {
+    let s = '';
+    res.setEncoding('utf8');
+    res.on('data', (c) => {
+      s += c;
+    });
+    res.on('end', () => cb(null, s));
+  });
 const lignesCsv = (texte: string) => texte.slice(1).trim().split('\r\n');
 
 describe('the demo census (fictitious conventions of src/demo/conventions.json)', () => {
@@ -87,16 +99,22 @@ describe('the demo census (fictitious conventions of src/demo/conventions.json)'
   });
 
   it('is labelled fictitious and recorded through the registry: references DEMO-, history of amendments and denunciations', async () => {
-    const conventions: Array<{ id: string; reference: string; version: number }> = (await request(t.app).get('/admin/conventions')
-      .set('Authorization', `Bearer ${operateur}`)).body;
+    const conventions: Array<{ id: string; reference: string; version: number }> = (
+      await request(t.app).get('/admin/conventions').set('Authorization', `Bearer ${operateur}`)
+    ).body;
     expect(conventions.every((c) => c.reference.startsWith('DEMO-'))).toBe(true);
     const loireAtlantique = conventions.find((c) => c.reference === 'DEMO-17-DEPARTEMENT-44')!;
     const historique = (await request(t.app).get(`/admin/conventions/${loireAtlantique.id}/historique`).set('Authorization', `Bearer ${operateur}`)).body;
-    expect(historique.map((h: { action: string; acteur: string }) => [h.action, h.acteur])).toEqual([['enregistrement', 'demo'], ['modification', 'demo']]);
+    expect(historique.map((h: { action: string; acteur: string }) => [h.action, h.acteur])).toEqual([
+      ['enregistrement', 'demo'],
+      ['modification', 'demo'],
+    ]);
     expect(historique[0].motif).toMatch(/fictif/);
     expect(historique[1].champs_modifies).toEqual(['perimetre']);
     const idf = conventions.find((c) => c.reference === 'DEMO-01-REGION-IDF')!;
-    expect((await request(t.app).get(`/admin/conventions/${idf.id}/historique`).set('Authorization', `Bearer ${operateur}`)).body[1].action).toBe('denonciation');
+    expect((await request(t.app).get(`/admin/conventions/${idf.id}/historique`).set('Authorization', `Bearer ${operateur}`)).body[1].action).toBe(
+      'denonciation',
+    );
   });
 
   it('is seeded once: a second start leaves it as it is', async () => {
@@ -141,10 +159,14 @@ describe('who sees what on the census', () => {
     expect(rep.headers['cache-control']).toContain('private');
     const ent = rep.body.conventions.find((c: { reference: string }) => c.reference === 'DEMO-14-ENT-0350031U');
     expect(ent).toMatchObject({
-      type: 'tripartite', academie: { code: '14', nom: 'Rennes' },
+      type: 'tripartite',
+      academie: { code: '14', nom: 'Rennes' },
       collectivite: { siret: '23350001600016', nom: 'Région Bretagne', nature: 'region' },
       etablissements: [{ uai: '0350031U', chef_etablissement: 'Proviseur' }],
-      perimetre: { traitements: ['SIECLE'] }, reconduction_tacite: true, preavis_mois: 6, partie_denoncante: 'etablissement',
+      perimetre: { traitements: ['SIECLE'] },
+      reconduction_tacite: true,
+      preavis_mois: 6,
+      partie_denoncante: 'etablissement',
     });
   });
 });
@@ -161,7 +183,12 @@ describe('demo clients keep their habilitations, some resting on demo convention
   });
 
   it('the habilitations of the Région and the Département rest on conventions that never end', async () => {
-    expect(ADOSSEES.map((h) => h.convention)).toEqual(['DEMO-14-DEPARTEMENT-35', 'DEMO-14-DEPARTEMENT-35', 'DEMO-14-REGION-BRETAGNE', 'DEMO-14-REGION-BRETAGNE']);
+    expect(ADOSSEES.map((h) => h.convention)).toEqual([
+      'DEMO-14-DEPARTEMENT-35',
+      'DEMO-14-DEPARTEMENT-35',
+      'DEMO-14-REGION-BRETAGNE',
+      'DEMO-14-REGION-BRETAGNE',
+    ]);
     const admin = { Authorization: `Bearer ${operateur}` };
     const conventions = (await request(t.app).get('/admin/conventions').set(admin)).body;
     for (const h of ADOSSEES) {
@@ -182,11 +209,17 @@ describe('demo clients keep their habilitations, some resting on demo convention
       ['demo-region-bretagne', '/api-ecole/v1/previsions?codeDepartement=35&horizon=1'],
       ['demo-region-bretagne', `/api-resultats-examens/v1/sessions/${session}/examens/bac/territoires/region/53`],
     ];
-    for (const [client, type] of [['demo-departement-35', 'college'], ['demo-region-bretagne', 'lycee']]) {
+    for (const [client, type] of [
+      ['demo-departement-35', 'college'],
+      ['demo-region-bretagne', 'lycee'],
+    ]) {
       const { uai } = await t.db('etablissements as e').join('constats_effectifs as c', 'c.uai', 'e.uai').where({ 'e.type': type }).first('e.uai');
       appels.push([client, `/api-ecole/v1/etablissements/${uai}/effectifs`], [client, `/api-ecole/v1/etablissements/${uai}/capacites`]);
     }
-    const jetons: Record<string, string> = { 'demo-departement-35': await t.jeton('demo-departement-35'), 'demo-region-bretagne': await t.jeton('demo-region-bretagne') };
+    const jetons: Record<string, string> = {
+      'demo-departement-35': await t.jeton('demo-departement-35'),
+      'demo-region-bretagne': await t.jeton('demo-region-bretagne'),
+    };
     for (const [client, chemin] of appels) {
       const rep = await request(t.app).get(chemin).set('Authorization', `Bearer ${jetons[client]}`);
       expect([client, chemin, rep.status]).toEqual([client, chemin, 200]);

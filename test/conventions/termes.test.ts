@@ -57,14 +57,23 @@ describe('status of a convention over time', () => {
 
   it('properties: the last day never precedes the effective date minus one, and the status is monotonic past it', () => {
     const jour = fc.date({ min: new Date('2000-01-01'), max: new Date('2040-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(jour, fc.integer({ min: 1, max: 36 }), fc.boolean(), fc.integer({ min: 0, max: 24 }), fc.option(fc.integer({ min: 0, max: 2000 })), jour,
-      (effet, duree, tacite, preavis, decalage, j) => {
-        const denonciation = decalage === null ? null : new Date(Date.parse(effet) + decalage * 86_400_000).toISOString().slice(0, 10);
-        const t: Termes = { date_effet: effet, duree_mois: duree, reconduction_tacite: tacite, preavis_mois: preavis, date_denonciation: denonciation };
-        const fin = dernierJourEnVigueur(t);
-        if (fin !== null) expect(fin >= veille(effet)).toBe(true);
-        if (fin !== null && j > fin) expect(statutConvention(t, j)).toBe('expiree');
-        if (fin === null) expect(statutConvention(t, j)).not.toBe('expiree');
-      }));
+    fc.assert(
+      fc.property(
+        jour,
+        fc.integer({ min: 1, max: 36 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 24 }),
+        fc.option(fc.integer({ min: 0, max: 2000 })),
+        jour,
+        (effet, duree, tacite, preavis, decalage, j) => {
+          const denonciation = decalage === null ? null : new Date(Date.parse(effet) + decalage * 86_400_000).toISOString().slice(0, 10);
+          const t: Termes = { date_effet: effet, duree_mois: duree, reconduction_tacite: tacite, preavis_mois: preavis, date_denonciation: denonciation };
+          const fin = dernierJourEnVigueur(t);
+          if (fin !== null) expect(fin >= veille(effet)).toBe(true);
+          if (fin !== null && j > fin) expect(statutConvention(t, j)).toBe('expiree');
+          if (fin === null) expect(statutConvention(t, j)).not.toBe('expiree');
+        },
+      ),
+    );
   });
 });

@@ -47,8 +47,12 @@ const agir = (jeton: string, id: string, action: 'soumission' | 'retrait', corps
 const modifier = (jeton: string, id: string, corps: object) => request(t.app).patch(`/demandes-habilitation/${id}`).set(bearer(jeton)).send(corps);
 const decider = (id: string, decision: string, corps: object = {}) =>
   request(t.app).post(`/admin/habilitations/${id}/${decision}`).set(bearer(operateur)).send(corps);
-const jetonSaintMalo = (scope: string) => request(t.app).post('/oauth/token').auth('demo-mairie-saint-malo', 'demo-secret-mairie-saint-malo')
-  .type('form').send({ grant_type: 'client_credentials', scope });
+const jetonSaintMalo = (scope: string) =>
+  request(t.app)
+    .post('/oauth/token')
+    .auth('demo-mairie-saint-malo', 'demo-secret-mairie-saint-malo')
+    .type('form')
+    .send({ grant_type: 'client_credentials', scope });
 
 /** The page behind a consultation link, as a browser would open it (path and query of the absolute URL). */
 const ouvrir = (url: string) => {
@@ -70,10 +74,18 @@ describe('the full cycle, by the recipient and the operators', () => {
     const id = brouillon.body.id as string;
     expect(brouillon.headers.location).toBe(`/demandes-habilitation/${id}`);
     expect(brouillon.body).toMatchObject({
-      statut: 'brouillon', version: 1, traitement: 'EXAMENS', finalite: 'pilotage_educatif', scopes: ['examens:resultats'],
-      destinataire: { siret: SAINT_MALO, nom: 'Mairie de Saint-Malo' }, territoire: { niveau: 'commune', code: '35288' },
-      dpo: { nom: 'Claire Le Goff', courriel: 'dpo@saint-malo.fr' }, duree_conservation_mois: 24, volume_attendu: 2,
-      prochaine_etape: { par: 'destinataire' }, date_debut: aujourdhui(),
+      statut: 'brouillon',
+      version: 1,
+      traitement: 'EXAMENS',
+      finalite: 'pilotage_educatif',
+      scopes: ['examens:resultats'],
+      destinataire: { siret: SAINT_MALO, nom: 'Mairie de Saint-Malo' },
+      territoire: { niveau: 'commune', code: '35288' },
+      dpo: { nom: 'Claire Le Goff', courriel: 'dpo@saint-malo.fr' },
+      duree_conservation_mois: 24,
+      volume_attendu: 2,
+      prochaine_etape: { par: 'destinataire' },
+      date_debut: aujourdhui(),
     });
     // The legal basis defaults to the registry rule's.
     expect(brouillon.body.base_legale_texte).toContain('Conventions académiques');
@@ -83,11 +95,14 @@ describe('the full cycle, by the recipient and the operators', () => {
     // Submitted: in the operators' hands, no longer editable by the recipient.
     expect((await modifier(saintMalo, id, { volume_attendu: 3 })).status).toBe(409);
 
-    const demandees = await decider(id, 'demande-modifications', { motif: 'Une durée de conservation de 24 mois est excessive pour un tableau de bord annuel.' });
+    const demandees = await decider(id, 'demande-modifications', {
+      motif: 'Une durée de conservation de 24 mois est excessive pour un tableau de bord annuel.',
+    });
     expect(demandees.body.statut).toBe('modifications_demandees');
     const aCorriger = await lire(saintMalo, id);
     expect(aCorriger.body).toMatchObject({
-      statut: 'modifications_demandees', motif: 'Une durée de conservation de 24 mois est excessive pour un tableau de bord annuel.',
+      statut: 'modifications_demandees',
+      motif: 'Une durée de conservation de 24 mois est excessive pour un tableau de bord annuel.',
       prochaine_etape: { par: 'destinataire' },
     });
     expect(aCorriger.body.historique.at(-1)).toMatchObject({ de: 'soumise', vers: 'modifications_demandees', par: 'ministere' });
@@ -102,8 +117,12 @@ describe('the full cycle, by the recipient and the operators', () => {
     const validee = await lire(saintMalo, id);
     expect(validee.body).toMatchObject({ statut: 'validee', prochaine_etape: { par: 'destinataire' } });
     expect(validee.body.historique.map((e: { de: string | null; vers: string; par: string }) => `${e.de}→${e.vers} ${e.par}`)).toEqual([
-      'null→brouillon destinataire', 'brouillon→soumise destinataire', 'soumise→modifications_demandees ministere',
-      'modifications_demandees→modifications_demandees destinataire', 'modifications_demandees→soumise destinataire', 'soumise→validee ministere',
+      'null→brouillon destinataire',
+      'brouillon→soumise destinataire',
+      'soumise→modifications_demandees ministere',
+      'modifications_demandees→modifications_demandees destinataire',
+      'modifications_demandees→soumise destinataire',
+      'soumise→validee ministere',
     ]);
     expect(validee.body.historique[3].motif).toBe('Modification : duree_conservation_mois — Conservation ramenée à 12 mois.');
     expect(validee.body.historique[0].client_id).toBe('demo-mairie-saint-malo');
@@ -111,25 +130,35 @@ describe('the full cycle, by the recipient and the operators', () => {
     // The operators' journal is the same one, with the actors' client ids.
     const journal = (await request(t.app).get(`/admin/habilitations/${id}/transitions`).set(bearer(operateur))).body;
     expect(journal.map((x: { acteur: string }) => x.acteur)).toEqual([
-      'client:demo-mairie-saint-malo', 'client:demo-mairie-saint-malo', 'client:demo-operateur',
-      'client:demo-mairie-saint-malo', 'client:demo-mairie-saint-malo', 'client:demo-operateur',
+      'client:demo-mairie-saint-malo',
+      'client:demo-mairie-saint-malo',
+      'client:demo-operateur',
+      'client:demo-mairie-saint-malo',
+      'client:demo-mairie-saint-malo',
+      'client:demo-operateur',
     ]);
 
     const jeton = await jetonSaintMalo('examens:resultats');
     expect([jeton.status, jeton.body.scope]).toEqual([200, 'examens:resultats']);
     const session = derniereSessionPubliee(aujourdhui());
-    const resultats = await request(t.app).get(`/api-resultats-examens/v1/sessions/${session}/examens/dnb/territoires/commune/35288`)
+    const resultats = await request(t.app)
+      .get(`/api-resultats-examens/v1/sessions/${session}/examens/dnb/territoires/commune/35288`)
       .set(bearer(jeton.body.access_token));
     expect(resultats.status).toBe(200);
     // Its own territory only: the rule applied to the recipient.
-    const ailleurs = await request(t.app).get(`/api-resultats-examens/v1/sessions/${session}/examens/dnb/territoires/commune/35238`)
+    const ailleurs = await request(t.app)
+      .get(`/api-resultats-examens/v1/sessions/${session}/examens/dnb/territoires/commune/35238`)
       .set(bearer(jeton.body.access_token));
     probleme(ailleurs, 403, 'hors_territoire');
   });
 
   it('refused: the recipient reads the reason, can no longer change it, and gets no scope', async () => {
     const soumise = await deposer(departement, {
-      ...DEMANDE, intitule: 'Effectifs des collèges, encore', finalite: 'planification_scolaire', traitement: 'DEPP_EFFECTIFS', scopes: ['ecole:effectifs'],
+      ...DEMANDE,
+      intitule: 'Effectifs des collèges, encore',
+      finalite: 'planification_scolaire',
+      traitement: 'DEPP_EFFECTIFS',
+      scopes: ['ecole:effectifs'],
       dpo: { nom: 'Yann Morvan', courriel: 'dpo@ille-et-vilaine.fr' },
     });
     expect(soumise.status).toBe(201);
@@ -140,9 +169,16 @@ describe('the full cycle, by the recipient and the operators', () => {
 
     const refusee = await lire(departement, id);
     expect(refusee.body).toMatchObject({
-      statut: 'refusee', libelle_statut: 'Refusée', motif: 'Déjà couvert par l’habilitation « Collèges d’Ille-et-Vilaine ».', prochaine_etape: { par: null },
+      statut: 'refusee',
+      libelle_statut: 'Refusée',
+      motif: 'Déjà couvert par l’habilitation « Collèges d’Ille-et-Vilaine ».',
+      prochaine_etape: { par: null },
     });
-    for (const rep of [await modifier(departement, id, { volume_attendu: 1 }), await agir(departement, id, 'soumission'), await agir(departement, id, 'retrait')]) {
+    for (const rep of [
+      await modifier(departement, id, { volume_attendu: 1 }),
+      await agir(departement, id, 'soumission'),
+      await agir(departement, id, 'retrait'),
+    ]) {
       probleme(rep, 409, 'conflit');
     }
     const actives = await request(t.app).get('/admin/habilitations').query({ siret: '22350001800013', statut: 'validee' }).set(bearer(operateur));
@@ -191,8 +227,20 @@ describe('a recipient sees only its own requests', () => {
 
   it('needs the habilitations:demande scope, granted by the registry: no token 401, a client without it 403', async () => {
     probleme(await request(t.app).get('/demandes-habilitation'), 401, 'jeton_absent');
-    probleme(await request(t.app).get('/demandes-habilitation').set(bearer(await t.jeton('demo-mairie-rennes'))), 403, 'scope_insuffisant');
-    probleme(await request(t.app).get(`/demandes-habilitation/${idSaintMalo}`).set(bearer(await t.jeton('demo-mairie-saint-malo', 'mairie:obligation-scolaire'))), 403, 'scope_insuffisant');
+    probleme(
+      await request(t.app)
+        .get('/demandes-habilitation')
+        .set(bearer(await t.jeton('demo-mairie-rennes'))),
+      403,
+      'scope_insuffisant',
+    );
+    probleme(
+      await request(t.app)
+        .get(`/demandes-habilitation/${idSaintMalo}`)
+        .set(bearer(await t.jeton('demo-mairie-saint-malo', 'mairie:obligation-scolaire'))),
+      403,
+      'scope_insuffisant',
+    );
   });
 });
 
@@ -220,7 +268,11 @@ describe('bad input: 400 for a malformed request, 422 for one the registry does 
     probleme(enTrop, 422, 'scopes_non_autorises');
     expect(enTrop.body).toMatchObject({ scopes_refuses: ['examens:laureats-bourse-merite'], scopes_permis: ['examens:resultats'] });
     // A finalité not open to communes at all.
-    probleme(await deposer(saintMalo, { ...DEMANDE, traitement: 'SIECLE', finalite: 'droits_sociaux', scopes: ['scolarite:statut'] }), 422, 'scopes_non_autorises');
+    probleme(
+      await deposer(saintMalo, { ...DEMANDE, traitement: 'SIECLE', finalite: 'droits_sociaux', scopes: ['scolarite:statut'] }),
+      422,
+      'scopes_non_autorises',
+    );
     probleme(await deposer(saintMalo, { ...DEMANDE, scopes: ['admin'] }), 422, 'scopes_non_autorises');
   });
 
@@ -237,12 +289,17 @@ describe('bad input: 400 for a malformed request, 422 for one the registry does 
     const conservation = await deposer(saintMalo, { ...DEMANDE, duree_conservation_mois: 60 });
     probleme(conservation, 422, 'entite_non_traitable');
     expect(conservation.body.erreurs).toEqual([{ champ: 'justification_conservation', message: expect.any(String) }]);
-    expect((await deposer(saintMalo, { ...DEMANDE, duree_conservation_mois: 60, justification_conservation: 'Séries longues', brouillon: true })).status).toBe(201);
+    expect((await deposer(saintMalo, { ...DEMANDE, duree_conservation_mois: 60, justification_conservation: 'Séries longues', brouillon: true })).status).toBe(
+      201,
+    );
   });
 
   it('rests on a convention given by its reference when it binds the recipient', async () => {
     const adossee = await deposer(departement, {
-      ...DEMANDE, intitule: 'Résultats du DNB, seconde version', convention_reference: 'DEMO-14-DEPARTEMENT-35', brouillon: true,
+      ...DEMANDE,
+      intitule: 'Résultats du DNB, seconde version',
+      convention_reference: 'DEMO-14-DEPARTEMENT-35',
+      brouillon: true,
       dpo: { nom: 'Yann Morvan', courriel: 'dpo@ille-et-vilaine.fr' },
     });
     expect(adossee.status).toBe(201);

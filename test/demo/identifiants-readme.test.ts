@@ -17,12 +17,18 @@ function lignesReadme(): Array<{ clientId: string; secret: string; siret: string
     .split('\n')
     .filter((l) => l.startsWith('| `'))
     .map((l) => {
-      const [id, secret, destinataire, scopes] = l.split('|').slice(1, 5).map((c) => c.trim());
+      const [id, secret, destinataire, scopes] = l
+        .split('|')
+        .slice(1, 5)
+        .map((c) => c.trim());
       return {
         clientId: id.replace(/`/g, ''),
         secret: secret.replace(/`/g, ''),
         siret: /\((\d{14})\)/.exec(destinataire)![1],
-        scopes: scopes.split(/\s+/).map((s) => s.replace(/`/g, '')).sort(),
+        scopes: scopes
+          .split(/\s+/)
+          .map((s) => s.replace(/`/g, ''))
+          .sort(),
       };
     });
 }
@@ -32,8 +38,13 @@ describe('README demo credentials', () => {
 
   it('lists the seven demo clients', () => {
     expect(lignes.map((l) => l.clientId)).toEqual([
-      'demo-mairie-rennes', 'demo-mairie-saint-malo', 'demo-departement-35', 'demo-region-bretagne',
-      'demo-caf-35', 'demo-editeur-restauration', 'demo-operateur',
+      'demo-mairie-rennes',
+      'demo-mairie-saint-malo',
+      'demo-departement-35',
+      'demo-region-bretagne',
+      'demo-caf-35',
+      'demo-editeur-restauration',
+      'demo-operateur',
     ]);
   });
 

@@ -115,9 +115,14 @@ describe('valid calls, with the demo tokens and the demo data', () => {
   afterEach(sansEcart);
 
   it('OAuth 2: token, introspection, revocation, metadata', async () => {
-    const jeton = await reussir('POST /oauth/token', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { grant_type: 'client_credentials', scope: 'scolarite:statut' } });
+    const jeton = await reussir('POST /oauth/token', {
+      basic: ['demo-caf-35', 'demo-secret-caf-35'],
+      formulaire: { grant_type: 'client_credentials', scope: 'scolarite:statut' },
+    });
     await reussir('POST /oauth/token', { formulaire: { grant_type: 'client_credentials', client_id: 'demo-caf-35', client_secret: 'demo-secret-caf-35' } });
-    expect((await reussir('POST /oauth/introspect', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { token: jeton.json.access_token } })).json.active).toBe(true);
+    expect(
+      (await reussir('POST /oauth/introspect', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { token: jeton.json.access_token } })).json.active,
+    ).toBe(true);
     await reussir('POST /oauth/introspect', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { token: 'inconnu' } });
     await reussir('POST /oauth/revoke', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { token: jeton.json.access_token } });
     await reussir('GET /.well-known/oauth-authorization-server');
@@ -136,7 +141,9 @@ describe('valid calls, with the demo tokens and the demo data', () => {
 
   it('API école: annuaire, effectifs, capacités, prévisions', async () => {
     const page = await reussir('GET /api-ecole/v1/etablissements', { requete: { codeCommune: '35238', limit: 5 } });
-    await reussir('GET /api-ecole/v1/etablissements', { requete: { codeDepartement: '35', type: 'college', statut: 'public', q: 'college', limit: 2, curseur: page.json.curseur_suivant } });
+    await reussir('GET /api-ecole/v1/etablissements', {
+      requete: { codeDepartement: '35', type: 'college', statut: 'public', q: 'college', limit: 2, curseur: page.json.curseur_suivant },
+    });
     const college = await t.db('etablissements').where({ type: 'college', code_departement: '35', etat: 'OUVERT' }).orderBy('uai').first('uai');
     await reussir('GET /api-ecole/v1/etablissements/{uai}', { chemin: { uai: college.uai } });
     await reussir('GET /api-ecole/v1/etablissements/{uai}/effectifs', { client: 'demo-departement-35', chemin: { uai: college.uai } });
@@ -153,17 +160,31 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     await reussir(gabarit, { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { format: 'ndjson' } });
     await reussir(gabarit, { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, entetes: { Accept: 'text/csv' } });
     await reussir(gabarit, { client: 'demo-editeur-restauration', chemin: { codeInsee: '35238' }, requete: { limit: 20 } });
-    await reussir(`${gabarit}/changements`, { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: page.json.jeton_synchronisation, limit: 20 } });
+    await reussir(`${gabarit}/changements`, {
+      client: 'demo-mairie-rennes',
+      chemin: { codeInsee: '35238' },
+      requete: { depuis: page.json.jeton_synchronisation, limit: 20 },
+    });
   });
 
   it('API résultats examens: an establishment, a territory, the consenting laureates', async () => {
     const { session } = (await t.db('candidats_examens').where({ examen: 'bac' }).whereNotNull('eleve_id').max({ session: 'session' }).first())!;
-    const candidat = await t.db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai')
-      .where({ 'c.session': session, 'c.examen': 'dnb', 'e.code_departement': '35' }).orderBy('c.uai').first('c.uai');
+    const candidat = await t
+      .db('candidats_examens as c')
+      .join('etablissements as e', 'e.uai', 'c.uai')
+      .where({ 'c.session': session, 'c.examen': 'dnb', 'e.code_departement': '35' })
+      .orderBy('c.uai')
+      .first('c.uai');
     const racine = 'GET /api-resultats-examens/v1/sessions/{session}/examens';
     await reussir(`${racine}/{examen}/etablissements/{uai}`, { client: 'demo-departement-35', chemin: { session, examen: 'dnb', uai: candidat.uai } });
-    await reussir(`${racine}/{examen}/territoires/{niveau}/{code}`, { client: 'demo-region-bretagne', chemin: { session, examen: 'bac', niveau: 'region', code: '53' } });
-    await reussir(`${racine}/{examen}/territoires/{niveau}/{code}`, { client: 'demo-mairie-rennes', chemin: { session, examen: 'dnb', niveau: 'commune', code: '35238' } });
+    await reussir(`${racine}/{examen}/territoires/{niveau}/{code}`, {
+      client: 'demo-region-bretagne',
+      chemin: { session, examen: 'bac', niveau: 'region', code: '53' },
+    });
+    await reussir(`${racine}/{examen}/territoires/{niveau}/{code}`, {
+      client: 'demo-mairie-rennes',
+      chemin: { session, examen: 'dnb', niveau: 'commune', code: '35238' },
+    });
     const page = await reussir(`${racine}/bac/laureats`, { client: 'demo-region-bretagne', chemin: { session }, requete: { mentionMinimale: 'AB', limit: 5 } });
     await reussir(`${racine}/bac/laureats`, { client: 'demo-region-bretagne', chemin: { session }, requete: { limit: 5, curseur: page.json.curseur_suivant } });
   });
@@ -179,24 +200,46 @@ describe('valid calls, with the demo tokens and the demo data', () => {
   it('administration: recipients, OAuth clients and secret rotation', async () => {
     await reussir('GET /admin/destinataires', { client: 'demo-operateur' });
     const siret = siretLibre('2135004780001');
-    await reussir('POST /admin/destinataires', { client: 'demo-operateur', corps: { siret, nom: 'Mairie de Bruz', categorie: 'commune', code_commune: '35047' } }, 201);
+    await reussir(
+      'POST /admin/destinataires',
+      { client: 'demo-operateur', corps: { siret, nom: 'Mairie de Bruz', categorie: 'commune', code_commune: '35047' } },
+      201,
+    );
     await reussir('GET /admin/clients', { client: 'demo-operateur' });
     const client = await reussir('POST /admin/clients', { client: 'demo-operateur', corps: { siret, nom: 'Logiciel enfance de Bruz' } }, 201);
-    await reussir('POST /admin/clients/{clientId}/rotation', { client: 'demo-operateur', chemin: { clientId: client.json.client_id }, corps: { recouvrement_heures: 1 } });
+    await reussir('POST /admin/clients/{clientId}/rotation', {
+      client: 'demo-operateur',
+      chemin: { clientId: client.json.client_id },
+      corps: { recouvrement_heures: 1 },
+    });
   });
 
   it('administration: the lifecycle of a habilitation', async () => {
     const debut = aujourdhui();
-    const corps = { siret: RENNES, finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Essai du contrat', date_debut: debut, date_fin: ajouterMoisBorne(debut, 12), brouillon: true };
+    const corps = {
+      siret: RENNES,
+      finalite: 'pilotage_educatif',
+      scopes: ['examens:resultats'],
+      intitule: 'Essai du contrat',
+      date_debut: debut,
+      date_fin: ajouterMoisBorne(debut, 12),
+      brouillon: true,
+    };
     const h = (await reussir('POST /admin/habilitations', { client: 'demo-operateur', corps }, 201)).json;
     const id = { id: h.id };
-    await reussir('PATCH /admin/habilitations/{id}', { client: 'demo-operateur', chemin: id, corps: { intitule: 'Essai du contrat, modifié', duree_conservation_mois: 12, motif: 'précision' } });
+    await reussir('PATCH /admin/habilitations/{id}', {
+      client: 'demo-operateur',
+      chemin: id,
+      corps: { intitule: 'Essai du contrat, modifié', duree_conservation_mois: 12, motif: 'précision' },
+    });
     await reussir('POST /admin/habilitations/{id}/soumission', { client: 'demo-operateur', chemin: id, corps: {} });
     await reussir('POST /admin/habilitations/{id}/demande-modifications', { client: 'demo-operateur', chemin: id, corps: { motif: 'Préciser le DPO' } });
     await reussir('PATCH /admin/habilitations/{id}', { client: 'demo-operateur', chemin: id, corps: { dpo: 'dpo@ville-rennes.fr' } });
     await reussir('POST /admin/habilitations/{id}/soumission', { client: 'demo-operateur', chemin: id, corps: { motif: 'DPO précisé' } });
     await reussir('POST /admin/habilitations/{id}/validation', { client: 'demo-operateur', chemin: id, corps: {} });
-    const renouvelee = (await reussir('POST /admin/habilitations/{id}/renouvellement', { client: 'demo-operateur', chemin: id, corps: { motif: 'Année suivante' } }, 201)).json;
+    const renouvelee = (
+      await reussir('POST /admin/habilitations/{id}/renouvellement', { client: 'demo-operateur', chemin: id, corps: { motif: 'Année suivante' } }, 201)
+    ).json;
     await reussir('POST /admin/habilitations/{id}/refus', { client: 'demo-operateur', chemin: { id: renouvelee.id }, corps: { motif: 'Doublon' } });
     await reussir('POST /admin/habilitations/{id}/revocation', { client: 'demo-operateur', chemin: id, corps: { motif: 'Fin de l’essai' } });
     await reussir('GET /admin/habilitations/{id}', { client: 'demo-operateur', chemin: id });
@@ -207,15 +250,32 @@ describe('valid calls, with the demo tokens and the demo data', () => {
 
   it('administration: a convention recorded, amended, denounced', async () => {
     const corps = {
-      reference: 'CONTRAT-ESSAI-1', type: 'tripartite', academie_code: '14', collectivite_siret: BRETAGNE, collectivite_nom: 'Région Bretagne',
-      collectivite_nature: 'region', etablissements: [{ uai: '0350029S', chef_etablissement: 'Proviseur' }], objet: 'Annuaire fédérateur pour l’ENT',
-      perimetre: { scopes: ['ecole:effectifs'] }, date_signature: ajouterMoisBorne(aujourdhui(), -14), preavis_mois: 6, motif: 'Saisie',
+      reference: 'CONTRAT-ESSAI-1',
+      type: 'tripartite',
+      academie_code: '14',
+      collectivite_siret: BRETAGNE,
+      collectivite_nom: 'Région Bretagne',
+      collectivite_nature: 'region',
+      etablissements: [{ uai: '0350029S', chef_etablissement: 'Proviseur' }],
+      objet: 'Annuaire fédérateur pour l’ENT',
+      perimetre: { scopes: ['ecole:effectifs'] },
+      date_signature: ajouterMoisBorne(aujourdhui(), -14),
+      preavis_mois: 6,
+      motif: 'Saisie',
     };
     const c = (await reussir('POST /admin/conventions', { client: 'demo-operateur', corps }, 201)).json;
     await reussir('GET /admin/conventions', { client: 'demo-operateur', requete: { region: '53', type: 'tripartite' } });
     await reussir('GET /admin/conventions/{id}', { client: 'demo-operateur', chemin: { id: c.id } });
-    await reussir('PATCH /admin/conventions/{id}', { client: 'demo-operateur', chemin: { id: c.id }, corps: { objet: 'Annuaire fédérateur et effectifs', motif: 'Avenant n° 1' } });
-    await reussir('POST /admin/conventions/{id}/denonciation', { client: 'demo-operateur', chemin: { id: c.id }, corps: { partie: 'collectivite', motif: 'Courrier de la région' } });
+    await reussir('PATCH /admin/conventions/{id}', {
+      client: 'demo-operateur',
+      chemin: { id: c.id },
+      corps: { objet: 'Annuaire fédérateur et effectifs', motif: 'Avenant n° 1' },
+    });
+    await reussir('POST /admin/conventions/{id}/denonciation', {
+      client: 'demo-operateur',
+      chemin: { id: c.id },
+      corps: { partie: 'collectivite', motif: 'Courrier de la région' },
+    });
     await reussir('GET /admin/conventions/{id}/historique', { client: 'demo-operateur', chemin: { id: c.id } });
     await reussir('GET /catalogue/conventions', { client: 'demo-operateur', requete: { academie: '14' } });
   });
@@ -223,16 +283,33 @@ describe('valid calls, with the demo tokens and the demo data', () => {
   it('administration: consents recorded and withdrawn', async () => {
     const eleve = await t.db('eleves').whereNotNull('ine').orderBy('id').first('id', 'ine');
     const jour = aujourdhui();
-    const corps = { ine: eleve.ine, finalite: 'bourse_merite_regionale', siret: BRETAGNE, portee: { adresse_contact: true }, date_recueil: jour, date_expiration: ajouterMoisBorne(jour, 12), origine: 'formulaire_demande_bourse' };
+    const corps = {
+      ine: eleve.ine,
+      finalite: 'bourse_merite_regionale',
+      siret: BRETAGNE,
+      portee: { adresse_contact: true },
+      date_recueil: jour,
+      date_expiration: ajouterMoisBorne(jour, 12),
+      origine: 'formulaire_demande_bourse',
+    };
     await reussir('POST /admin/consentements', { client: 'demo-operateur', corps }, 201);
-    await reussir('POST /admin/consentements/retraits', { client: 'demo-operateur', corps: { id_interne: eleve.id, finalite: 'bourse_merite_regionale', siret: BRETAGNE } });
+    await reussir('POST /admin/consentements/retraits', {
+      client: 'demo-operateur',
+      corps: { id_interne: eleve.id, finalite: 'bourse_merite_regionale', siret: BRETAGNE },
+    });
   });
 
   it('requests for access: a recipient drafts, amends, submits and withdraws; the signed page and the operators’ link', async () => {
     const corps = {
-      traitement: 'EXAMENS', finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Pilotage éducatif de Saint-Malo',
-      description: 'Tableau de bord des résultats au brevet.', dpo: { nom: 'Claire Le Goff', courriel: 'dpo@saint-malo.fr' },
-      duree_conservation_mois: 12, volume_attendu: 2, brouillon: true,
+      traitement: 'EXAMENS',
+      finalite: 'pilotage_educatif',
+      scopes: ['examens:resultats'],
+      intitule: 'Pilotage éducatif de Saint-Malo',
+      description: 'Tableau de bord des résultats au brevet.',
+      dpo: { nom: 'Claire Le Goff', courriel: 'dpo@saint-malo.fr' },
+      duree_conservation_mois: 12,
+      volume_attendu: 2,
+      brouillon: true,
     };
     const cree = (await reussir('POST /demandes-habilitation', { client: 'demo-mairie-saint-malo', corps }, 201)).json;
     await reussir('GET /demandes-habilitation', { client: 'demo-mairie-saint-malo' });
@@ -240,26 +317,52 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     await reussir('PATCH /demandes-habilitation/{id}', { client: 'demo-mairie-saint-malo', chemin: { id: cree.id }, corps: { volume_attendu: 3 } });
     await reussir('POST /demandes-habilitation/{id}/soumission', { client: 'demo-mairie-saint-malo', chemin: { id: cree.id }, corps: {} });
     const autre = (await reussir('POST /demandes-habilitation', { client: 'demo-mairie-saint-malo', corps }, 201)).json;
-    await reussir('POST /demandes-habilitation/{id}/retrait', { client: 'demo-mairie-saint-malo', chemin: { id: autre.id }, corps: { motif: 'Projet abandonné' } });
+    await reussir('POST /demandes-habilitation/{id}/retrait', {
+      client: 'demo-mairie-saint-malo',
+      chemin: { id: autre.id },
+      corps: { motif: 'Projet abandonné' },
+    });
     const lien = (await reussir('GET /admin/habilitations/{id}/lien-consultation', { client: 'demo-operateur', chemin: { id: cree.id } })).json;
     const url = new URL(lien.url, 'http://passerelle');
-    await reussir('GET /demandes-habilitation/{id}/page', { chemin: { id: cree.id }, requete: { jusqua: url.searchParams.get('jusqua')!, signature: url.searchParams.get('signature')! } });
+    await reussir('GET /demandes-habilitation/{id}/page', {
+      chemin: { id: cree.id },
+      requete: { jusqua: url.searchParams.get('jusqua')!, signature: url.searchParams.get('signature')! },
+    });
   });
 
   it('DPO: an opposition recorded, listed and lifted', async () => {
     const eleve = await t.db('eleves').whereNotNull('ine').orderBy('id', 'desc').first('id', 'ine');
-    await reussir('POST /dpo/oppositions', { client: 'demo-operateur', corps: { ine: eleve.ine, finalite: 'restauration_scolaire', origine: 'courrier' } }, 201);
+    await reussir(
+      'POST /dpo/oppositions',
+      { client: 'demo-operateur', corps: { ine: eleve.ine, finalite: 'restauration_scolaire', origine: 'courrier' } },
+      201,
+    );
     await reussir('GET /dpo/oppositions', { client: 'demo-operateur', requete: { idInterne: eleve.id, enCours: true } });
     await reussir('POST /dpo/oppositions/levees', { client: 'demo-operateur', corps: { id_interne: eleve.id, finalite: 'restauration_scolaire' } });
   });
 
   it('notifications: my subscriptions, the operators’ view, deliveries and replay', async () => {
-    const mien = (await reussir('POST /notifications/abonnements', { client: 'demo-mairie-rennes', corps: { url: 'https://enfance.rennes.fr/hook', types: ['liste_modifiee'] } }, 201)).json;
+    const mien = (
+      await reussir(
+        'POST /notifications/abonnements',
+        { client: 'demo-mairie-rennes', corps: { url: 'https://enfance.rennes.fr/hook', types: ['liste_modifiee'] } },
+        201,
+      )
+    ).json;
     await reussir('GET /notifications/abonnements', { client: 'demo-mairie-rennes' });
     await reussir('DELETE /notifications/abonnements/{id}', { client: 'demo-mairie-rennes', chemin: { id: mien.id } }, 204);
-    const abonnement = (await reussir('POST /admin/notifications/abonnements', { client: 'demo-operateur', corps: { siret: RENNES, url: 'https://enfance.rennes.fr/operateur' } }, 201)).json;
+    const abonnement = (
+      await reussir(
+        'POST /admin/notifications/abonnements',
+        { client: 'demo-operateur', corps: { siret: RENNES, url: 'https://enfance.rennes.fr/operateur' } },
+        201,
+      )
+    ).json;
     await reussir('GET /admin/notifications/abonnements', { client: 'demo-operateur', requete: { siret: RENNES } });
-    await publierEvenement({ db: t.db }, { type: 'liste_modifiee', siret: RENNES, donnees: { code_commune: '35238', nombre_changements: 3, jeton_synchronisation: 'j' } });
+    await publierEvenement(
+      { db: t.db },
+      { type: 'liste_modifiee', siret: RENNES, donnees: { code_commune: '35238', nombre_changements: 3, jeton_synchronisation: 'j' } },
+    );
     const livraisons = (await reussir('GET /admin/notifications/livraisons', { client: 'demo-operateur', requete: { abonnementId: abonnement.id } })).json;
     await reussir('GET /admin/notifications/livraisons', { client: 'demo-operateur', requete: { statut: 'en_attente', siret: RENNES } });
     await reussir('GET /admin/notifications/livraisons/{id}', { client: 'demo-operateur', chemin: { id: livraisons[0].id } });
@@ -269,12 +372,18 @@ describe('valid calls, with the demo tokens and the demo data', () => {
 
   it('DPO: the journal in JSON and CSV, a person’s report, the chain check', async () => {
     const page = await reussir('GET /dpo/journal', { client: 'demo-operateur', requete: { limit: 2 } });
-    await reussir('GET /dpo/journal', { client: 'demo-operateur', requete: { limit: 2, curseur: page.json.curseur_suivant, du: '2020-01-01', au: aujourdhui() } });
+    await reussir('GET /dpo/journal', {
+      client: 'demo-operateur',
+      requete: { limit: 2, curseur: page.json.curseur_suivant, du: '2020-01-01', au: aujourdhui() },
+    });
     await reussir('GET /dpo/journal', { client: 'demo-operateur', requete: { api: 'api-mairie' }, entetes: { Accept: 'text/csv' } });
     await reussir('GET /dpo/journal.csv', { client: 'demo-operateur', requete: { siret: RENNES } });
     const [eleve] = await temoins(t.db);
     await reussir('GET /dpo/personnes/divulgations', { client: 'demo-operateur', requete: { idInterne: eleve.id } });
-    await reussir('GET /dpo/personnes/divulgations', { client: 'demo-operateur', requete: { nom: eleve.nom, prenoms: eleve.prenoms, dateNaissance: eleve.date_naissance } });
+    await reussir('GET /dpo/personnes/divulgations', {
+      client: 'demo-operateur',
+      requete: { nom: eleve.nom, prenoms: eleve.prenoms, dateNaissance: eleve.date_naissance },
+    });
     await reussir('GET /dpo/journal/verification', { client: 'demo-operateur' });
   });
 
@@ -328,24 +437,67 @@ describe('refusals are in the contract too', () => {
       ['GET /api-ecole/v1/previsions', { client: 'demo-departement-35', requete: { codeDepartement: '35', codeRegion: '53' } }],
       ['GET /api-ecole/v1/previsions', { client: 'demo-departement-35', requete: { codeDepartement: '35', horizon: 9 } }],
       ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation', { client: 'demo-mairie-rennes', chemin: { codeInsee: '352' } }],
-      ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation', { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { dateReference: '1999-01-01' } }],
+      [
+        'GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation',
+        { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { dateReference: '1999-01-01' } },
+      ],
       ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements', { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' } }],
-      ['GET /api-scolarite/v1/eleves/statut', { client: 'demo-caf-35', requete: { nomNaissance: 'Martin', prenoms: ['Léa'], sexeEtatCivil: 'F', anneeDateNaissance: 2012, moisDateNaissance: 13, jourDateNaissance: 1 } }],
-      ['GET /api-scolarite/v1/eleves/statut', { client: 'demo-caf-35', requete: { nomNaissance: 'Martin', prenoms: ['Léa'], sexeEtatCivil: 'F', anneeDateNaissance: 2012, moisDateNaissance: 1, jourDateNaissance: 1 } }],
-      ['GET /api-resultats-examens/v1/sessions/{session}/examens/{examen}/etablissements/{uai}', { client: 'demo-region-bretagne', chemin: { session: 1800, examen: 'bac', uai: '0350027P' } }],
-      ['GET /api-resultats-examens/v1/sessions/{session}/examens/{examen}/territoires/{niveau}/{code}', { client: 'demo-region-bretagne', chemin: { session: 2026, examen: 'bac', niveau: 'region', code: 'zz' } }],
-      ['GET /api-resultats-examens/v1/sessions/{session}/examens/bac/laureats', { client: 'demo-region-bretagne', chemin: { session: 2026 }, requete: { mentionMinimale: 'Z' } }],
+      [
+        'GET /api-scolarite/v1/eleves/statut',
+        {
+          client: 'demo-caf-35',
+          requete: { nomNaissance: 'Martin', prenoms: ['Léa'], sexeEtatCivil: 'F', anneeDateNaissance: 2012, moisDateNaissance: 13, jourDateNaissance: 1 },
+        },
+      ],
+      [
+        'GET /api-scolarite/v1/eleves/statut',
+        {
+          client: 'demo-caf-35',
+          requete: { nomNaissance: 'Martin', prenoms: ['Léa'], sexeEtatCivil: 'F', anneeDateNaissance: 2012, moisDateNaissance: 1, jourDateNaissance: 1 },
+        },
+      ],
+      [
+        'GET /api-resultats-examens/v1/sessions/{session}/examens/{examen}/etablissements/{uai}',
+        { client: 'demo-region-bretagne', chemin: { session: 1800, examen: 'bac', uai: '0350027P' } },
+      ],
+      [
+        'GET /api-resultats-examens/v1/sessions/{session}/examens/{examen}/territoires/{niveau}/{code}',
+        { client: 'demo-region-bretagne', chemin: { session: 2026, examen: 'bac', niveau: 'region', code: 'zz' } },
+      ],
+      [
+        'GET /api-resultats-examens/v1/sessions/{session}/examens/bac/laureats',
+        { client: 'demo-region-bretagne', chemin: { session: 2026 }, requete: { mentionMinimale: 'Z' } },
+      ],
       ['GET /catalogue/conventions', { requete: { limit: 5000 } }],
       ['GET /dpo/journal', { client: 'demo-operateur', requete: { du: 'hier' } }],
       ['GET /dpo/journal.csv', { client: 'demo-operateur', requete: { siret: '123' } }],
       ['GET /dpo/personnes/divulgations', { client: 'demo-operateur', requete: { nom: 'Martin' } }],
       ['GET /admin/habilitations', { client: 'demo-operateur', requete: { statut: 'peut-etre' } }],
       ['POST /admin/habilitations', { client: 'demo-operateur', corps: { siret: RENNES, inconnu: 1 } }],
-      ['POST /admin/habilitations', { client: 'demo-operateur', corps: { siret: RENNES, finalite: 'pilotage_educatif', scopes: ['scolarite:statut'], intitule: 'x', date_debut: aujourdhui(), date_fin: aujourdhui() } }],
+      [
+        'POST /admin/habilitations',
+        {
+          client: 'demo-operateur',
+          corps: {
+            siret: RENNES,
+            finalite: 'pilotage_educatif',
+            scopes: ['scolarite:statut'],
+            intitule: 'x',
+            date_debut: aujourdhui(),
+            date_fin: aujourdhui(),
+          },
+        },
+      ],
       ['POST /admin/destinataires', { client: 'demo-operateur', corps: { siret: '12345678901234', nom: 'x', categorie: 'commune' } }],
       ['POST /admin/clients', { client: 'demo-operateur', corps: '{"siret":' }],
       ['POST /admin/conventions', { client: 'demo-operateur', corps: { reference: 'x'.repeat(101) } }],
-      ['POST /admin/consentements', { client: 'demo-operateur', corps: { finalite: 'bourse_merite_regionale', siret: BRETAGNE, date_recueil: aujourdhui(), date_expiration: aujourdhui(), origine: 'x' } }],
+      [
+        'POST /admin/consentements',
+        {
+          client: 'demo-operateur',
+          corps: { finalite: 'bourse_merite_regionale', siret: BRETAGNE, date_recueil: aujourdhui(), date_expiration: aujourdhui(), origine: 'x' },
+        },
+      ],
       ['POST /notifications/abonnements', { client: 'demo-mairie-rennes', corps: { url: 'http://enfance.rennes.fr/hook' } }],
       ['POST /admin/notifications/abonnements', { client: 'demo-operateur', corps: { siret: RENNES, url: 'https://x.fr', secret: 'court' } }],
       ['POST /oauth/token', { basic: ['demo-caf-35', 'demo-secret-caf-35'], formulaire: { grant_type: 'password' } }],
@@ -373,10 +525,32 @@ describe('refusals are in the contract too', () => {
       ['DELETE /notifications/abonnements/{id}', { client: 'demo-mairie-rennes', chemin: { id: 'inconnu' } }, 404],
       ['GET /admin/notifications/livraisons/{id}', { client: 'demo-operateur', chemin: { id: 999999 } }, 404],
       ['GET /dpo/personnes/divulgations', { client: 'demo-operateur', requete: { nom: 'Personne', prenoms: 'Inconnue', dateNaissance: '2010-01-01' } }, 404],
-      ['GET /api-scolarite/v1/eleves/statut', { client: 'demo-caf-35', requete: { nomNaissance: 'Inconnu', prenoms: ['Personne'], sexeEtatCivil: 'M', anneeDateNaissance: 2010, moisDateNaissance: 1, jourDateNaissance: 1, codesDepartements: ['35'], recipient: '53408918800013', context: 'Essai', object: 'Contrat' } }, 404],
+      [
+        'GET /api-scolarite/v1/eleves/statut',
+        {
+          client: 'demo-caf-35',
+          requete: {
+            nomNaissance: 'Inconnu',
+            prenoms: ['Personne'],
+            sexeEtatCivil: 'M',
+            anneeDateNaissance: 2010,
+            moisDateNaissance: 1,
+            jourDateNaissance: 1,
+            codesDepartements: ['35'],
+            recipient: '53408918800013',
+            context: 'Essai',
+            object: 'Contrat',
+          },
+        },
+        404,
+      ],
       ['POST /admin/clients', { client: 'demo-operateur', corps: { siret: siretLibre('1234567890123'), nom: 'Sans destinataire' } }, 404],
       ['POST /admin/destinataires', { client: 'demo-operateur', corps: { siret: RENNES, nom: 'Doublon', categorie: 'commune', code_commune: '35238' } }, 409],
-      ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements', { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: 'a.b' } }, 410],
+      [
+        'GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements',
+        { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: 'a.b' } },
+        410,
+      ],
       ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation', { client: 'demo-mairie-saint-malo', chemin: { codeInsee: '35238' } }, 403],
     ];
     for (const [operation, a, attendu] of inconnus) {
@@ -389,10 +563,16 @@ describe('refusals are in the contract too', () => {
     const revalidables: Array<[string, Appel]> = [
       ['GET /api-ecole/v1/etablissements', { requete: { codeCommune: '35238' } }],
       ['GET /api-ecole/v1/etablissements/{uai}', { chemin: { uai: (await t.db('etablissements').orderBy('uai').first('uai')).uai } }],
-      ['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation', { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { limit: 10 } }],
+      [
+        'GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation',
+        { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { limit: 10 } },
+      ],
     ];
     const page = await appeler(revalidables[2][0], revalidables[2][1]);
-    revalidables.push(['GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements', { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: page.json.jeton_synchronisation } }]);
+    revalidables.push([
+      'GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements',
+      { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: page.json.jeton_synchronisation } },
+    ]);
     for (const [operation, a] of revalidables) {
       const premiere = await appeler(operation, a);
       const etag = premiere.entetes.get('etag');
@@ -402,13 +582,18 @@ describe('refusals are in the contract too', () => {
   });
 
   it('415 for a JSON body where OAuth wants a form, 401 for a wrong client secret', async () => {
-    expect((await appeler('POST /oauth/token', { basic: ['demo-caf-35', 'demo-secret-caf-35'], corps: { grant_type: 'client_credentials' } })).statut).toBe(415);
+    expect((await appeler('POST /oauth/token', { basic: ['demo-caf-35', 'demo-secret-caf-35'], corps: { grant_type: 'client_credentials' } })).statut).toBe(
+      415,
+    );
     expect((await appeler('POST /oauth/token', { basic: ['demo-caf-35', 'faux'], formulaire: { grant_type: 'client_credentials' } })).statut).toBe(401);
     expect((await appeler('POST /oauth/revoke', { formulaire: { token: 'x' } })).statut).toBe(401);
   });
 
   it('429 with Retry-After past the rate limits, per habilitation, per IP and on failed client authentications', async () => {
-    const limitee = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1', ECHECS_AUTHENTIFICATION_PAR_MINUTE: '1' }, { ...PERIMETRE_TEST, communes: ['35024'], echelle: 0.01 });
+    const limitee = await demarrerAppDeTest(
+      { LIMITE_REQUETES_PAR_SECONDE: '1', ECHECS_AUTHENTIFICATION_PAR_MINUTE: '1' },
+      { ...PERIMETRE_TEST, communes: ['35024'], echelle: 0.01 },
+    );
     const { serveur: s, base: racine } = await demarrer(limitee);
     try {
       const jeton = await limitee.jeton('demo-departement-35');
@@ -436,12 +621,17 @@ describe('the check itself', () => {
     expect(verificateur.verifier('GET /health', reponse(200, { 'content-type': 'text/plain' }, 'ok'))[0]).toMatch(/type text\/plain non déclaré/);
     expect(verificateur.verifier('GET /health', reponse(200, JSON_TYPE, '{"statut":"ok","en_plus":1}'))[0]).toMatch(/additional properties \(en_plus\)/);
     expect(verificateur.verifier('GET /health', reponse(200, JSON_TYPE, '{"statut":"ko"}'))[0]).toMatch(/must be equal to one of the allowed values/);
-    expect(verificateur.verifier('GET /health', reponse(200, { ...JSON_TYPE, 'RateLimit-Limit': '20' }, '{"statut":"ok"}'))[0]).toMatch(/RateLimit-Limit envoyé mais non déclaré/);
+    expect(verificateur.verifier('GET /health', reponse(200, { ...JSON_TYPE, 'RateLimit-Limit': '20' }, '{"statut":"ok"}'))[0]).toMatch(
+      /RateLimit-Limit envoyé mais non déclaré/,
+    );
     expect(verificateur.verifier('GET /api-ecole/v1/etablissements', reponse(200, JSON_TYPE, '{"etablissements":[],"curseur_suivant":null}'))).toEqual(
       expect.arrayContaining([expect.stringMatching(/RateLimit-Limit déclaré obligatoire mais absent/)]),
     );
-    expect(verificateur.verifier('GET /health/ready', reponse(503, { 'content-type': 'application/problem+json' }, '{"type":"t","title":"t","status":500,"detail":"d","code":"c"}'))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Retry-After déclaré obligatoire/), 'status du document ≠ statut HTTP']),
-    );
+    expect(
+      verificateur.verifier(
+        'GET /health/ready',
+        reponse(503, { 'content-type': 'application/problem+json' }, '{"type":"t","title":"t","status":500,"detail":"d","code":"c"}'),
+      ),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/Retry-After déclaré obligatoire/), 'status du document ≠ statut HTTP']));
   });
 });

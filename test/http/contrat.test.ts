@@ -79,17 +79,32 @@ describe('errors are RFC 9457 problem documents with a stable code', () => {
 
   it('400 for unreadable JSON', async () => {
     const jeton = await t.jeton('demo-operateur');
-    forme(await request(t.app).post('/admin/clients').auth(jeton, { type: 'bearer' }).set('Content-Type', 'application/json').send('{"siret":'), 400, 'json_invalide');
+    forme(
+      await request(t.app).post('/admin/clients').auth(jeton, { type: 'bearer' }).set('Content-Type', 'application/json').send('{"siret":'),
+      400,
+      'json_invalide',
+    );
   });
 
   it('415 for a body that is not JSON', async () => {
     const jeton = await t.jeton('demo-operateur');
-    forme(await request(t.app).post('/admin/clients').auth(jeton, { type: 'bearer' }).set('Content-Type', 'text/plain').send('bonjour'), 415, 'type_contenu_non_supporte');
+    forme(
+      await request(t.app).post('/admin/clients').auth(jeton, { type: 'bearer' }).set('Content-Type', 'text/plain').send('bonjour'),
+      415,
+      'type_contenu_non_supporte',
+    );
   });
 
   it('413 for a body too large', async () => {
     const jeton = await t.jeton('demo-operateur');
-    forme(await request(t.app).post('/admin/clients').auth(jeton, { type: 'bearer' }).send({ siret: '1', nom: 'x'.repeat(200_000) }), 413, 'corps_trop_volumineux');
+    forme(
+      await request(t.app)
+        .post('/admin/clients')
+        .auth(jeton, { type: 'bearer' })
+        .send({ siret: '1', nom: 'x'.repeat(200_000) }),
+      413,
+      'corps_trop_volumineux',
+    );
   });
 
   it('401 and 403', async () => {

@@ -67,7 +67,9 @@ describe('RequetesEnCours', () => {
     await dbA('requetes_en_cours').insert({ cle: 'k', detenteur: 'arrete', expire: Date.now() + DUREE_MARQUE_MS });
     expect(((await b.executer('k', async () => 'non').catch((e: unknown) => e)) as Probleme).code).toBe('requete_en_cours');
 
-    await dbA('requetes_en_cours').where({ cle: 'k' }).update({ expire: Date.now() - 1 });
+    await dbA('requetes_en_cours')
+      .where({ cle: 'k' })
+      .update({ expire: Date.now() - 1 });
     await expect(b.executer('k', async () => 'repris')).resolves.toBe('repris');
     expect(await marques()).toEqual([]);
   });
@@ -76,7 +78,9 @@ describe('RequetesEnCours', () => {
     const { promesse, liberer } = retenue();
     const lent = a.executer('k', () => promesse);
     for (let i = 0; i < 100 && (await marques()).length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-    await dbA('requetes_en_cours').where({ cle: 'k' }).update({ expire: Date.now() - 1 });
+    await dbA('requetes_en_cours')
+      .where({ cle: 'k' })
+      .update({ expire: Date.now() - 1 });
 
     const { promesse: seconde, liberer: libererSeconde } = retenue();
     const repris = b.executer('k', () => seconde);

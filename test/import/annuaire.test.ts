@@ -28,7 +28,10 @@ const compter = async (requete: PromiseLike<unknown>) => Number(((await requete)
 
 /** The real file read by a plain split, independently of the importer (it has no quoted field). */
 const texteReel = fs.readFileSync(FICHIER_ANNUAIRE_DEMO, 'utf8');
-const [entete, ...lignesReelles] = texteReel.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+const [entete, ...lignesReelles] = texteReel
+  .replace(/^\uFEFF/, '')
+  .split('\r\n')
+  .filter(Boolean);
 const colonnes = entete.split(';');
 const champs = (ligne: string) => {
   const valeurs = ligne.split(';');
@@ -73,7 +76,11 @@ describe('import of the real Ille-et-Vilaine annuaire', () => {
   });
 
   it('stores each establishment as its first line in the file says', async () => {
-    const lignes = new Map(await db('etablissements').select().then((rs) => rs.map((r) => [r.uai, r])));
+    const lignes = new Map(
+      await db('etablissements')
+        .select()
+        .then((rs) => rs.map((r) => [r.uai, r])),
+    );
     const vus = new Set<string>();
     const booleen = (v: string) => (v === '' ? null : v === '1');
     for (const ligne of lignesReelles) {
@@ -146,11 +153,7 @@ describe('other exports of the annuaire', () => {
   /** Another spelling of each header (`Code postal` → `Code_postal`, `Nom_commune` → `nom commune`…), columns in reverse order. */
   function autreExport(lignes: string[]): string {
     const orthographe = (nom: string, i: number) =>
-      nom === 'Identifiant_de_l_etablissement'
-        ? "Identifiant de l'établissement"
-        : i % 2 === 0
-          ? nom.toLowerCase().replace(/_/g, ' ')
-          : nom.replace(/ /g, '_');
+      nom === 'Identifiant_de_l_etablissement' ? "Identifiant de l'établissement" : i % 2 === 0 ? nom.toLowerCase().replace(/_/g, ' ') : nom.replace(/ /g, '_');
     const inverser = (ligne: string) => ligne.split(';').reverse().join(';');
     return lignesCsv([inverser(colonnes.map(orthographe).join(';')), ...lignes.map(inverser)], '\n');
   }
@@ -231,7 +234,11 @@ describe('malformed lines', () => {
     expect(rapport).toMatchObject({ importes: 4, mis_a_jour: 0, inchanges: 0, rejetes: 8 });
     const uais = [b, f, a, c].map((l) => l.split(';')[0]).sort();
     expect(await db('etablissements').orderBy('uai').pluck('uai')).toEqual(uais);
-    expect(await db('etablissements').where({ uai: f.split(';')[0] }).first()).toMatchObject({ nom: 'Ecole "A;B"\r\nannexe' });
+    expect(
+      await db('etablissements')
+        .where({ uai: f.split(';')[0] })
+        .first(),
+    ).toMatchObject({ nom: 'Ecole "A;B"\r\nannexe' });
   });
 
   it('keeps the good lines of a batch when the database refuses one of them', async () => {
@@ -243,9 +250,7 @@ describe('malformed lines', () => {
       );
       await db.raw('CREATE TRIGGER refus BEFORE INSERT ON etablissements FOR EACH ROW EXECUTE FUNCTION refuser()');
     } else {
-      await db.raw(
-        `CREATE TRIGGER refus BEFORE INSERT ON etablissements WHEN NEW.uai = '${refuse}' BEGIN SELECT RAISE(ABORT, 'refus de test'); END`,
-      );
+      await db.raw(`CREATE TRIGGER refus BEFORE INSERT ON etablissements WHEN NEW.uai = '${refuse}' BEGIN SELECT RAISE(ABORT, 'refus de test'); END`);
     }
 
     const rapport = await importerAnnuaire(db, depuisTexte(lignesCsv([entete, ...lignesReelles.slice(0, 50)])), { lot: 500 });

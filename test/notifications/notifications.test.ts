@@ -23,7 +23,9 @@ function recepteur() {
   const serveur = http.createServer((req, res) => {
     let corps = '';
     req.setEncoding('utf8');
-    req.on('data', (c) => { corps += c; });
+    req.on('data', (c) => {
+      corps += c;
+    });
     req.on('end', () => {
       recues.push({ corps, entetes: req.headers, le: Date.now(), chemin: req.url ?? '' });
       res.statusCode = reponses.shift() ?? 200;
@@ -73,10 +75,16 @@ const pour = (chemin: string) => r.recues.filter((x) => x.chemin === chemin);
 describe('subscriptions', () => {
   it('accepts HTTPS, and plain HTTP only to the loopback outside production', async () => {
     const mairie = await t.jeton('demo-mairie-rennes');
-    const distant = await request(t.app).post('/notifications/abonnements').set('Authorization', `Bearer ${mairie}`).send({ url: 'http://enfance.rennes.fr/hook' });
+    const distant = await request(t.app)
+      .post('/notifications/abonnements')
+      .set('Authorization', `Bearer ${mairie}`)
+      .send({ url: 'http://enfance.rennes.fr/hook' });
     expect(distant.status).toBe(400);
     expect(distant.body.erreurs[0].champ).toBe('url');
-    const https = await request(t.app).post('/notifications/abonnements').set('Authorization', `Bearer ${mairie}`).send({ url: 'https://enfance.rennes.fr/hook' });
+    const https = await request(t.app)
+      .post('/notifications/abonnements')
+      .set('Authorization', `Bearer ${mairie}`)
+      .send({ url: 'https://enfance.rennes.fr/hook' });
     expect(https.status).toBe(201);
     expect(https.body.secret.length).toBeGreaterThanOrEqual(32);
     const liste = await request(t.app).get('/notifications/abonnements').set('Authorization', `Bearer ${mairie}`);
@@ -91,16 +99,23 @@ describe('signed deliveries', () => {
   let secret: string;
   beforeAll(async () => {
     const mairie = await t.jeton('demo-mairie-rennes');
-    const rep = await request(t.app).post('/notifications/abonnements').set('Authorization', `Bearer ${mairie}`)
+    const rep = await request(t.app)
+      .post('/notifications/abonnements')
+      .set('Authorization', `Bearer ${mairie}`)
       .send({ url: `${base}/liste`, types: ['liste_modifiee'] });
     expect(rep.status).toBe(201);
     secret = rep.body.secret;
   });
 
   it('a mairie’s list changed: the receiver gets a signed, timestamped notification with pointers only', async () => {
-    const id = await publierEvenement({ db: t.db }, {
-      type: 'liste_modifiee', siret: RENNES, donnees: { code_commune: '35238', nombre_changements: 12, jeton_synchronisation: 'jeton-2026-11' },
-    });
+    const id = await publierEvenement(
+      { db: t.db },
+      {
+        type: 'liste_modifiee',
+        siret: RENNES,
+        donnees: { code_commune: '35238', nombre_changements: 12, jeton_synchronisation: 'jeton-2026-11' },
+      },
+    );
     await attendre(() => pour('/liste').some((x) => JSON.parse(x.corps).id === id));
     const recue = pour('/liste').find((x) => JSON.parse(x.corps).id === id)!;
     expect(signatureValide(secret, recue.corps, recue.entetes['x-signature-256'])).toBe(true);
@@ -110,9 +125,12 @@ describe('signed deliveries', () => {
     expect(Math.abs(corps.horodatage - Date.now() / 1000)).toBeLessThan(60);
     expect(recue.entetes['x-evenement-type']).toBe('liste_modifiee');
     expect(corps).toMatchObject({
-      type: 'liste_modifiee', destinataire: RENNES,
+      type: 'liste_modifiee',
+      destinataire: RENNES,
       donnees: {
-        code_commune: '35238', nombre_changements: 12, jeton_synchronisation: 'jeton-2026-11',
+        code_commune: '35238',
+        nombre_changements: 12,
+        jeton_synchronisation: 'jeton-2026-11',
         ressource: '/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements',
       },
     });
@@ -121,9 +139,14 @@ describe('signed deliveries', () => {
 
   it('retries a failing receiver with growing delays, logging each attempt', async () => {
     r.reponses.push(500, 503);
-    const id = await publierEvenement({ db: t.db }, {
-      type: 'liste_modifiee', siret: RENNES, donnees: { code_commune: '35238', nombre_changements: 1, jeton_synchronisation: 'j2' },
-    });
+    const id = await publierEvenement(
+      { db: t.db },
+      {
+        type: 'liste_modifiee',
+        siret: RENNES,
+        donnees: { code_commune: '35238', nombre_changements: 1, jeton_synchronisation: 'j2' },
+      },
+    );
     await attendre(() => pour('/liste').filter((x) => JSON.parse(x.corps).id === id).length === 3);
     const essais = pour('/liste').filter((x) => JSON.parse(x.corps).id === id);
     expect(essais[1].le - essais[0].le).toBeGreaterThanOrEqual(60);
@@ -140,23 +163,36 @@ describe('signed deliveries', () => {
 
   it('abandons after the bounded number of attempts; an operator replays it', async () => {
     r.reponses.push(500, 500, 500);
-    const id = await publierEvenement({ db: t.db }, {
-      type: 'liste_modifiee', siret: RENNES, donnees: { code_commune: '35238', nombre_changements: 2, jeton_synchronisation: 'j3' },
-    });
-    const livraison = async () => (await request(t.app).get('/admin/notifications/livraisons').query({ siret: RENNES }).set(admin()))
-      .body.find((l: { evenement_id: string }) => l.evenement_id === id);
+    const id = await publierEvenement(
+      { db: t.db },
+      {
+        type: 'liste_modifiee',
+        siret: RENNES,
+        donnees: { code_commune: '35238', nombre_changements: 2, jeton_synchronisation: 'j3' },
+      },
+    );
+    const livraison = async () =>
+      (await request(t.app).get('/admin/notifications/livraisons').query({ siret: RENNES }).set(admin())).body.find(
+        (l: { evenement_id: string }) => l.evenement_id === id,
+      );
     await attendre(async () => (await livraison())?.statut === 'abandonnee');
     expect((await livraison()).tentatives).toBe(3);
 
-    const rejeu = await request(t.app).post(`/admin/notifications/livraisons/${(await livraison()).id}/rejeu`).set(admin());
+    const rejeu = await request(t.app)
+      .post(`/admin/notifications/livraisons/${(await livraison()).id}/rejeu`)
+      .set(admin());
     expect(rejeu.status).toBe(202);
     await attendre(async () => (await livraison()).statut === 'livree');
-    const detail = await request(t.app).get(`/admin/notifications/livraisons/${(await livraison()).id}`).set(admin());
+    const detail = await request(t.app)
+      .get(`/admin/notifications/livraisons/${(await livraison()).id}`)
+      .set(admin());
     expect(detail.body.journal.map((x: { statut_http: number }) => x.statut_http)).toEqual([500, 500, 500, 200]);
   });
 
   it('tells the recipient when its habilitation changes state', async () => {
-    const abonnement = await request(t.app).post('/admin/notifications/abonnements').set(admin())
+    const abonnement = await request(t.app)
+      .post('/admin/notifications/abonnements')
+      .set(admin())
       .send({ siret: RENNES, url: `${base}/habilitations`, types: ['habilitation_modifiee'] });
     expect(abonnement.status).toBe(201);
     const habilitations = await request(t.app).get('/admin/habilitations').query({ siret: RENNES }).set(admin());

@@ -58,9 +58,16 @@ function jeton(serveur: ServeurReel, clientId: string, ip: string, secret?: stri
 function parametres(e: Temoin): ParametresStatut {
   const [annee, mois, jour] = e.date_naissance.split('-').map(Number);
   return {
-    nomNaissance: e.nom, prenoms: e.prenoms.split(' ').slice(0, 2), sexeEtatCivil: e.sexe,
-    anneeDateNaissance: annee, moisDateNaissance: mois, jourDateNaissance: jour, codesDepartements: ['35'],
-    recipient: CAF, context: 'Allocation de rentrée scolaire', object: 'Dossier partagé',
+    nomNaissance: e.nom,
+    prenoms: e.prenoms.split(' ').slice(0, 2),
+    sexeEtatCivil: e.sexe,
+    anneeDateNaissance: annee,
+    moisDateNaissance: mois,
+    jourDateNaissance: jour,
+    codesDepartements: ['35'],
+    recipient: CAF,
+    context: 'Allocation de rentrée scolaire',
+    object: 'Dossier partagé',
   };
 }
 
@@ -73,7 +80,7 @@ function chemin(p: ParametresStatut): string {
 const statut = (serveur: ServeurReel) => appeler(`${serveur.url}${chemin(parametres(eleve))}`, bearer);
 
 async function attendre(condition: () => Promise<boolean>, delaiMs = 10_000): Promise<void> {
-  for (const limite = Date.now() + delaiMs; !(await condition()); ) {
+  for (const limite = Date.now() + delaiMs; !(await condition());) {
     if (Date.now() > limite) throw new Error('condition jamais remplie');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -147,7 +154,9 @@ describe('two instances on one database', () => {
     // A process killed mid-request never frees its marker: it holds until its expiry, then is taken over.
     await db('requetes_en_cours').insert({ cle, detenteur: 'processus-arrete', expire: Date.now() + DUREE_MARQUE_MS });
     expect((await statut(b)).status).toBe(409);
-    await db('requetes_en_cours').where({ cle }).update({ expire: Date.now() - 1 });
+    await db('requetes_en_cours')
+      .where({ cle })
+      .update({ expire: Date.now() - 1 });
     expect((await statut(b)).status).toBe(200);
     expect((await statut(a)).status).toBe(200);
   });
@@ -171,7 +180,9 @@ describe('two instances on one database', () => {
     expect((await jeton(b, 'demo-caf-35', '203.0.113.8')).status).toBe(200);
 
     // The minute is over (its stored end moved to the past, rather than waiting 60 s): both instances issue tokens again.
-    await db('limites_debit').where({ key: `echecs_authentification:${ip}` }).update({ expire: Date.now() - 1 });
+    await db('limites_debit')
+      .where({ key: `echecs_authentification:${ip}` })
+      .update({ expire: Date.now() - 1 });
     expect((await jeton(a, 'demo-caf-35', ip)).status).toBe(200);
     expect((await jeton(b, 'demo-caf-35', ip)).status).toBe(200);
   });

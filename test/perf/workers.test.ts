@@ -16,7 +16,12 @@ const decrire = surPostgres ? describe : describe.skip;
 const LIMITE = 4;
 let serveur: ServeurReel;
 
-function appeler(chemin: string, entetes: Record<string, string>, methode = 'GET', corps?: string): Promise<{ statut: number; entetes: http.IncomingHttpHeaders; corps: string }> {
+function appeler(
+  chemin: string,
+  entetes: Record<string, string>,
+  methode = 'GET',
+  corps?: string,
+): Promise<{ statut: number; entetes: http.IncomingHttpHeaders; corps: string }> {
   return new Promise((ok, ko) => {
     const req = http.request(`${serveur.url}${chemin}`, { method: methode, headers: entetes, agent: false }, (rep) => {
       let texte = '';
@@ -34,7 +39,12 @@ function basic(clientId: string): string {
 }
 
 async function jeton(clientId: string): Promise<string> {
-  const rep = await appeler('/oauth/token', { Authorization: basic(clientId), 'Content-Type': 'application/x-www-form-urlencoded' }, 'POST', 'grant_type=client_credentials');
+  const rep = await appeler(
+    '/oauth/token',
+    { Authorization: basic(clientId), 'Content-Type': 'application/x-www-form-urlencoded' },
+    'POST',
+    'grant_type=client_credentials',
+  );
   return JSON.parse(rep.corps).access_token;
 }
 
@@ -58,7 +68,12 @@ decrire('several workers on PostgreSQL', () => {
     const avant = await Promise.all(Array.from({ length: 6 }, () => appeler('/admin/destinataires', bearer)));
     expect(avant.map((r) => r.statut)).toEqual(Array(6).fill(200));
 
-    const revocation = await appeler('/oauth/revoke', { Authorization: basic('demo-operateur'), 'Content-Type': 'application/x-www-form-urlencoded' }, 'POST', `token=${encodeURIComponent(valeur)}`);
+    const revocation = await appeler(
+      '/oauth/revoke',
+      { Authorization: basic('demo-operateur'), 'Content-Type': 'application/x-www-form-urlencoded' },
+      'POST',
+      `token=${encodeURIComponent(valeur)}`,
+    );
     expect(revocation.statut).toBe(200);
     await new Promise((r) => setTimeout(r, 1100));
     const apres = [];

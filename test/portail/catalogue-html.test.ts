@@ -7,12 +7,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.fermer());
 
-const decoder = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decoder = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('GET /catalogue en HTML (négociation de contenu)', () => {
   it('serves a readable page to a browser: each API, its scopes and fields, legal basis, who may obtain them, status and a link to /docs', async () => {
     const json = (await request(t.app).get('/catalogue').set('Accept', 'application/json')).body as {
-      apis: Array<{ titre: string; chemin_base: string; traitement: { base_legale: string }; scopes: Array<{ code: string; champs: string[]; destinataires: Array<{ base_legale: string }> }> }>;
+      apis: Array<{
+        titre: string;
+        chemin_base: string;
+        traitement: { base_legale: string };
+        scopes: Array<{ code: string; champs: string[]; destinataires: Array<{ base_legale: string }> }>;
+      }>;
     };
     const rep = await request(t.app).get('/catalogue').set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
     expect(rep.status).toBe(200);

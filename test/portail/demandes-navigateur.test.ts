@@ -41,13 +41,26 @@ const ATTENDU: Record<string, { libelle: string; par: string; action: RegExp; mo
   brouillon: { libelle: 'Brouillon', par: 'Mairie de Saint-Malo', action: /puis la soumettre/ },
   soumise: { libelle: 'Soumise, en cours d’instruction', par: 'les opérateurs du ministère', action: /instruisent la demande/ },
   modifications_demandees: {
-    libelle: 'Modifications demandées', par: 'Mairie de Saint-Malo', action: /modifier la demande/, motif: 'Préciser les services qui liront le tableau de bord.',
+    libelle: 'Modifications demandées',
+    par: 'Mairie de Saint-Malo',
+    action: /modifier la demande/,
+    motif: 'Préciser les services qui liront le tableau de bord.',
   },
   validee: { libelle: 'Validée', par: 'Mairie de Saint-Malo', action: /nouveau jeton/ },
-  refusee: { libelle: 'Refusée', par: 'personne : la demande est close', action: /Décision définitive/, motif: 'Finalité sans lien avec les compétences de la commune.' },
+  refusee: {
+    libelle: 'Refusée',
+    par: 'personne : la demande est close',
+    action: /Décision définitive/,
+    motif: 'Finalité sans lien avec les compétences de la commune.',
+  },
   revoquee: { libelle: 'Révoquée', par: 'personne : la demande est close', action: /n’ouvrent plus/, motif: 'Convention dénoncée.' },
   expiree: { libelle: 'Expirée', par: 'Mairie de Saint-Malo', action: /renouvellement/ },
-  obsolete: { libelle: 'Remplacée par une version plus récente', par: 'personne : la demande est close', action: /version plus récente/, motif: 'Remplacée par la version 2' },
+  obsolete: {
+    libelle: 'Remplacée par une version plus récente',
+    par: 'personne : la demande est close',
+    action: /version plus récente/,
+    motif: 'Remplacée par la version 2',
+  },
   retiree: { libelle: 'Retirée par le destinataire', par: 'personne : la demande est close', action: /Demande close/, motif: 'Projet abandonné.' },
 };
 
@@ -134,38 +147,51 @@ decrire('page d’une demande d’habilitation dans Chromium', () => {
     expect([...demandes.entries()].map(([statut, d]) => [statut, d.statut])).toEqual(Object.keys(ATTENDU).map((s) => [s, s]));
   });
 
-  it.each(Object.keys(ATTENDU))('shows the %s page: state, who acts next and what, the reason, the history', async (statut) => {
-    const d = demandes.get(statut)!;
-    const attendu = ATTENDU[statut];
-    const erreursConsole: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') erreursConsole.push(m.text()); });
-    const reponse = await page.goto(d.lien_consultation.url);
-    expect(reponse?.status()).toBe(200);
-    expect(await page.title()).toBe(`Demande d’habilitation — ${attendu.libelle} — Passerelle APIsation`);
-    expect(await page.locator('h1').innerText()).toContain('Tableau de bord');
-    expect(await page.locator('#statut').getAttribute('data-statut')).toBe(statut);
-    expect((await page.locator('#statut').innerText()).trim()).toBe(attendu.libelle);
-    expect((await page.locator('#par').innerText()).trim()).toBe(attendu.par);
-    expect(await page.locator('#action').innerText()).toMatch(attendu.action);
-    if (attendu.motif) expect(await page.locator('#motif').innerText()).toContain(attendu.motif);
-    else expect(await page.locator('#motif').count()).toBe(0);
+  it.each(Object.keys(ATTENDU))(
+    'shows the %s page: state, who acts next and what, the reason, the history',
+    async (statut) => {
+      const d = demandes.get(statut)!;
+      const attendu = ATTENDU[statut];
+      const erreursConsole: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') erreursConsole.push(m.text());
+      });
+      const reponse = await page.goto(d.lien_consultation.url);
+      expect(reponse?.status()).toBe(200);
+      expect(await page.title()).toBe(`Demande d’habilitation — ${attendu.libelle} — Passerelle APIsation`);
+      expect(await page.locator('h1').innerText()).toContain('Tableau de bord');
+      expect(await page.locator('#statut').getAttribute('data-statut')).toBe(statut);
+      expect((await page.locator('#statut').innerText()).trim()).toBe(attendu.libelle);
+      expect((await page.locator('#par').innerText()).trim()).toBe(attendu.par);
+      expect(await page.locator('#action').innerText()).toMatch(attendu.action);
+      if (attendu.motif) expect(await page.locator('#motif').innerText()).toContain(attendu.motif);
+      else expect(await page.locator('#motif').count()).toBe(0);
 
-    // The history: one line per transition, in order, the last one being this state.
-    const lignes = page.locator('ol.historique li');
-    expect(await lignes.count()).toBe(d.historique.length);
-    expect(await lignes.evaluateAll((li) => li.map((e) => e.getAttribute('data-vers')))).toEqual(d.historique.map((e) => e.vers));
-    expect(await lignes.first().innerText()).toMatch(/Brouillon créé|Soumise/);
-    expect(await lignes.first().innerText()).toContain('Mairie de Saint-Malo (client demo-mairie-saint-malo)');
+      // The history: one line per transition, in order, the last one being this state.
+      const lignes = page.locator('ol.historique li');
+      expect(await lignes.count()).toBe(d.historique.length);
+      expect(await lignes.evaluateAll((li) => li.map((e) => e.getAttribute('data-vers')))).toEqual(d.historique.map((e) => e.vers));
+      expect(await lignes.first().innerText()).toMatch(/Brouillon créé|Soumise/);
+      expect(await lignes.first().innerText()).toContain('Mairie de Saint-Malo (client demo-mairie-saint-malo)');
 
-    // The request itself, from the registry's words.
-    const demande = await page.locator('#demande').innerText();
-    for (const texte of ['Gestion des examens', 'Pilotage des politiques éducatives territoriales', 'examens:resultats', 'commune 35288', 'Claire Le Goff, dpo@saint-malo.fr', '12 mois']) {
-      expect(demande).toContain(texte);
-    }
-    await page.screenshot({ path: path.join(DOSSIER_CAPTURES, `demande-${statut}.png`), fullPage: true });
-    expect(erreursConsole.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
-    page.removeAllListeners('console');
-  }, 60_000);
+      // The request itself, from the registry's words.
+      const demande = await page.locator('#demande').innerText();
+      for (const texte of [
+        'Gestion des examens',
+        'Pilotage des politiques éducatives territoriales',
+        'examens:resultats',
+        'commune 35288',
+        'Claire Le Goff, dpo@saint-malo.fr',
+        '12 mois',
+      ]) {
+        expect(demande).toContain(texte);
+      }
+      await page.screenshot({ path: path.join(DOSSIER_CAPTURES, `demande-${statut}.png`), fullPage: true });
+      expect(erreursConsole.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+      page.removeAllListeners('console');
+    },
+    60_000,
+  );
 
   it('an altered link opens nothing', async () => {
     const lien = new URL(demandes.get('validee')!.lien_consultation.url);

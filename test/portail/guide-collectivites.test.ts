@@ -81,7 +81,9 @@ describe('exemple Node du guide des collectivités', () => {
 
   it('turns an error into its stable code: another commune is outside the territory', async () => {
     await expect(rennes().appeler('/api-mairie/v1/communes/35288/enfants-soumis-obligation')).rejects.toMatchObject({
-      statut: 403, code: 'hors_territoire', constructor: ErreurApisation,
+      statut: 403,
+      code: 'hors_territoire',
+      constructor: ErreurApisation,
     });
   });
 });

@@ -28,8 +28,13 @@ decrire('portail développeur /docs dans Chromium', () => {
   beforeAll(async () => {
     const base = await basePreparee();
     const db: Db = createDb(base.url);
-    uaiEcoleRennes = (await db('etablissements as e').join('constats_effectifs as c', 'c.uai', 'e.uai')
-      .where({ 'e.code_commune': '35238', 'e.type': 'ecole' }).orderBy('e.uai').first('e.uai')).uai;
+    uaiEcoleRennes = (
+      await db('etablissements as e')
+        .join('constats_effectifs as c', 'c.uai', 'e.uai')
+        .where({ 'e.code_commune': '35238', 'e.type': 'ecole' })
+        .orderBy('e.uai')
+        .first('e.uai')
+    ).uai;
     await db.destroy();
     serveur = await demarrerServeurReel({}, base);
     navigateur = await chromium.launch({
@@ -47,7 +52,9 @@ decrire('portail développeur /docs dans Chromium', () => {
 
   it('authorizes with client credentials, then "Try it out" gets a 200 from API école', async () => {
     const erreursConsole: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') erreursConsole.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') erreursConsole.push(m.text());
+    });
     await page.goto(`${serveur.url}/docs/`);
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });
     expect(await page.locator('.swagger-ui .info .title').innerText()).toContain('Passerelle APIsation');
@@ -66,7 +73,9 @@ decrire('portail développeur /docs dans Chromium', () => {
     await modale.locator('button', { hasText: 'Close' }).click();
 
     // Try it out on the head-counts of a school of Rennes.
-    const operation = page.locator('.opblock', { has: page.locator('.opblock-summary-path', { hasText: /^\/api-ecole\/v1\/etablissements\/\{uai\}\/effectifs$/ }) });
+    const operation = page.locator('.opblock', {
+      has: page.locator('.opblock-summary-path', { hasText: /^\/api-ecole\/v1\/etablissements\/\{uai\}\/effectifs$/ }),
+    });
     await operation.locator('.opblock-summary').first().click();
     await operation.locator('button.try-out__btn').click();
     await operation.locator('tr[data-param-name="uai"] input').fill(uaiEcoleRennes);

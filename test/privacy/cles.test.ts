@@ -16,7 +16,10 @@ describe('clés de hachage', () => {
     // Without CLE_LIENS the links' key derives from the site's journal key, never equal to it nor to the demo's.
     expect(config.cles.liens).not.toBe(config.cles.journal);
     expect(config.cles.liens).not.toBe(chargerConfig({ NODE_ENV: 'test' }).cles.liens);
-    expect(chargerConfig({ ...production, CLE_JOURNAL: 'cle-propre-au-site-journal', CLE_PSEUDONYME: 'cle-propre-au-site-pseudonyme', CLE_LIENS: 'cle-des-liens' }).cles.liens).toBe('cle-des-liens');
+    expect(
+      chargerConfig({ ...production, CLE_JOURNAL: 'cle-propre-au-site-journal', CLE_PSEUDONYME: 'cle-propre-au-site-pseudonyme', CLE_LIENS: 'cle-des-liens' })
+        .cles.liens,
+    ).toBe('cle-des-liens');
   });
 
   it('uses the demo keys outside production only', () => {

@@ -76,7 +76,10 @@ describe('rapport à la personne concernée (RGPD art. 15)', () => {
   const pourLea: Array<{ requestId: string; siret: string; finalite: string; operation: string }> = [];
 
   beforeAll(async () => {
-    const obligation = await divulguer('demo-mairie-rennes', OBLIGATION, ['eleve-lea', 'eleve-tom'], { contexte: 'Contrôle mensuel', objet: 'Liste R131-3 de mars' });
+    const obligation = await divulguer('demo-mairie-rennes', OBLIGATION, ['eleve-lea', 'eleve-tom'], {
+      contexte: 'Contrôle mensuel',
+      objet: 'Liste R131-3 de mars',
+    });
     pourLea.push({ requestId: obligation, siret: RENNES, finalite: 'obligation_scolaire', operation: OBLIGATION.operation });
     const cantine = await divulguer('demo-editeur-restauration', RESTAURATION, ['eleve-lea']);
     pourLea.push({ requestId: cantine, siret: EDITEUR, finalite: 'restauration_scolaire', operation: RESTAURATION.operation });
@@ -175,17 +178,22 @@ describe('journal des communications', () => {
   });
 
   it('exports CSV for French Excel: BOM, semicolons, French headers, one line per entry, SIRET kept as text', async () => {
-    const rep = await dpo(`/dpo/journal.csv?siret=${RENNES}`).buffer(true).parse((res, fin) => {
-      const morceaux: Buffer[] = [];
-      res.on('data', (m: Buffer) => morceaux.push(m));
-      res.on('end', () => fin(null, Buffer.concat(morceaux).toString('utf8')));
-    });
+    const rep = await dpo(`/dpo/journal.csv?siret=${RENNES}`)
+      .buffer(true)
+      .parse((res, fin) => {
+        const morceaux: Buffer[] = [];
+        res.on('data', (m: Buffer) => morceaux.push(m));
+        res.on('end', () => fin(null, Buffer.concat(morceaux).toString('utf8')));
+      });
     expect(rep.status).toBe(200);
     expect(rep.headers['content-type']).toMatch(/^text\/csv/);
     expect(rep.headers['content-disposition']).toContain('.csv');
     const texte = rep.body as string;
     expect(texte.startsWith('\uFEFF')).toBe(true);
-    const lignes = texte.slice(1).split('\r\n').filter((l) => l !== '');
+    const lignes = texte
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lignes[0]).toBe(ENTETES_CSV_JOURNAL.join(';'));
     expect(lignes[0]).toContain('Finalité');
     const attendues = (await dpo(`/dpo/journal?siret=${RENNES}&limit=1000`)).body.entrees.length;
@@ -193,12 +201,15 @@ describe('journal des communications', () => {
     expect(lignes[1]).toContain(`"=""${RENNES}"""`);
     expect(lignes[1]).toContain('Mairie de Rennes');
 
-    const negocie = await dpo(`/dpo/journal?siret=${RENNES}`).set('Accept', 'text/csv').buffer(true).parse((res, fin) => {
-      let corps = '';
-      res.setEncoding('utf8');
-      res.on('data', (m: string) => (corps += m));
-      res.on('end', () => fin(null, corps));
-    });
+    const negocie = await dpo(`/dpo/journal?siret=${RENNES}`)
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse((res, fin) => {
+        let corps = '';
+        res.setEncoding('utf8');
+        res.on('data', (m: string) => (corps += m));
+        res.on('end', () => fin(null, corps));
+      });
     expect(negocie.headers['content-type']).toMatch(/^text\/csv/);
     expect(negocie.body).toBe(texte);
   });
@@ -207,13 +218,18 @@ describe('journal des communications', () => {
     const principal = await authentifier(t.db, `Bearer ${await t.jeton('demo-caf-35')}`, ['scolarite:statut']);
     const divulgation = new Divulgation({ db: t.db, config: t.config }, principal, 'requete-volume', SCOLARITE.operation);
     await Promise.all(Array.from({ length: 2300 }, (_, i) => divulgation.journaliser([`eleve-volume-${i}`], divulgation.champs)));
-    const rep = await dpo(`/dpo/journal.csv?siret=${CAF}`).buffer(true).parse((res, fin) => {
-      let corps = '';
-      res.setEncoding('utf8');
-      res.on('data', (m: string) => (corps += m));
-      res.on('end', () => fin(null, corps));
-    });
-    const numeros = (rep.body as string).split('\r\n').slice(1, -1).map((l) => Number(l.split(';')[0]));
+    const rep = await dpo(`/dpo/journal.csv?siret=${CAF}`)
+      .buffer(true)
+      .parse((res, fin) => {
+        let corps = '';
+        res.setEncoding('utf8');
+        res.on('data', (m: string) => (corps += m));
+        res.on('end', () => fin(null, corps));
+      });
+    const numeros = (rep.body as string)
+      .split('\r\n')
+      .slice(1, -1)
+      .map((l) => Number(l.split(';')[0]));
     expect(numeros).toHaveLength(2301);
     expect(new Set(numeros).size).toBe(2301);
   });
@@ -254,7 +270,9 @@ describe('intégrité et indisponibilité du journal', () => {
     const avant = Number((await t.db('journal').count({ n: '*' }).first())?.n);
     await t.db.schema.renameTable('journal', 'journal_hors_service');
     try {
-      await expect(divulgation.journaliser(['eleve-lea'], divulgation.champs)).rejects.toEqual(expect.objectContaining({ code: 'journal_indisponible', statut: 503 }));
+      await expect(divulgation.journaliser(['eleve-lea'], divulgation.champs)).rejects.toEqual(
+        expect.objectContaining({ code: 'journal_indisponible', statut: 503 }),
+      );
       await expect(divulgation.journaliser(['eleve-lea'], divulgation.champs)).rejects.toBeInstanceOf(Probleme);
       const rep = await request(app).get('/donnees');
       expect(rep.status).toBe(503);

@@ -51,7 +51,7 @@ describe('journal des divulgations', () => {
     await fermer();
   });
 
-  it("enregistre une entrée chaînée, avec les personnes hachées et jamais leur identifiant", async () => {
+  it('enregistre une entrée chaînée, avec les personnes hachées et jamais leur identifiant', async () => {
     const premiere = await journaliser(db, entree());
     const seconde = await journaliser(db, entree({ requestId: 'req-2', contexte: undefined, objet: undefined }));
     expect(premiere).toMatchObject({ sequence: 1, siret: RENNES, nombre_personnes: 2, finalite: 'obligation_scolaire' });
@@ -71,9 +71,7 @@ describe('journal des divulgations', () => {
   });
 
   it('garde une chaîne unique et valide sous 200 ajouts concurrents', async () => {
-    const entrees = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => journaliser(db, entree({ requestId: `req-${i}` }))),
-    );
+    const entrees = await Promise.all(Array.from({ length: 200 }, (_, i) => journaliser(db, entree({ requestId: `req-${i}` }))));
     expect(entrees.map((e) => e.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(new Set(entrees.map((e) => e.request_id)).size).toBe(200);
     // Group commit: concurrent appends share transactions (and their timestamp); how many depends on scheduling.
@@ -85,8 +83,7 @@ describe('journal des divulgations', () => {
     const autreProcessus = createDb(url);
     try {
       await Promise.all(
-        [db, autreProcessus].flatMap((base, p) =>
-          Array.from({ length: 100 }, (_, i) => journaliser(base, entree({ requestId: `p${p}-${i}` })))),
+        [db, autreProcessus].flatMap((base, p) => Array.from({ length: 100 }, (_, i) => journaliser(base, entree({ requestId: `p${p}-${i}` })))),
       );
     } finally {
       await autreProcessus.destroy();
@@ -94,7 +91,7 @@ describe('journal des divulgations', () => {
     expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 200 });
   });
 
-  it("localise une entrée modifiée directement en SQL", async () => {
+  it('localise une entrée modifiée directement en SQL', async () => {
     await remplir(db, 10);
     await db('journal').where('sequence', 7).update({ finalite: 'restauration_scolaire' });
     expect(await verifierJournal(db)).toEqual({ ok: false, sequence: 7, raison: 'altere' });
@@ -120,7 +117,9 @@ describe('journal des divulgations', () => {
     await remplir(db, 6);
     // A forger copies entry 2's fields and hash onto entry 3: entry 3 looks self-consistent.
     const deux = await db('journal').where('sequence', 2).first();
-    await db('journal').where('sequence', 3).update({ ...deux, sequence: 3 });
+    await db('journal')
+      .where('sequence', 3)
+      .update({ ...deux, sequence: 3 });
     const resultat = await verifierJournal(db);
     expect(resultat.ok).toBe(false);
     expect(resultat).toMatchObject({ sequence: 3 });
@@ -147,14 +146,11 @@ describe('journal des divulgations', () => {
     expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 1 });
   });
 
-  it("liste pour une personne exactement les divulgations la concernant", async () => {
+  it('liste pour une personne exactement les divulgations la concernant', async () => {
     const attendues: number[] = [];
     for (let i = 0; i < 12; i++) {
       const ids = i % 3 === 0 ? ['eleve-cible', `eleve-${i}`] : [`eleve-${i}`];
-      const e = await journaliser(
-        db,
-        entree({ personnes: ids.map((id) => hacherPersonne(CLE, id)), siret: i % 2 ? CAF : RENNES }),
-      );
+      const e = await journaliser(db, entree({ personnes: ids.map((id) => hacherPersonne(CLE, id)), siret: i % 2 ? CAF : RENNES }));
       if (ids.includes('eleve-cible')) attendues.push(e.sequence);
     }
     const rapport = await divulgationsPersonne(db, CLE, 'eleve-cible');
@@ -235,7 +231,9 @@ describe('journal des divulgations', () => {
       await indexerPersonnes(db);
       // A crash after the first slice: its rows are in, the watermark still says "1 200 persons of entry 1".
       await db('journal_personnes').where('sequence', suivante.sequence).delete();
-      await db('journal_index').where('id', 1).update({ sequence: grande.sequence - 1, position: 1_200 });
+      await db('journal_index')
+        .where('id', 1)
+        .update({ sequence: grande.sequence - 1, position: 1_200 });
       await indexerPersonnes(db);
       expect(await lignesIndex()).toEqual(attendues([grande, suivante]));
     });
@@ -243,7 +241,9 @@ describe('journal des divulgations', () => {
     it("repart du début de l'entrée suivante quand une purge a emporté l'entrée en cours d'indexation", async () => {
       const ancienne = await journaliser(db, entree({ personnes: personnes('ancienne', 10) }));
       await db('journal').where('sequence', ancienne.sequence).update({ horodatage: '2020-01-01T00:00:00.000Z' });
-      await db('journal_index').where('id', 1).update({ sequence: ancienne.sequence - 1, position: 4 });
+      await db('journal_index')
+        .where('id', 1)
+        .update({ sequence: ancienne.sequence - 1, position: 4 });
       await purgerJournal(db, '2021-01-01');
       const recente = await journaliser(db, entree({ personnes: personnes('recente', 10) }));
       await indexerPersonnes(db);

@@ -97,7 +97,7 @@ export class Lecteur {
 
   /** Solves every relation with one unknown, until nothing moves; `connues` is completed in place. */
   private difference(connues: (number | null)[], trouve: (i: number, valeur: number) => void): void {
-    for (let progres = true; progres; ) {
+    for (let progres = true; progres;) {
       progres = false;
       for (const { parties, total } of this.relations) {
         const inconnues = [...parties, total].filter((t) => connues[t] === null);
@@ -117,8 +117,14 @@ export class Lecteur {
     for (let change = true, tour = 0; change && tour < 500; tour++) {
       change = false;
       const borner = (t: number, b: number, h: number) => {
-        if (b > bas[t]) { bas[t] = b; change = true; }
-        if (h < haut[t]) { haut[t] = h; change = true; }
+        if (b > bas[t]) {
+          bas[t] = b;
+          change = true;
+        }
+        if (h < haut[t]) {
+          haut[t] = h;
+          change = true;
+        }
       };
       for (const { parties, total } of this.relations) {
         const sommeBas = parties.reduce((s, p) => s + bas[p], 0);

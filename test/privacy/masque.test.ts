@@ -108,9 +108,7 @@ describe('champsDesScopes', () => {
   };
 
   it("réunit les champs des scopes accordés, et un scope inconnu n'ouvre rien", () => {
-    expect(champsDesScopes(table, ['scolarite:statut', 'scolarite:identite', 'inconnu', 'toString'])).toEqual([
-      'est_scolarise', 'etablissement', 'identite',
-    ]);
+    expect(champsDesScopes(table, ['scolarite:statut', 'scolarite:identite', 'inconnu', 'toString'])).toEqual(['est_scolarise', 'etablissement', 'identite']);
     expect(champsDesScopes(table, [])).toEqual([]);
   });
 });

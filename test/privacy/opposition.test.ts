@@ -15,13 +15,22 @@ const NORMANDIE = '20005376700014';
 const AUJOURDHUI = '2025-03-15';
 
 const obligationScolaire: FinaliteDroits = {
-  code: 'obligation_scolaire', base_rgpd: '6.1.c', opposition_applicable: true, consentement_requis: false,
+  code: 'obligation_scolaire',
+  base_rgpd: '6.1.c',
+  opposition_applicable: true,
+  consentement_requis: false,
 };
 const restauration: FinaliteDroits = {
-  code: 'restauration_scolaire', base_rgpd: '6.1.e', opposition_applicable: true, consentement_requis: false,
+  code: 'restauration_scolaire',
+  base_rgpd: '6.1.e',
+  opposition_applicable: true,
+  consentement_requis: false,
 };
 const bourseMerite: FinaliteDroits = {
-  code: 'bourse_merite_regionale', base_rgpd: '6.1.a', opposition_applicable: false, consentement_requis: true,
+  code: 'bourse_merite_regionale',
+  base_rgpd: '6.1.a',
+  opposition_applicable: false,
+  consentement_requis: true,
 };
 
 describe('oppositions et consentements', () => {
@@ -41,20 +50,29 @@ describe('oppositions et consentements', () => {
   it("exclut une personne opposée d'une finalité 6.1.e, jamais d'une obligation légale 6.1.c", async () => {
     for (const finalite of [obligationScolaire, restauration]) {
       await enregistrerOpposition(db, {
-        personneId: 'eleve-2', finaliteCode: finalite.code, dateDebut: '2024-09-01', origine: 'courrier des parents',
+        personneId: 'eleve-2',
+        finaliteCode: finalite.code,
+        dateDebut: '2024-09-01',
+        origine: 'courrier des parents',
       });
     }
     expect(await filtrer(restauration, ['eleve-1', 'eleve-2', 'eleve-3'])).toMatchObject({
-      autorisees: ['eleve-1', 'eleve-3'], exclues: 1,
+      autorisees: ['eleve-1', 'eleve-3'],
+      exclues: 1,
     });
     expect(await filtrer(obligationScolaire, ['eleve-1', 'eleve-2', 'eleve-3'])).toMatchObject({
-      autorisees: ['eleve-1', 'eleve-2', 'eleve-3'], exclues: 0,
+      autorisees: ['eleve-1', 'eleve-2', 'eleve-3'],
+      exclues: 0,
     });
   });
 
   it("n'applique une opposition qu'à sa finalité et pendant sa période, et la lève", async () => {
     await enregistrerOpposition(db, {
-      personneId: 'eleve-1', finaliteCode: restauration.code, dateDebut: '2025-01-01', dateFin: '2025-06-30', origine: 'DPO',
+      personneId: 'eleve-1',
+      finaliteCode: restauration.code,
+      dateDebut: '2025-01-01',
+      dateFin: '2025-06-30',
+      origine: 'DPO',
     });
     expect((await filtrer(restauration, ['eleve-1'], '2024-12-31')).exclues).toBe(0);
     expect((await filtrer(restauration, ['eleve-1'], '2025-06-30')).exclues).toBe(1);
@@ -65,11 +83,16 @@ describe('oppositions et consentements', () => {
     expect((await filtrer(restauration, ['eleve-1'], '2025-03-14')).exclues).toBe(1);
   });
 
-  it("ne retient, pour une finalité à consentement, que les consentements valides donnés à ce destinataire", async () => {
+  it('ne retient, pour une finalité à consentement, que les consentements valides donnés à ce destinataire', async () => {
     const consentir = (personneId: string, siret: string, dateExpiration: string, portee = {}) =>
       enregistrerConsentement(db, {
-        personneId, finaliteCode: bourseMerite.code, siret, portee,
-        dateRecueil: '2024-06-01', dateExpiration, origine: 'formulaire lycée',
+        personneId,
+        finaliteCode: bourseMerite.code,
+        siret,
+        portee,
+        dateRecueil: '2024-06-01',
+        dateExpiration,
+        origine: 'formulaire lycée',
       });
     await consentir('eleve-1', BRETAGNE, '2025-12-31', { adresse_contact: true });
     await consentir('eleve-2', NORMANDIE, '2025-12-31');
@@ -84,12 +107,20 @@ describe('oppositions et consentements', () => {
 
   it('honore un retrait de consentement dès la requête suivante', async () => {
     await enregistrerConsentement(db, {
-      personneId: 'eleve-1', finaliteCode: bourseMerite.code, siret: BRETAGNE, portee: {},
-      dateRecueil: '2024-06-01', dateExpiration: '2026-06-01', origine: 'formulaire lycée',
+      personneId: 'eleve-1',
+      finaliteCode: bourseMerite.code,
+      siret: BRETAGNE,
+      portee: {},
+      dateRecueil: '2024-06-01',
+      dateExpiration: '2026-06-01',
+      origine: 'formulaire lycée',
     });
     expect((await filtrer(bourseMerite, ['eleve-1'])).autorisees).toEqual(['eleve-1']);
     const retires = await retirerConsentement(db, {
-      personneId: 'eleve-1', finaliteCode: bourseMerite.code, siret: BRETAGNE, date: AUJOURDHUI,
+      personneId: 'eleve-1',
+      finaliteCode: bourseMerite.code,
+      siret: BRETAGNE,
+      date: AUJOURDHUI,
     });
     expect(retires).toBe(1);
     expect(await filtrer(bourseMerite, ['eleve-1'])).toMatchObject({ autorisees: [], exclues: 1 });
@@ -101,7 +132,11 @@ describe('oppositions et consentements', () => {
     await db.batchInsert(
       'oppositions',
       opposees.map((personne_id) => ({
-        personne_id, finalite_code: restauration.code, date_debut: '2024-01-01', origine: 'test', cree_le: AUJOURDHUI,
+        personne_id,
+        finalite_code: restauration.code,
+        date_debut: '2024-01-01',
+        origine: 'test',
+        cree_le: AUJOURDHUI,
       })),
       500,
     );
@@ -112,10 +147,18 @@ describe('oppositions et consentements', () => {
   });
 
   it('purge les consentements expirés et garde les autres', async () => {
-    for (const [personneId, dateExpiration] of [['eleve-1', '2025-03-14'], ['eleve-2', '2025-03-15']]) {
+    for (const [personneId, dateExpiration] of [
+      ['eleve-1', '2025-03-14'],
+      ['eleve-2', '2025-03-15'],
+    ]) {
       await enregistrerConsentement(db, {
-        personneId, finaliteCode: bourseMerite.code, siret: BRETAGNE, portee: {},
-        dateRecueil: '2024-06-01', dateExpiration, origine: 'formulaire lycée',
+        personneId,
+        finaliteCode: bourseMerite.code,
+        siret: BRETAGNE,
+        portee: {},
+        dateRecueil: '2024-06-01',
+        dateExpiration,
+        origine: 'formulaire lycée',
       });
     }
     expect(await purgerConsentementsExpires(db, AUJOURDHUI)).toBe(1);
@@ -125,12 +168,15 @@ describe('oppositions et consentements', () => {
   it('refuse des dates mal formées et un SIRET invalide', async () => {
     await expect(
       enregistrerConsentement(db, {
-        personneId: 'eleve-1', finaliteCode: bourseMerite.code, siret: '123', portee: {},
-        dateRecueil: '2024-06-01', dateExpiration: '2026-06-01', origine: 'x',
+        personneId: 'eleve-1',
+        finaliteCode: bourseMerite.code,
+        siret: '123',
+        portee: {},
+        dateRecueil: '2024-06-01',
+        dateExpiration: '2026-06-01',
+        origine: 'x',
       }),
     ).rejects.toThrow(TypeError);
-    await expect(
-      enregistrerOpposition(db, { personneId: 'eleve-1', finaliteCode: 'x', dateDebut: '01/09/2024', origine: 'x' }),
-    ).rejects.toThrow(TypeError);
+    await expect(enregistrerOpposition(db, { personneId: 'eleve-1', finaliteCode: 'x', dateDebut: '01/09/2024', origine: 'x' })).rejects.toThrow(TypeError);
   });
 });

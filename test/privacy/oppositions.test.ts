@@ -24,7 +24,8 @@ beforeAll(async () => {
   jetonDpo = await t.jeton('demo-operateur', 'dpo');
   jetonEditeur = await t.jeton('demo-editeur-restauration');
   derniere = (await t.db('obligation_publications').where({ code_commune: RENNES }).max({ d: 'date_publication' }).first())!.d;
-  eleves = await t.db('obligation_versions as v')
+  eleves = await t
+    .db('obligation_versions as v')
     .join('etablissements as e', 'e.uai', 'v.uai')
     .join('eleves as p', 'p.id', 'v.eleve_id')
     .where({ 'v.code_commune': RENNES, 'e.statut': 'public', 'e.type': 'ecole', 'e.code_commune': RENNES, 'v.mode_instruction': 'public' })
@@ -45,7 +46,7 @@ function dpo(chemin: string) {
 
 const idCantine = (idInterne: string) => pseudonyme(t.config.cles.pseudonyme, idInterne, siretDe('demo-editeur-restauration'));
 
-describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
+describe('opposition (RGPD art. 21) enregistrée par le DPO', () => {
   it("retire l'enfant de la liste de restauration suivante et du flux de changements ; la levée l'y ramène", async () => {
     const eleve = eleves[0];
     const id = idCantine(eleve.id);
@@ -56,8 +57,14 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
     const rep = await dpo('/dpo/oppositions').post({ ine: eleve.ine, finalite: RESTAURATION, origine: 'courrier des parents reçu le 28/11' });
     expect(rep.status).toBe(201);
     expect(rep.body).toEqual({
-      id: expect.any(Number), id_interne: eleve.id, finalite: RESTAURATION, date_debut: aujourdhui(), date_fin: null,
-      origine: 'courrier des parents reçu le 28/11', enregistree_le: expect.any(String), en_cours: true,
+      id: expect.any(Number),
+      id_interne: eleve.id,
+      finalite: RESTAURATION,
+      date_debut: aujourdhui(),
+      date_fin: null,
+      origine: 'courrier des parents reçu le 28/11',
+      enregistree_le: expect.any(String),
+      en_cours: true,
     });
 
     // The software that downloaded the list earlier today learns it from the change feed.
@@ -109,7 +116,12 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
     const rapport = await dpo(`/dpo/personnes/divulgations?idInterne=${eleve.id}`).get();
     expect(rapport.status).toBe(200);
     expect(rapport.body.oppositions).toEqual([
-      expect.objectContaining({ operation: 'enregistrerOpposition', finalite: RESTAURATION, finalite_libelle: 'Gestion de la restauration scolaire', client_id: 'demo-operateur' }),
+      expect.objectContaining({
+        operation: 'enregistrerOpposition',
+        finalite: RESTAURATION,
+        finalite_libelle: 'Gestion de la restauration scolaire',
+        client_id: 'demo-operateur',
+      }),
       expect.objectContaining({ operation: 'leverOpposition', resultat: 'opposition_levee' }),
     ]);
     // Recording a right is not a disclosure: the ministry does not become a recipient of the pupil's data.
@@ -117,9 +129,12 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
     expect(rapport.body.destinataires.map((d: { siret: string }) => d.siret)).not.toContain(siretDe('demo-operateur'));
   });
 
-  it("refuse une finalité fondée sur une obligation légale (6.1.c) ou sur le consentement (6.1.a) : 422 opposition_non_applicable", async () => {
+  it('refuse une finalité fondée sur une obligation légale (6.1.c) ou sur le consentement (6.1.a) : 422 opposition_non_applicable', async () => {
     const eleve = eleves[2];
-    for (const [finalite, base] of [['obligation_scolaire', '6.1.c'], ['bourse_merite_regionale', '6.1.a']]) {
+    for (const [finalite, base] of [
+      ['obligation_scolaire', '6.1.c'],
+      ['bourse_merite_regionale', '6.1.a'],
+    ]) {
       const rep = await dpo('/dpo/oppositions').post({ id_interne: eleve.id, finalite, origine: 'courrier' });
       expect(rep.status).toBe(422);
       expect(rep.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -133,16 +148,24 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
     const eleve = eleves[2];
     const corps = { finalite: RESTAURATION, origine: 'courrier' };
     expect((await dpo('/dpo/oppositions').post({ ...corps, ine: '000000000ZZ' })).body).toMatchObject({ status: 404, code: 'ressource_introuvable' });
-    expect((await dpo('/dpo/oppositions').post({ ...corps, ine: eleve.ine, id_interne: eleve.id })).body).toMatchObject({ status: 422, code: 'entite_non_traitable' });
+    expect((await dpo('/dpo/oppositions').post({ ...corps, ine: eleve.ine, id_interne: eleve.id })).body).toMatchObject({
+      status: 422,
+      code: 'entite_non_traitable',
+    });
     expect((await dpo('/dpo/oppositions').post(corps)).status).toBe(422);
     const inconnue = await dpo('/dpo/oppositions').post({ ...corps, id_interne: eleve.id, finalite: 'cantine' });
     expect(inconnue.body).toMatchObject({ status: 400, code: 'requete_invalide', erreurs: [{ champ: 'finalite' }] });
     const passee = await dpo('/dpo/oppositions').post({ ...corps, id_interne: eleve.id, date_debut: ajouterJours(aujourdhui(), -1) });
     expect(passee.body).toMatchObject({ status: 422, code: 'entite_non_traitable' });
     expect((await dpo('/dpo/oppositions').post({ ...corps, id_interne: eleve.id, origine: 'x'.repeat(129) })).status).toBe(400);
-    const editeur = await request(t.app).post('/dpo/oppositions').set('Authorization', `Bearer ${jetonEditeur}`).send({ ...corps, id_interne: eleve.id });
+    const editeur = await request(t.app)
+      .post('/dpo/oppositions')
+      .set('Authorization', `Bearer ${jetonEditeur}`)
+      .send({ ...corps, id_interne: eleve.id });
     expect(editeur.status).toBe(403);
-    const admin = await request(t.app).get('/dpo/oppositions').set('Authorization', `Bearer ${await t.jeton('demo-operateur', 'admin')}`);
+    const admin = await request(t.app)
+      .get('/dpo/oppositions')
+      .set('Authorization', `Bearer ${await t.jeton('demo-operateur', 'admin')}`);
     expect(admin.status).toBe(403);
     expect(await t.db('oppositions').where({ personne_id: eleve.id })).toEqual([]);
   });
@@ -156,7 +179,9 @@ describe("opposition (RGPD art. 21) enregistrée par le DPO", () => {
     const deA = await dpo(`/dpo/oppositions?ine=${a.ine}`).get();
     expect(deA.status).toBe(200);
     expect(deA.headers['cache-control']).toBe('no-store');
-    expect(deA.body.oppositions).toEqual([expect.objectContaining({ id_interne: a.id, origine: 'courrier A', en_cours: false, date_fin: ajouterJours(aujourdhui(), -1) })]);
+    expect(deA.body.oppositions).toEqual([
+      expect.objectContaining({ id_interne: a.id, origine: 'courrier A', en_cours: false, date_fin: ajouterJours(aujourdhui(), -1) }),
+    ]);
     const enCours = await dpo(`/dpo/oppositions?finalite=${RESTAURATION}&enCours=true`).get();
     expect(enCours.body.oppositions.map((o: { id_interne: string }) => o.id_interne)).toContain(b.id);
     expect(enCours.body.oppositions.map((o: { id_interne: string }) => o.id_interne)).not.toContain(a.id);

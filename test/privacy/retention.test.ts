@@ -13,17 +13,29 @@ const RENNES = '21350238800019';
 async function journaliserN(db: Db, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await journaliser(db, {
-      requestId: `req-${i}`, clientId: 'client-rennes', siret: RENNES, api: 'api-mairie', operation: 'listeEnfants',
-      finalite: 'obligation_scolaire', baseLegale: 'R131-3', scopes: ['mairie:obligation-scolaire'], champs: ['nom'],
-      personnes: [hacherPersonne('cle', `eleve-${i}`)], resultat: 'succes',
+      requestId: `req-${i}`,
+      clientId: 'client-rennes',
+      siret: RENNES,
+      api: 'api-mairie',
+      operation: 'listeEnfants',
+      finalite: 'obligation_scolaire',
+      baseLegale: 'R131-3',
+      scopes: ['mairie:obligation-scolaire'],
+      champs: ['nom'],
+      personnes: [hacherPersonne('cle', `eleve-${i}`)],
+      resultat: 'succes',
     });
   }
 }
 
 async function enregistrerPasserelle(db: Db, mois: number): Promise<void> {
   await db('traitements').insert({
-    code: 'PASSERELLE', nom: 'Passerelle APIsation', description: 'Journal des divulgations',
-    responsable_traitement: 'MENJ', base_legale_texte: 'RGPD art. 5.2', base_legale_reference: 'RGPD',
+    code: 'PASSERELLE',
+    nom: 'Passerelle APIsation',
+    description: 'Journal des divulgations',
+    responsable_traitement: 'MENJ',
+    base_legale_texte: 'RGPD art. 5.2',
+    base_legale_reference: 'RGPD',
     duree_conservation_mois: mois,
   });
 }
@@ -55,16 +67,23 @@ describe('purge des données échues', () => {
     await db('categories_destinataires').insert({ code: 'commune', libelle: 'Commune' });
     await db('destinataires').insert({ siret: RENNES, nom: 'Mairie de Rennes', categorie_code: 'commune', cree_le: MAINTENANT.toISOString() });
     await db('oauth_clients').insert({ client_id: 'client-rennes', siret: RENNES, nom: 'Rennes', secret_hash: 'x', cree_le: MAINTENANT.toISOString() });
-    const jeton = (token_hash: string, expire_le: string) =>
-      ({ token_hash, client_id: 'client-rennes', scopes: '[]', emis_le: '2025-03-13T00:00:00.000Z', expire_le });
-    await db('oauth_tokens').insert([
-      jeton('a'.repeat(64), '2025-03-13T12:00:00.000Z'),
-      jeton('b'.repeat(64), '2025-03-15T11:00:00.000Z'),
-    ]);
+    const jeton = (token_hash: string, expire_le: string) => ({
+      token_hash,
+      client_id: 'client-rennes',
+      scopes: '[]',
+      emis_le: '2025-03-13T00:00:00.000Z',
+      expire_le,
+    });
+    await db('oauth_tokens').insert([jeton('a'.repeat(64), '2025-03-13T12:00:00.000Z'), jeton('b'.repeat(64), '2025-03-15T11:00:00.000Z')]);
     for (const dateExpiration of ['2025-03-14', '2025-03-15']) {
       await enregistrerConsentement(db, {
-        personneId: 'eleve-1', finaliteCode: 'bourse_merite_regionale', siret: '23350001600040', portee: {},
-        dateRecueil: '2024-06-01', dateExpiration, origine: 'formulaire',
+        personneId: 'eleve-1',
+        finaliteCode: 'bourse_merite_regionale',
+        siret: '23350001600040',
+        portee: {},
+        dateRecueil: '2024-06-01',
+        dateExpiration,
+        origine: 'formulaire',
       });
     }
 
@@ -94,8 +113,13 @@ describe('purge des données échues', () => {
     await db('categories_destinataires').insert({ code: 'commune', libelle: 'Commune' });
     await db('destinataires').insert({ siret: RENNES, nom: 'Mairie de Rennes', categorie_code: 'commune', cree_le: MAINTENANT.toISOString() });
     await db('oauth_clients').insert({ client_id: 'client-rennes', siret: RENNES, nom: 'Rennes', secret_hash: 'x', cree_le: MAINTENANT.toISOString() });
-    const jetonEchu = (token_hash: string) =>
-      ({ token_hash, client_id: 'client-rennes', scopes: '[]', emis_le: '2025-03-13T00:00:00.000Z', expire_le: '2025-03-13T12:00:00.000Z' });
+    const jetonEchu = (token_hash: string) => ({
+      token_hash,
+      client_id: 'client-rennes',
+      scopes: '[]',
+      emis_le: '2025-03-13T00:00:00.000Z',
+      expire_le: '2025-03-13T12:00:00.000Z',
+    });
     const restants = async () => Number((await db('oauth_tokens').count({ n: '*' }).first())?.n);
 
     await db('oauth_tokens').insert(jetonEchu('a'.repeat(64)));
@@ -111,7 +135,7 @@ describe('purge des données échues', () => {
     expect(await restants()).toBe(1);
   });
 
-  it("npm run purge : affiche un bilan en français et réussit", async () => {
+  it('npm run purge : affiche un bilan en français et réussit', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       expect(await purge(url)).toBe(0);

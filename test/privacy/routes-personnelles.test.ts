@@ -69,7 +69,11 @@ const APPELS: Record<string, AppelDemo> = {
       return request(app).get(`/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
     },
     // A retrait names the child by its pseudonym; its motif is the gateway's, not a field of the registry.
-    enregistrements: (corps) => [...corps.ajouts, ...corps.modifications.map((m: { enfant: unknown }) => m.enfant), ...corps.retraits.map((r: { id: string }) => ({ id: r.id }))],
+    enregistrements: (corps) => [
+      ...corps.ajouts,
+      ...corps.modifications.map((m: { enfant: unknown }) => m.enfant),
+      ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
+    ],
   },
   LaureatsBac: {
     client: 'demo-region-bretagne',
@@ -105,7 +109,14 @@ const scopesPersonnels = new Map(scopes.filter((s) => s.donnees_personnelles).ma
 
 const operationsPersonnelles = Object.entries(spec.paths).flatMap(([chemin, methodes]) =>
   Object.entries(methodes).flatMap(([methode, op]) => {
-    const apis = [...new Set((op.security ?? []).flatMap((exigence) => Object.values(exigence).flat()).filter((s) => scopesPersonnels.has(s)).map((s) => scopesPersonnels.get(s)))];
+    const apis = [
+      ...new Set(
+        (op.security ?? [])
+          .flatMap((exigence) => Object.values(exigence).flat())
+          .filter((s) => scopesPersonnels.has(s))
+          .map((s) => scopesPersonnels.get(s)),
+      ),
+    ];
     return apis.length > 0 ? [{ operationId: op.operationId, route: `${methode.toUpperCase()} ${chemin}`, apis }] : [];
   }),
 );
@@ -114,7 +125,10 @@ describe('registre des scopes', () => {
   it('says of every scope whether it carries personal data', () => {
     for (const s of scopes) expect(typeof s.donnees_personnelles).toBe('boolean');
     expect([...scopesPersonnels.keys()].sort()).toEqual(
-      scopes.map((s) => s.code).filter((c) => /^(mairie|scolarite):/.test(c) || c === 'examens:laureats-bourse-merite').sort(),
+      scopes
+        .map((s) => s.code)
+        .filter((c) => /^(mairie|scolarite):/.test(c) || c === 'examens:laureats-bourse-merite')
+        .sort(),
     );
   });
 });

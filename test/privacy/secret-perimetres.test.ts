@@ -45,24 +45,44 @@ function decrire(retrouvees: Retrouvee[]): string[] {
 
 describe('API résultats examens : aucun masque ne se retrouve en combinant établissements, communes, département et région', () => {
   const colonnesPubliees = ['inscrits', 'presents', 'admis'] as const;
-  interface Candidat { uai: string; code_commune: string; voie: string; serie_code: string | null; present: boolean; admis: boolean; mention: string | null }
+  interface Candidat {
+    uai: string;
+    code_commune: string;
+    voie: string;
+    serie_code: string | null;
+    present: boolean;
+    admis: boolean;
+    mention: string | null;
+  }
 
   /** One (session, exam): every answer of every route, and the truth to check the reader's model. */
   async function lecteurExamen(session: number, examen: CodeExamen, etablissements: Array<{ uai: string; code_commune: string }>): Promise<Lecteur | null> {
     const region = await lire('demo-region-bretagne', `/api-resultats-examens/v1/sessions/${session}/examens/${examen}/territoires/region/53`);
     if (region === null) return null; // a session the gateway does not publish
-    const candidats: Candidat[] = (await t.db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai')
-      .where({ 'c.session': session, 'c.examen': examen })
-      .select('c.uai', 'e.code_commune', 'c.voie', 'c.serie_code', 'c.present', 'c.admis', 'c.mention'))
-      .map((c: Candidat) => ({ ...c, present: Boolean(c.present), admis: Boolean(c.admis) }));
-    const mentions = ['sans_mention', ...mentionsDeLaSession(examen, session).map((m) => ({ AB: 'assez_bien', B: 'bien', TB: 'tres_bien', TBF: 'tres_bien_felicitations' })[m])];
+    const candidats: Candidat[] = (
+      await t
+        .db('candidats_examens as c')
+        .join('etablissements as e', 'e.uai', 'c.uai')
+        .where({ 'c.session': session, 'c.examen': examen })
+        .select('c.uai', 'e.code_commune', 'c.voie', 'c.serie_code', 'c.present', 'c.admis', 'c.mention')
+    ).map((c: Candidat) => ({ ...c, present: Boolean(c.present), admis: Boolean(c.admis) }));
+    const mentions = [
+      'sans_mention',
+      ...mentionsDeLaSession(examen, session).map((m) => ({ AB: 'assez_bien', B: 'bien', TB: 'tres_bien', TBF: 'tres_bien_felicitations' })[m]),
+    ];
     const avecMentions = EXAMENS[examen].mentions.length > 0;
     const colonnes = [...colonnesPubliees, 'absents', 'non_admis', ...(avecMentions ? mentions : [])];
     const garde: Record<string, (c: Candidat) => boolean> = {
-      inscrits: () => true, presents: (c) => c.present, admis: (c) => c.admis, absents: (c) => !c.present,
-      non_admis: (c) => c.present && !c.admis, sans_mention: (c) => c.admis && c.mention === null,
-      assez_bien: (c) => c.admis && c.mention === 'AB', bien: (c) => c.admis && c.mention === 'B',
-      tres_bien: (c) => c.admis && c.mention === 'TB', tres_bien_felicitations: (c) => c.admis && c.mention === 'TBF',
+      inscrits: () => true,
+      presents: (c) => c.present,
+      admis: (c) => c.admis,
+      absents: (c) => !c.present,
+      non_admis: (c) => c.present && !c.admis,
+      sans_mention: (c) => c.admis && c.mention === null,
+      assez_bien: (c) => c.admis && c.mention === 'AB',
+      bien: (c) => c.admis && c.mention === 'B',
+      tres_bien: (c) => c.admis && c.mention === 'TB',
+      tres_bien_felicitations: (c) => c.admis && c.mention === 'TBF',
     };
     const ligneDe = (ligne: string) => (c: Candidat) => {
       if (ligne === 'total') return true;
@@ -81,10 +101,22 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
       const sousLignes = new Map<string, string[]>();
       for (const v of corps.voies ?? []) {
         lignes.set(`v:${v.code}`, v);
-        if (v.series) sousLignes.set(`v:${v.code}`, v.series.map((s: any) => (lignes.set(`v:${v.code}/s:${s.code}`, s), `v:${v.code}/s:${s.code}`)));
+        if (v.series)
+          sousLignes.set(
+            `v:${v.code}`,
+            v.series.map((s: any) => (lignes.set(`v:${v.code}/s:${s.code}`, s), `v:${v.code}/s:${s.code}`)),
+          );
       }
-      if (corps.voies) sousLignes.set('total', corps.voies.map((v: any) => `v:${v.code}`));
-      if (corps.series) sousLignes.set('total', corps.series.map((s: any) => (lignes.set(`s:${s.code}`, s), `s:${s.code}`)));
+      if (corps.voies)
+        sousLignes.set(
+          'total',
+          corps.voies.map((v: any) => `v:${v.code}`),
+        );
+      if (corps.series)
+        sousLignes.set(
+          'total',
+          corps.series.map((s: any) => (lignes.set(`s:${s.code}`, s), `s:${s.code}`)),
+        );
       lignesDuNoeud.set(noeud, lignes);
       for (const [cle, l] of lignes) {
         const c = (colonne: string) => `${noeud}|${cle}|${colonne}`;
@@ -96,7 +128,11 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
         if (l.mentions) lecteur.relation(c('admis'), Object.keys(l.mentions).map(c));
       }
       for (const [parent, enfants] of sousLignes) {
-        for (const col of colonnes) lecteur.relation(`${noeud}|${parent}|${col}`, enfants.map((e) => `${noeud}|${e}|${col}`));
+        for (const col of colonnes)
+          lecteur.relation(
+            `${noeud}|${parent}|${col}`,
+            enfants.map((e) => `${noeud}|${e}|${col}`),
+          );
       }
     };
     /** parent = Σ children, row by row, column by column; a child without the row has none of its candidates. */
@@ -108,7 +144,10 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
         const avec = presents.filter((e) => lignesDuNoeud.get(e)!.has(ligne));
         for (const col of colonnes) {
           if (!lecteur.connait(`${parent}|${ligne}|${col}`)) continue;
-          lecteur.relation(`${parent}|${ligne}|${col}`, avec.map((e) => `${e}|${ligne}|${col}`));
+          lecteur.relation(
+            `${parent}|${ligne}|${col}`,
+            avec.map((e) => `${e}|${ligne}|${col}`),
+          );
         }
       }
     };
@@ -129,15 +168,25 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
       if (corps) enregistrer(`E:${uai}`, corps, (c) => c.uai === uai);
     }
     emboiter('R:53', ['D:35']);
-    emboiter('D:35', communes.map((c) => `C:${c}`));
-    for (const commune of communes) emboiter(`C:${commune}`, etablissements.filter((e) => e.code_commune === commune).map((e) => `E:${e.uai}`));
+    emboiter(
+      'D:35',
+      communes.map((c) => `C:${c}`),
+    );
+    for (const commune of communes)
+      emboiter(
+        `C:${commune}`,
+        etablissements.filter((e) => e.code_commune === commune).map((e) => `E:${e.uai}`),
+      );
     return lecteur;
   }
 
   it('sur chaque examen et chaque session', async () => {
     // Every establishment with candidates at some session; any other answers 404 (no candidate: zero).
-    const etablissements: Array<{ uai: string; code_commune: string }> = await t.db('candidats_examens as c')
-      .join('etablissements as e', 'e.uai', 'c.uai').distinct('e.uai', 'e.code_commune').orderBy('e.uai');
+    const etablissements: Array<{ uai: string; code_commune: string }> = await t
+      .db('candidats_examens as c')
+      .join('etablissements as e', 'e.uai', 'c.uai')
+      .distinct('e.uai', 'e.code_commune')
+      .orderBy('e.uai');
     const sessions: number[] = (await t.db('candidats_examens').distinct('session').orderBy('session')).map((s: { session: number }) => s.session);
     const fuites: string[] = [];
     let masquees = 0;
@@ -159,20 +208,41 @@ describe('API résultats examens : aucun masque ne se retrouve en combinant éta
 });
 
 describe('API école : aucun effectif masqué ne se retrouve en combinant établissements et territoires', () => {
-  const PARTITIONS = [['filles', 'garcons'], ['boursiers', 'non_boursiers'], ['externes', 'demi_pensionnaires', 'internes']];
+  const PARTITIONS = [
+    ['filles', 'garcons'],
+    ['boursiers', 'non_boursiers'],
+    ['externes', 'demi_pensionnaires', 'internes'],
+  ];
   const COLONNES = ['effectif', ...PARTITIONS.flat()];
   const REGIME: Record<string, string> = { '0': 'externes', '2': 'demi_pensionnaires', '3': 'internes' };
 
   it('effectifs par établissement, niveau et formation, et effectifs constatés des prévisions par commune, département et région', async () => {
     const annee = ((await t.db('scolarites').whereNotNull('uai').max({ a: 'annee_scolaire' }).first()) as { a: string }).a;
-    const eleves: Array<{ uai: string; type: string; code_commune: string; niveau_code: string; code_mef_stat: string | null; sexe: string; est_boursier: unknown; regime: string | null }> =
-      await t.db('scolarites as s').join('eleves as el', 'el.id', 's.eleve_id').join('etablissements as e', 'e.uai', 's.uai')
-        .where('s.annee_scolaire', annee).whereNotNull('s.niveau_code').whereNull('s.date_sortie')
-        .select('s.uai', 'e.type', 'e.code_commune', 's.niveau_code', 's.code_mef_stat', 'el.sexe', 's.est_boursier', 's.regime');
+    const eleves: Array<{
+      uai: string;
+      type: string;
+      code_commune: string;
+      niveau_code: string;
+      code_mef_stat: string | null;
+      sexe: string;
+      est_boursier: unknown;
+      regime: string | null;
+    }> = await t
+      .db('scolarites as s')
+      .join('eleves as el', 'el.id', 's.eleve_id')
+      .join('etablissements as e', 'e.uai', 's.uai')
+      .where('s.annee_scolaire', annee)
+      .whereNotNull('s.niveau_code')
+      .whereNull('s.date_sortie')
+      .select('s.uai', 'e.type', 'e.code_commune', 's.niveau_code', 's.code_mef_stat', 'el.sexe', 's.est_boursier', 's.regime');
     const dansColonne: Record<string, (e: (typeof eleves)[number]) => boolean> = {
-      effectif: () => true, filles: (e) => e.sexe === 'F', garcons: (e) => e.sexe === 'M',
-      boursiers: (e) => Boolean(e.est_boursier), non_boursiers: (e) => !e.est_boursier,
-      externes: (e) => REGIME[e.regime ?? ''] === 'externes', demi_pensionnaires: (e) => REGIME[e.regime ?? ''] === 'demi_pensionnaires',
+      effectif: () => true,
+      filles: (e) => e.sexe === 'F',
+      garcons: (e) => e.sexe === 'M',
+      boursiers: (e) => Boolean(e.est_boursier),
+      non_boursiers: (e) => !e.est_boursier,
+      externes: (e) => REGIME[e.regime ?? ''] === 'externes',
+      demi_pensionnaires: (e) => REGIME[e.regime ?? ''] === 'demi_pensionnaires',
       internes: (e) => REGIME[e.regime ?? ''] === 'internes',
     };
     const compter = (dans: (e: (typeof eleves)[number]) => boolean, colonne: string) => eleves.filter((e) => dans(e) && dansColonne[colonne](e)).length;
@@ -181,7 +251,8 @@ describe('API école : aucun effectif masqué ne se retrouve en combinant établ
     const etablissements = [...new Map(eleves.map((e) => [e.uai, e])).values()].sort((a, b) => a.uai.localeCompare(b.uai));
     /** Which demo recipient sees an establishment's head-counts (commune: écoles, département: collèges, région: lycées). */
     const lecteurDe = (e: { type: string; code_commune: string }) =>
-      e.type === 'ecole' ? { '35238': 'demo-mairie-rennes', '35288': 'demo-mairie-saint-malo' }[e.code_commune]
+      e.type === 'ecole'
+        ? { '35238': 'demo-mairie-rennes', '35288': 'demo-mairie-saint-malo' }[e.code_commune]
         : ({ college: 'demo-departement-35', lycee: 'demo-region-bretagne' } as Record<string, string>)[e.type];
     /** Levels each establishment publishes (a level it does not list has no pupil). */
     const niveauxPublies = new Map<string, Set<string>>();
@@ -193,7 +264,11 @@ describe('API école : aucun effectif masqué ne se retrouve en combinant établ
       if (!corps) {
         // Unseen by every demo recipient: its levels are unknowns of the territories' relations.
         for (const n of new Set(eleves.filter(deE).map((x) => x.niveau_code))) {
-          lecteur.cellule(`E:${e.uai}|n:${n}|effectif`, { invisible: true }, compter((x) => deE(x) && x.niveau_code === n, 'effectif'));
+          lecteur.cellule(
+            `E:${e.uai}|n:${n}|effectif`,
+            { invisible: true },
+            compter((x) => deE(x) && x.niveau_code === n, 'effectif'),
+          );
         }
         niveauxPublies.set(e.uai, new Set(eleves.filter(deE).map((x) => x.niveau_code)));
         continue;
@@ -202,19 +277,32 @@ describe('API école : aucun effectif masqué ne se retrouve en combinant établ
       const lignes: Array<[string, any, (x: (typeof eleves)[number]) => boolean]> = [['total', corps.total, deE]];
       for (const n of corps.niveaux) {
         lignes.push([`n:${n.code}`, n, (x) => deE(x) && x.niveau_code === n.code]);
-        for (const f of n.formations ?? []) lignes.push([`n:${n.code}/f:${f.code_mef_stat}`, f, (x) => deE(x) && x.niveau_code === n.code && x.code_mef_stat === f.code_mef_stat]);
+        for (const f of n.formations ?? [])
+          lignes.push([`n:${n.code}/f:${f.code_mef_stat}`, f, (x) => deE(x) && x.niveau_code === n.code && x.code_mef_stat === f.code_mef_stat]);
       }
       niveauxPublies.set(e.uai, new Set(corps.niveaux.map((n: { code: string }) => n.code)));
       const cle = (ligne: string, colonne: string) => `E:${e.uai}|${ligne}|${colonne}`;
       for (const [ligne, l, dans] of lignes) {
         for (const c of COLONNES) if (l[c]) lecteur.cellule(cle(ligne, c), etat(l[c]), compter(dans, c));
-        for (const p of PARTITIONS) if (p.every((c) => l[c])) lecteur.relation(cle(ligne, 'effectif'), p.map((c) => cle(ligne, c)));
+        for (const p of PARTITIONS)
+          if (p.every((c) => l[c]))
+            lecteur.relation(
+              cle(ligne, 'effectif'),
+              p.map((c) => cle(ligne, c)),
+            );
       }
       for (const c of COLONNES) {
         if (!corps.total[c]) continue;
-        lecteur.relation(cle('total', c), corps.niveaux.map((n: { code: string }) => cle(`n:${n.code}`, c)));
+        lecteur.relation(
+          cle('total', c),
+          corps.niveaux.map((n: { code: string }) => cle(`n:${n.code}`, c)),
+        );
         for (const n of corps.niveaux) {
-          if (n.formations) lecteur.relation(cle(`n:${n.code}`, c), n.formations.map((f: { code_mef_stat: string }) => cle(`n:${n.code}/f:${f.code_mef_stat}`, c)));
+          if (n.formations)
+            lecteur.relation(
+              cle(`n:${n.code}`, c),
+              n.formations.map((f: { code_mef_stat: string }) => cle(`n:${n.code}/f:${f.code_mef_stat}`, c)),
+            );
         }
       }
     }
@@ -223,7 +311,9 @@ describe('API école : aucun effectif masqué ne se retrouve en combinant établ
     // Prévisions: each recipient, each territory it may query, each horizon.
     const communes = PERIMETRE_TEST.communes!;
     const demandes: Array<[string, string, string]> = [
-      ...['codeRegion=53', 'codeDepartement=35', ...communes.map((c) => `codeCommune=${c}`)].map((q) => ['demo-region-bretagne', q, ''] as [string, string, string]),
+      ...['codeRegion=53', 'codeDepartement=35', ...communes.map((c) => `codeCommune=${c}`)].map(
+        (q) => ['demo-region-bretagne', q, ''] as [string, string, string],
+      ),
       ...['codeDepartement=35', ...communes.map((c) => `codeCommune=${c}`)].map((q) => ['demo-departement-35', q, ''] as [string, string, string]),
       ['demo-mairie-rennes', 'codeCommune=35238', ''],
       ['demo-mairie-saint-malo', 'codeCommune=35288', ''],
@@ -241,18 +331,30 @@ describe('API école : aucun effectif masqué ne se retrouve en combinant établ
         if (!p) continue;
         constats++;
         const cle = (n: string) => `T:${territoire}|n:${n}|effectif`;
-        for (const n of p.methode.constat.niveaux) lecteur.cellule(cle(n.code), etat(n.effectif), compter((x) => dansT(x) && x.niveau_code === n.code, 'effectif'));
+        for (const n of p.methode.constat.niveaux)
+          lecteur.cellule(
+            cle(n.code),
+            etat(n.effectif),
+            compter((x) => dansT(x) && x.niveau_code === n.code, 'effectif'),
+          );
         const niveaux = p.methode.constat.niveaux.map((n: { code: string }) => n.code);
         const total = `T:${territoire}|total[${niveaux.join(',')}]`;
-        lecteur.cellule(total, etat(p.methode.constat.total), compter((x) => dansT(x) && niveaux.includes(x.niveau_code), 'effectif'));
+        lecteur.cellule(
+          total,
+          etat(p.methode.constat.total),
+          compter((x) => dansT(x) && niveaux.includes(x.niveau_code), 'effectif'),
+        );
         lecteur.relation(total, niveaux.map(cle));
         // A projection computed from a masked count gives it back (taux × effectif, taux published): it is masked too.
-        let masqueesAvant = new Set<string>(p.methode.constat.niveaux.filter((n: { effectif: Cellule }) => n.effectif.valeur === null).map((n: { code: string }) => n.code));
+        let masqueesAvant = new Set<string>(
+          p.methode.constat.niveaux.filter((n: { effectif: Cellule }) => n.effectif.valeur === null).map((n: { code: string }) => n.code),
+        );
         for (const an of p.previsions) {
           const nourris = new Set(p.methode.taux.filter((x: { taux: number | null }) => x.taux !== null).map((x: { niveau: string }) => x.niveau));
           const derivees = new Set(PASSAGES.filter((x) => nourris.has(x.niveau) && x.depuis.some((d) => masqueesAvant.has(d))).map((x) => x.niveau));
           for (const n of an.niveaux) {
-            if (derivees.has(n.code) && n.effectif.valeur !== null && n.effectif.valeur !== 0) projectionsFuitent.push(`${client} ${requete} ${an.annee_scolaire} ${n.code}`);
+            if (derivees.has(n.code) && n.effectif.valeur !== null && n.effectif.valeur !== 0)
+              projectionsFuitent.push(`${client} ${requete} ${an.annee_scolaire} ${n.code}`);
           }
           masqueesAvant = derivees;
         }

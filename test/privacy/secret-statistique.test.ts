@@ -20,10 +20,7 @@ const somme = (valeurs: number[]): number => valeurs.reduce((s, v) => s + v, 0);
 const colonne = (valeurs: number[][], j: number): number[] => valeurs.map((l) => l[j]);
 
 function publier(valeurs: number[][]): TableauPublie {
-  return appliquerSecretStatistique(
-    { lignes: valeurs.map((_, i) => `l${i}`), colonnes: valeurs[0].map((_, j) => `c${j}`), valeurs },
-    { seuil: SEUIL },
-  );
+  return appliquerSecretStatistique({ lignes: valeurs.map((_, i) => `l${i}`), colonnes: valeurs[0].map((_, j) => `c${j}`), valeurs }, { seuil: SEUIL });
 }
 
 /** Each published cell must be the real count; each masked one must say why. */
@@ -53,7 +50,7 @@ function attaqueParSoustraction(publie: TableauPublie): number {
     ...Array.from({ length: n + 1 }, (_, j) => Array.from({ length: m + 1 }, (_, i) => [i, j])),
   ];
   let retrouves = 0;
-  for (let progres = true; progres; ) {
+  for (let progres = true; progres;) {
     progres = false;
     for (const ligne of lignesDeLaGrille) {
       const inconnues = ligne.filter(([i, j]) => grille[i][j] === null);
@@ -61,9 +58,10 @@ function attaqueParSoustraction(publie: TableauPublie): number {
       const [[i, j]] = inconnues;
       const parties = ligne.slice(0, -1);
       const [ti, tj] = ligne[ligne.length - 1];
-      grille[i][j] = i === ti && j === tj
-        ? somme(parties.map(([a, b]) => grille[a][b] as number))
-        : (grille[ti][tj] as number) - somme(parties.filter(([a, b]) => a !== i || b !== j).map(([a, b]) => grille[a][b] as number));
+      grille[i][j] =
+        i === ti && j === tj
+          ? somme(parties.map(([a, b]) => grille[a][b] as number))
+          : (grille[ti][tj] as number) - somme(parties.filter(([a, b]) => a !== i || b !== j).map(([a, b]) => grille[a][b] as number));
       retrouves++;
       progres = true;
     }
@@ -85,7 +83,7 @@ describe('appliquerSecretStatistique (tableau à deux dimensions)', () => {
     );
   });
 
-  it("aucune cellule masquée ne se recalcule par soustraction depuis les totaux publiés", () => {
+  it('aucune cellule masquée ne se recalcule par soustraction depuis les totaux publiés', () => {
     fc.assert(
       fc.property(tableau, (valeurs) => {
         expect(attaqueParSoustraction(publier(valeurs))).toBe(0);
@@ -95,13 +93,21 @@ describe('appliquerSecretStatistique (tableau à deux dimensions)', () => {
   });
 
   it('est déterministe', () => {
-    fc.assert(fc.property(tableau, (valeurs) => expect(publier(valeurs)).toEqual(publier(valeurs))), { numRuns: 100 });
+    fc.assert(
+      fc.property(tableau, (valeurs) => expect(publier(valeurs)).toEqual(publier(valeurs))),
+      { numRuns: 100 },
+    );
   });
 
-  it("masque un petit effectif et son complément, en gardant les libellés", () => {
-    const publie = appliquerSecretStatistique(
-      { lignes: ['admis', 'refusés'], colonnes: ['filles', 'garçons'], valeurs: [[40, 37], [3, 12]] },
-    );
+  it('masque un petit effectif et son complément, en gardant les libellés', () => {
+    const publie = appliquerSecretStatistique({
+      lignes: ['admis', 'refusés'],
+      colonnes: ['filles', 'garçons'],
+      valeurs: [
+        [40, 37],
+        [3, 12],
+      ],
+    });
     expect(publie.seuil).toBe(5);
     expect(publie.lignes).toEqual(['admis', 'refusés']);
     expect(publie.cellules[1][0]).toEqual({ valeur: null, secret: 'primaire' });
@@ -137,9 +143,7 @@ function valeursPossibles(cellules: Cellule[], total: Cellule, cible: number, pl
       sommes = suivantes;
     });
     const totaux = new Set(domaine(total));
-    const ok = cible === cellules.length
-      ? sommes.has(v)
-      : [...sommes].some((s) => totaux.has(s + v));
+    const ok = cible === cellules.length ? sommes.has(v) : [...sommes].some((s) => totaux.has(s + v));
     if (ok) possibles.add(v);
   }
   return possibles;
@@ -179,7 +183,13 @@ describe('appliquerSecretStatistiqueListe (une dimension)', () => {
   });
 
   it('applique le seuil donné en paramètre', () => {
-    const publie = appliquerSecretStatistiqueListe([{ libelle: 'a', valeur: 8 }, { libelle: 'b', valeur: 30 }], { seuil: 11 });
+    const publie = appliquerSecretStatistiqueListe(
+      [
+        { libelle: 'a', valeur: 8 },
+        { libelle: 'b', valeur: 30 },
+      ],
+      { seuil: 11 },
+    );
     expect(publie.cellules[0]).toEqual({ libelle: 'a', valeur: null, secret: 'primaire' });
     expect(publie.cellules[1].valeur).toBeNull();
   });
@@ -194,7 +204,15 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
   function tableauDe(parts: Map<string, number>): Valeurs {
     const v = (l: string, c: string) => parts.get(`${l}/${c}`)!;
     const cellules: Valeurs = new Map();
-    for (const l of ['a', 'b']) cellules.set(l, new Map([['f', v(l, 'f')], ['g', v(l, 'g')], ['n', v(l, 'f') + v(l, 'g')]]));
+    for (const l of ['a', 'b'])
+      cellules.set(
+        l,
+        new Map([
+          ['f', v(l, 'f')],
+          ['g', v(l, 'g')],
+          ['n', v(l, 'f') + v(l, 'g')],
+        ]),
+      );
     cellules.set('total', new Map(COLONNES.map((c) => [c, cellules.get('a')!.get(c)! + cellules.get('b')!.get(c)!])));
     return cellules;
   }
@@ -233,10 +251,23 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
       }
     }
     for (const t of tableaux) {
-      for (const c of COLONNES) lecteur.relation(cle(t.cle, 'total', c), ['a', 'b'].map((l) => cle(t.cle, l, c)));
-      for (const l of LIGNES) lecteur.relation(cle(t.cle, l, 'n'), ['f', 'g'].map((c) => cle(t.cle, l, c)));
+      for (const c of COLONNES)
+        lecteur.relation(
+          cle(t.cle, 'total', c),
+          ['a', 'b'].map((l) => cle(t.cle, l, c)),
+        );
+      for (const l of LIGNES)
+        lecteur.relation(
+          cle(t.cle, l, 'n'),
+          ['f', 'g'].map((c) => cle(t.cle, l, c)),
+        );
       for (const parties of t.decompositions ?? []) {
-        for (const l of LIGNES) for (const c of COLONNES) lecteur.relation(cle(t.cle, l, c), parties.map((p) => cle(p, l, c)));
+        for (const l of LIGNES)
+          for (const c of COLONNES)
+            lecteur.relation(
+              cle(t.cle, l, c),
+              parties.map((p) => cle(p, l, c)),
+            );
       }
     }
     return lecteur;
@@ -267,7 +298,7 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
     );
   });
 
-  it("ne laisse pas retrouver un établissement par différence avec sa commune (issue 14 : 8 inscrits = 6 + 2)", () => {
+  it('ne laisse pas retrouver un établissement par différence avec sa commune (issue 14 : 8 inscrits = 6 + 2)', () => {
     const ligne = (inscrits: number) => new Map([['total', new Map([['inscrits', inscrits]])]]);
     const tableaux: TableauDeComptages[] = [
       { cle: 'etablissement:A', cellules: ligne(6) },
@@ -283,10 +314,30 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
   });
 
   it('protège un terme jamais montré (les absents entre inscrits et présents) et ne le masque pas pour rien', () => {
-    const colonnes = (inscrits: number, absents: number) => new Map([['total', new Map([['inscrits', inscrits], ['absents', absents], ['presents', inscrits - absents]])]]);
+    const colonnes = (inscrits: number, absents: number) =>
+      new Map([
+        [
+          'total',
+          new Map([
+            ['inscrits', inscrits],
+            ['absents', absents],
+            ['presents', inscrits - absents],
+          ]),
+        ],
+      ]);
     const tableaux: TableauDeComptages[] = [
-      { cle: 'A', cellules: colonnes(40, 2), sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }], colonnesCachees: new Set(['absents']) },
-      { cle: 'B', cellules: colonnes(40, 0), sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }], colonnesCachees: new Set(['absents']) },
+      {
+        cle: 'A',
+        cellules: colonnes(40, 2),
+        sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }],
+        colonnesCachees: new Set(['absents']),
+      },
+      {
+        cle: 'B',
+        cellules: colonnes(40, 0),
+        sommesDeColonnes: [{ total: 'inscrits', parties: ['absents', 'presents'] }],
+        colonnesCachees: new Set(['absents']),
+      },
     ];
     const { tableaux: publies } = publierTableaux(tableaux, { seuil: SEUIL });
     const cellule = (t: string, c: string) => publies.get(t)!.get('total')!.get(c)!;
@@ -298,7 +349,13 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
   });
 
   it('dit quelles sommes de cellules masquées un lecteur calcule quand même', () => {
-    const niveaux = (a: number, b: number, c: number) => new Map([['a', new Map([['n', a]])], ['b', new Map([['n', b]])], ['c', new Map([['n', c]])], ['total', new Map([['n', a + b + c]])]]);
+    const niveaux = (a: number, b: number, c: number) =>
+      new Map([
+        ['a', new Map([['n', a]])],
+        ['b', new Map([['n', b]])],
+        ['c', new Map([['n', c]])],
+        ['total', new Map([['n', a + b + c]])],
+      ]);
     const tableaux: TableauDeComptages[] = [{ cle: 'T', cellules: niveaux(2, 3, 40), sommesDeLignes: [{ total: 'total', parties: ['a', 'b', 'c'] }] }];
     const publication = publierTableaux(tableaux, { seuil: SEUIL, sousTotaux: ['T'] });
     const cellule = (l: string) => ({ tableau: 'T', ligne: l, colonne: 'n' });
@@ -310,7 +367,12 @@ describe('publierTableaux (tableaux emboîtés : établissements, communes, dép
 
   it('refuse une équation fausse ou une décomposition vers un tableau inconnu', () => {
     const ligne = (n: number) => new Map([['total', new Map([['n', n]])]]);
-    expect(() => publierTableaux([{ cle: 'A', cellules: ligne(3) }, { cle: 'C', cellules: ligne(4), decompositions: [['A']] }])).toThrow(TypeError);
+    expect(() =>
+      publierTableaux([
+        { cle: 'A', cellules: ligne(3) },
+        { cle: 'C', cellules: ligne(4), decompositions: [['A']] },
+      ]),
+    ).toThrow(TypeError);
     expect(() => publierTableaux([{ cle: 'C', cellules: ligne(4), decompositions: [['X']] }])).toThrow(TypeError);
   });
 });

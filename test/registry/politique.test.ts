@@ -48,10 +48,25 @@ describe('chargerPolitique', () => {
 
   it('refuses, changing nothing, to delete a rule a habilitation still names', async () => {
     const regle = POLITIQUE.regles[0];
-    await db('destinataires').insert({ siret: '21350238800019', nom: 'Mairie de Rennes', categorie_code: regle.categorie_code, code_commune: '35238', cree_le: '2026-01-01T00:00:00.000Z' });
+    await db('destinataires').insert({
+      siret: '21350238800019',
+      nom: 'Mairie de Rennes',
+      categorie_code: regle.categorie_code,
+      code_commune: '35238',
+      cree_le: '2026-01-01T00:00:00.000Z',
+    });
     await db('habilitations').insert({
-      id: 'hab-politique', siret: '21350238800019', regle_code: regle.code, finalite_code: regle.finalite_code, scopes: JSON.stringify(regle.scopes),
-      intitule: 'Test', date_debut: '2026-01-01', date_fin: '2027-12-31', statut: 'validee', cree_le: '2026-01-01T00:00:00.000Z', modifie_le: '2026-01-01T00:00:00.000Z',
+      id: 'hab-politique',
+      siret: '21350238800019',
+      regle_code: regle.code,
+      finalite_code: regle.finalite_code,
+      scopes: JSON.stringify(regle.scopes),
+      intitule: 'Test',
+      date_debut: '2026-01-01',
+      date_fin: '2027-12-31',
+      statut: 'validee',
+      cree_le: '2026-01-01T00:00:00.000Z',
+      modifie_le: '2026-01-01T00:00:00.000Z',
     });
     const autre = POLITIQUE.regles[1].code;
     const chargement = chargerPolitique(db, sans(POLITIQUE, { regles: [regle.code, autre] }));

@@ -84,7 +84,11 @@ export function operations(spec: Spec): Operation[] {
         corps: op.requestBody?.content?.['application/json']?.schema,
         reponses: Object.entries(op.responses ?? {})
           .filter(([code]) => /^2/.test(code))
-          .flatMap(([, r]) => Object.values(r.content ?? {}).map((c) => c.schema).filter((s): s is Schema => !!s)),
+          .flatMap(([, r]) =>
+            Object.values(r.content ?? {})
+              .map((c) => c.schema)
+              .filter((s): s is Schema => !!s),
+          ),
       })),
   );
 }
@@ -127,7 +131,12 @@ export function proprietes(spec: Spec, racine: Schema, vus = new Set<Schema>()):
 /** A valid-looking value for a parameter, from the contract alone: example, enum, default, then type. */
 export function valeurExemple(spec: Spec, p: Parametre): string {
   const s = resoudre(spec, p.schema);
-  const brut = p.example ?? s.example ?? s.enum?.[0] ?? s.default ?? (s.type === 'integer' || s.type === 'number' ? (s.minimum ?? 1) : s.type === 'boolean' ? true : undefined);
+  const brut =
+    p.example ??
+    s.example ??
+    s.enum?.[0] ??
+    s.default ??
+    (s.type === 'integer' || s.type === 'number' ? (s.minimum ?? 1) : s.type === 'boolean' ? true : undefined);
   if (brut !== undefined) return String(brut);
   if (p.name === 'id' || /Id$/.test(p.name)) return '999999';
   return 'x';
@@ -222,5 +231,15 @@ export function champsNonAutorises(corps: unknown, scopesDetenus: string[], sans
 
 /** The members a problem document may carry (RFC 9457 + the gateway's extensions). */
 export const MEMBRES_PROBLEME = new Set([
-  'type', 'title', 'status', 'detail', 'instance', 'code', 'request_id', 'erreurs', 'scopes_requis', 'error', 'error_description',
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'request_id',
+  'erreurs',
+  'scopes_requis',
+  'error',
+  'error_description',
 ]);

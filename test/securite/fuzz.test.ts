@@ -47,7 +47,9 @@ function envoyer(methode: string, chemin: string, entetes: Record<string, string
     const req = http.request({ host: '127.0.0.1', port, method: methode, path: chemin, headers: entetes, agent }, (res) => {
       const morceaux: Buffer[] = [];
       res.on('data', (m: Buffer) => morceaux.push(m));
-      res.on('end', () => ok({ statut: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), corps: Buffer.concat(morceaux).toString('utf8') }));
+      res.on('end', () =>
+        ok({ statut: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), corps: Buffer.concat(morceaux).toString('utf8') }),
+      );
     });
     req.on('error', ko);
     req.end(corps);
@@ -55,7 +57,8 @@ function envoyer(methode: string, chemin: string, entetes: Record<string, string
 }
 
 // A stack frame's "at", not the end of a French word ("baccalauréat"): \b would split at the "é".
-const TRACE_PILE = /(?<![\p{L}\p{N}_])at [\w$.<>]+ \(|(?<![\p{L}\p{N}_])at .+:\d+:\d+|node_modules|\/src\/.*\.ts|SqliteError|QueryFailedError|error: (select|insert|update)|Error: /u;
+const TRACE_PILE =
+  /(?<![\p{L}\p{N}_])at [\w$.<>]+ \(|(?<![\p{L}\p{N}_])at .+:\d+:\d+|node_modules|\/src\/.*\.ts|SqliteError|QueryFailedError|error: (select|insert|update)|Error: /u;
 
 /** The properties every answer must have; the submitted value must not come back in an error. */
 function verifier(methode: string, rep: Reponse, soumis?: string): void {
@@ -76,13 +79,62 @@ function verifier(methode: string, rep: Reponse, soumis?: string): void {
 // --- Malformed values ---------------------------------------------------------------------
 
 const INJECTIONS = [
-  "' OR '1'='1", "1; DROP TABLE eleves;--", "\" OR \"\"=\"", "1' UNION SELECT token_hash FROM oauth_tokens--", "'; SELECT pg_sleep(5)--",
-  '../../../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/passwd%00.json', 'file:///etc/passwd',
-  '\r\nSet-Cookie: pris=1', 'a\r\n\r\n<html>', '<script>alert(1)</script>', '${jndi:ldap://x/a}', '{{7*7}}', '__proto__', 'constructor',
-  '1e309', 'NaN', 'Infinity', '-Infinity', '-0', '0x1F', '1_000', '99999999999999999999999999', '-1', '-2147483649', '2147483648',
-  '9007199254740993', '1.5', '[]', '{}', 'null', 'true', '', ' ', '\t', '\u202Eeléve\u202C', '\u200F\u05E9\u05DC\u05D5\u05DD',
-  '\uD800', '\uDFFF', 'a\uD83D', '\u0000', 'x\u0000y', '\uFEFF35238', '\uFFFF', '𝕏𝕐', 'Ǆ', 'ß', 'İ', 'e\u0301', '３５２３８',
-  '0350122t', '0350122T ', ' 35238', 'a'.repeat(5000), '9'.repeat(400),
+  "' OR '1'='1",
+  '1; DROP TABLE eleves;--',
+  '" OR ""="',
+  "1' UNION SELECT token_hash FROM oauth_tokens--",
+  "'; SELECT pg_sleep(5)--",
+  '../../../../etc/passwd',
+  '..\\..\\windows\\win.ini',
+  '/etc/passwd%00.json',
+  'file:///etc/passwd',
+  '\r\nSet-Cookie: pris=1',
+  'a\r\n\r\n<html>',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x/a}',
+  '{{7*7}}',
+  '__proto__',
+  'constructor',
+  '1e309',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '0x1F',
+  '1_000',
+  '99999999999999999999999999',
+  '-1',
+  '-2147483649',
+  '2147483648',
+  '9007199254740993',
+  '1.5',
+  '[]',
+  '{}',
+  'null',
+  'true',
+  '',
+  ' ',
+  '\t',
+  '\u202Eeléve\u202C',
+  '\u200F\u05E9\u05DC\u05D5\u05DD',
+  '\uD800',
+  '\uDFFF',
+  'a\uD83D',
+  '\u0000',
+  'x\u0000y',
+  '\uFEFF35238',
+  '\uFFFF',
+  '𝕏𝕐',
+  'Ǆ',
+  'ß',
+  'İ',
+  'e\u0301',
+  '３５２３８',
+  '0350122t',
+  '0350122T ',
+  ' 35238',
+  'a'.repeat(5000),
+  '9'.repeat(400),
 ];
 
 const valeurMalformee: fc.Arbitrary<string> = fc.oneof(
@@ -113,7 +165,9 @@ const BRUTS = ['%', '%zz', '%E0%A4', '%C0%AE%C0%AE%2F', '%2e%2e%2f%2e%2e%2f', '.
 
 function chemin(op: Operation, chemins: Record<string, string>, requete: Record<string, string>): string {
   const p = op.chemin.replace(/\{([^}]+)\}/g, (_m, nom: string) => chemins[nom] ?? 'x');
-  const qs = Object.entries(requete).map(([k, v]) => `${encoder(k)}=${v}`).join('&');
+  const qs = Object.entries(requete)
+    .map(([k, v]) => `${encoder(k)}=${v}`)
+    .join('&');
   return qs ? `${p}?${qs}` : p;
 }
 
@@ -152,13 +206,50 @@ describe('fuzzer construit depuis le contrat', () => {
     const avecCorps = ops.filter((op) => op.corps);
     const corpsMalforme = fc.oneof(
       fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'),
-      fc.anything({ withBigInt: false }).map((v) => { try { return JSON.stringify(v) ?? '"x"'; } catch { return '"x"'; } }),
-      fc.constantFrom('{', '{"a":', '[1,2', '{"__proto__":{"admin":true}}', '{"constructor":{"prototype":{"x":1}}}', 'null', '"texte"', '12', '\u0000', '{"a":"\uD800"}'),
-      fc.nat({ max: 3 }).map((n) => (n === 0 ? '['.repeat(100_000) : n === 1 ? JSON.stringify({ x: 'a'.repeat(200_000) }) : n === 2 ? `${'['.repeat(5000)}${']'.repeat(5000)}` : JSON.stringify(Array(30_000).fill(1)))),
+      fc.anything({ withBigInt: false }).map((v) => {
+        try {
+          return JSON.stringify(v) ?? '"x"';
+        } catch {
+          return '"x"';
+        }
+      }),
+      fc.constantFrom(
+        '{',
+        '{"a":',
+        '[1,2',
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"x":1}}}',
+        'null',
+        '"texte"',
+        '12',
+        '\u0000',
+        '{"a":"\uD800"}',
+      ),
+      fc
+        .nat({ max: 3 })
+        .map((n) =>
+          n === 0
+            ? '['.repeat(100_000)
+            : n === 1
+              ? JSON.stringify({ x: 'a'.repeat(200_000) })
+              : n === 2
+                ? `${'['.repeat(5000)}${']'.repeat(5000)}`
+                : JSON.stringify(Array(30_000).fill(1)),
+        ),
     );
     const typeContenu = fc.constantFrom(
-      'application/json', 'application/json; charset=utf-8', 'application/json; charset=utf-16', 'application/json; charset=latin1',
-      'text/plain', 'application/xml', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/merge-patch+json', '', '*/*', 'application/json;;',
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json; charset=utf-16',
+      'application/json; charset=latin1',
+      'text/plain',
+      'application/xml',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/merge-patch+json',
+      '',
+      '*/*',
+      'application/json;;',
     );
     await fc.assert(
       fc.asyncProperty(fc.nat(), corpsMalforme, typeContenu, choisirJeton, fc.boolean(), async (i, corps, type, jeton, champValide) => {
@@ -171,7 +262,9 @@ describe('fuzzer construit depuis le contrat', () => {
         if (champValide && requis) {
           try {
             texte = JSON.stringify({ [requis]: JSON.parse(corps) });
-          } catch { /* keep the malformed text */ }
+          } catch {
+            /* keep the malformed text */
+          }
         }
         const methode = op.corps ? op.methode.toUpperCase() : 'POST';
         const entetes: Record<string, string> = { ...entetesAuth(jeton), ...(type ? { 'Content-Type': type } : {}) };
@@ -187,13 +280,29 @@ describe('fuzzer construit depuis le contrat', () => {
     const methode = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE', 'PROPFIND', 'M-SEARCH', 'PURGE');
     const entete = fc.oneof(
       fc.constantFrom<[string, string]>(
-        ['Accept', 'text/html'], ['Accept', 'application/xml'], ['Accept', 'text/csv'], ['Accept', '*/*;q=0'], ['Accept', 'application/json;q=abc'],
-        ['Accept-Encoding', 'gzip;q=2, br;q=-1'], ['If-None-Match', '"'.repeat(50)], ['If-None-Match', 'W/"x", *'], ['Range', 'bytes=-1-2'],
-        ['X-Request-Id', '../../etc/passwd'], ['X-Request-Id', 'a'.repeat(300)], ['X-Forwarded-For', '1.2.3.4, ::1, 300.0.0.1'],
-        ['Content-Length', '0'], ['Authorization', 'Bearer '], ['Authorization', `Bearer ${'A'.repeat(8000)}`], ['Authorization', 'Basic ::::'],
-        ['Cookie', 'a=b; '.repeat(500)], ['Accept-Language', 'fr;q=1.0, *;q=0'],
+        ['Accept', 'text/html'],
+        ['Accept', 'application/xml'],
+        ['Accept', 'text/csv'],
+        ['Accept', '*/*;q=0'],
+        ['Accept', 'application/json;q=abc'],
+        ['Accept-Encoding', 'gzip;q=2, br;q=-1'],
+        ['If-None-Match', '"'.repeat(50)],
+        ['If-None-Match', 'W/"x", *'],
+        ['Range', 'bytes=-1-2'],
+        ['X-Request-Id', '../../etc/passwd'],
+        ['X-Request-Id', 'a'.repeat(300)],
+        ['X-Forwarded-For', '1.2.3.4, ::1, 300.0.0.1'],
+        ['Content-Length', '0'],
+        ['Authorization', 'Bearer '],
+        ['Authorization', `Bearer ${'A'.repeat(8000)}`],
+        ['Authorization', 'Basic ::::'],
+        ['Cookie', 'a=b; '.repeat(500)],
+        ['Accept-Language', 'fr;q=1.0, *;q=0'],
       ),
-      fc.tuple(fc.constantFrom('X-Fuzz', 'Accept', 'If-None-Match', 'X-Request-Id'), fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'a'))),
+      fc.tuple(
+        fc.constantFrom('X-Fuzz', 'Accept', 'If-None-Match', 'X-Request-Id'),
+        fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 60 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'a')),
+      ),
       fc.integer({ min: 1, max: 12 }).map((k): [string, string] => ['X-Volumineux', 'v'.repeat(k * 1000)]),
     );
     await fc.assert(
@@ -215,9 +324,13 @@ describe('fuzzer construit depuis le contrat', () => {
   it('survives unknown routes built from the contract’s own segments', async () => {
     const segments = [...new Set(ops.flatMap((op) => op.chemin.split('/')).filter((s) => s && !s.startsWith('{')))];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...segments), valeurMalformee.map(encoder), fc.constantFrom(...BRUTS)), { minLength: 1, maxLength: 6 }), choisirJeton, async (parts, jeton) => {
-        verifier('GET', await envoyer('GET', `/${parts.join('/')}`, entetesAuth(jeton)));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...segments), valeurMalformee.map(encoder), fc.constantFrom(...BRUTS)), { minLength: 1, maxLength: 6 }),
+        choisirJeton,
+        async (parts, jeton) => {
+          verifier('GET', await envoyer('GET', `/${parts.join('/')}`, entetesAuth(jeton)));
+        },
+      ),
       { numRuns: 1000, seed: 20260113 },
     );
   }, 300_000);

@@ -28,7 +28,10 @@ function ouvertesPar(clientId: string): Operation[] {
 
 function appeler(op: Operation, entetes: Record<string, string> = {}, requete: Record<string, string> = {}): request.Test {
   const { chemin, requete: base } = parametresParDefaut(spec, op);
-  const req = request(t.app)[op.methode](urlDe(op, chemin, { ...base, ...requete })).set('Accept', 'application/json').set(entetes);
+  const req = request(t.app)
+    [op.methode](urlDe(op, chemin, { ...base, ...requete }))
+    .set('Accept', 'application/json')
+    .set(entetes);
   return op.methode === 'get' || op.methode === 'delete' ? req : req.send({});
 }
 
@@ -51,7 +54,8 @@ async function accepteePartout(ops: Operation[], jeton: string): Promise<string[
   const ecarts: string[] = [];
   for (const op of ops) {
     const rep = await appeler(op, bearer(jeton));
-    if (rep.status === 401 || rep.body.code === 'scope_insuffisant' || rep.status >= 500) ecarts.push(`${op.methode.toUpperCase()} ${op.chemin} : ${rep.status} ${rep.body.code}`);
+    if (rep.status === 401 || rep.body.code === 'scope_insuffisant' || rep.status >= 500)
+      ecarts.push(`${op.methode.toUpperCase()} ${op.chemin} : ${rep.status} ${rep.body.code}`);
   }
   return ecarts;
 }
@@ -102,7 +106,10 @@ describe('rejeu d’un jeton qui n’est plus valable', () => {
   it('refuses an expired token everywhere; a new token works again', async () => {
     const jeton = await t.jeton('demo-departement-35');
     const ops = ouvertesPar('demo-departement-35');
-    await t.db('oauth_tokens').where({ client_id: 'demo-departement-35' }).update({ expire_le: new Date(Date.now() - 1000).toISOString() });
+    await t
+      .db('oauth_tokens')
+      .where({ client_id: 'demo-departement-35' })
+      .update({ expire_le: new Date(Date.now() - 1000).toISOString() });
     expect(await refuseePartout(ops, bearer(jeton), 'jeton_invalide')).toEqual([]);
     expect(await accepteePartout(ops, await t.jeton('demo-departement-35'))).toEqual([]);
   });

@@ -7,8 +7,17 @@ import request from 'supertest';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 import {
-  alternativeSatisfaite, champsNonAutorises, champsPersonnelsSansAmbiguite, lireContrat, operations, parametresParDefaut, scopesDe, SCOPES_PERSONNELS, urlDe,
-  type Operation, type Spec,
+  alternativeSatisfaite,
+  champsNonAutorises,
+  champsPersonnelsSansAmbiguite,
+  lireContrat,
+  operations,
+  parametresParDefaut,
+  scopesDe,
+  SCOPES_PERSONNELS,
+  urlDe,
+  type Operation,
+  type Spec,
 } from './contrat';
 import { estDansTerritoire, genreDuParametre, lieuxDeDemo, type Lieu } from './territoires';
 
@@ -102,7 +111,8 @@ function ecart(op: Operation, c: Cas, rep: request.Response): string | null {
     const attendus = alternative === undefined ? [401, 403] : [400, 403, 404, 422];
     return attendus.includes(statut) ? null : `${statut} hors ${lieu ? `territoire (${lieu.genre} ${lieu.code})` : 'scopes'} ; attendu ${attendus.join('/')}`;
   }
-  if (statut === 401 || statut === 403) return `${statut} ${rep.body?.code ?? ''} alors que le client est habilité${lieu ? ` sur ${lieu.genre} ${lieu.code}` : ''}`;
+  if (statut === 401 || statut === 403)
+    return `${statut} ${rep.body?.code ?? ''} alors que le client est habilité${lieu ? ` sur ${lieu.genre} ${lieu.code}` : ''}`;
   return null;
 }
 

@@ -35,7 +35,9 @@ function appeler(url: string, chemin: string, entetes: Record<string, string> = 
     const req = http.request(`${url}${chemin}`, { method: methode, headers: { ...entetes, Connection: 'close' }, agent: false }, (res) => {
       const morceaux: Buffer[] = [];
       res.on('data', (m: Buffer) => morceaux.push(m));
-      res.on('end', () => ok({ statut: res.statusCode ?? 0, corps: Buffer.concat(morceaux).toString(), requestId: res.headers['x-request-id'] as string, finLe: Date.now() }));
+      res.on('end', () =>
+        ok({ statut: res.statusCode ?? 0, corps: Buffer.concat(morceaux).toString(), requestId: res.headers['x-request-id'] as string, finLe: Date.now() }),
+      );
       // A response cut after its first byte is a truncated answer, not a refusal.
       const tronquee = () => ko(Object.assign(new Error('réponse tronquée'), { code: 'TRONQUEE' }));
       res.on('error', tronquee);
@@ -47,10 +49,16 @@ function appeler(url: string, chemin: string, entetes: Record<string, string> = 
 }
 
 async function jeton(url: string, client: string, secret: string): Promise<string> {
-  const rep = await appeler(url, '/oauth/token', {
-    Authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`,
-    'Content-Type': 'application/x-www-form-urlencoded',
-  }, 'POST', 'grant_type=client_credentials');
+  const rep = await appeler(
+    url,
+    '/oauth/token',
+    {
+      Authorization: `Basic ${Buffer.from(`${client}:${secret}`).toString('base64')}`,
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    'POST',
+    'grant_type=client_credentials',
+  );
   if (rep.statut !== 200) throw new Error(`jeton refusé : ${rep.statut}`);
   return JSON.parse(rep.corps).access_token as string;
 }
@@ -80,10 +88,11 @@ function proxyTcp(cible: { host: string; port: number }) {
     retablir: () => {
       coupe = false;
     },
-    fermer: () => new Promise<void>((ok) => {
-      for (const s of sockets) s.destroy();
-      serveur.close(() => ok());
-    }),
+    fermer: () =>
+      new Promise<void>((ok) => {
+        for (const s of sockets) s.destroy();
+        serveur.close(() => ok());
+      }),
   };
 }
 
@@ -101,7 +110,9 @@ function proxyTcp(cible: { host: string; port: number }) {
     const db = createDb(config.databaseUrl);
     const app = creerApp({ db, config });
     try {
-      const j = (await request(app).post('/oauth/token').auth('demo-mairie-rennes', 'demo-secret-mairie-rennes').type('form').send({ grant_type: 'client_credentials' })).body.access_token;
+      const j = (
+        await request(app).post('/oauth/token').auth('demo-mairie-rennes', 'demo-secret-mairie-rennes').type('form').send({ grant_type: 'client_credentials' })
+      ).body.access_token;
       const lire = () => request(app).get(LISTE_RENNES).set('Authorization', `Bearer ${j}`);
       expect((await lire()).status).toBe(200);
 
@@ -168,7 +179,10 @@ describe('SIGTERM sous charge', () => {
     expect(erreurs.filter((e) => e !== 'ECONNREFUSED' && e !== 'ECONNRESET')).toEqual([]);
     expect(recues.filter((r) => r.finLe >= signalLe).length).toBeGreaterThan(0);
 
-    const apres = await appeler(serveur.url, '/health').then(() => 'servie', (e: NodeJS.ErrnoException) => e.code);
+    const apres = await appeler(serveur.url, '/health').then(
+      () => 'servie',
+      (e: NodeJS.ErrnoException) => e.code,
+    );
     expect(apres).toBe('ECONNREFUSED');
     expect(await serveur.fin).toBe(0);
   });
@@ -208,13 +222,23 @@ describe('kill -9 sous charge', () => {
     try {
       if (isPostgres(db)) expect((await db.raw('select 1 as un')).rows[0].un).toBe(1);
       else expect(await db.raw('pragma integrity_check')).toEqual([{ integrity_check: 'ok' }]);
-      const ids = new Set((await db('journal').whereIn('request_id', recues.map((r) => r.requestId!)).select('request_id')).map((l: { request_id: string }) => l.request_id));
+      const ids = new Set(
+        (
+          await db('journal')
+            .whereIn(
+              'request_id',
+              recues.map((r) => r.requestId!),
+            )
+            .select('request_id')
+        ).map((l: { request_id: string }) => l.request_id),
+      );
       expect(recues.filter((r) => !ids.has(r.requestId!)).map((r) => r.requestId)).toEqual([]);
     } finally {
       await db.destroy();
     }
     const { stdout } = await promisify(execFile)(path.join(RACINE, 'node_modules', '.bin', 'tsx'), [path.join(RACINE, 'scripts', 'journal-verify.ts')], {
-      cwd: RACINE, env: { ...process.env, DATABASE_URL: serveur.databaseUrl },
+      cwd: RACINE,
+      env: { ...process.env, DATABASE_URL: serveur.databaseUrl },
     });
     expect(stdout).not.toHaveLength(0);
   });

@@ -47,7 +47,9 @@ export async function attendrePret(url: string, delaiMs = 90_000): Promise<void>
     try {
       const rep = await fetch(`${url}/health/ready`);
       if (rep.status === 200) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > limite) throw new Error(`le serveur ${url} n'est pas prêt après ${delaiMs} ms`);
     await new Promise((ok) => setTimeout(ok, 200));
   }
@@ -68,9 +70,15 @@ export async function demarrerServeurReel(env: Record<string, string> = {}, base
   const processus = spawn(exe, args, {
     cwd: RACINE,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn',
-      PORT: String(port), DATABASE_URL: b.url, URL_PUBLIQUE: `http://127.0.0.1:${port}`,
-      LIMITE_REQUETES_PAR_SECONDE: '100000', ...env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: b.url,
+      URL_PUBLIQUE: `http://127.0.0.1:${port}`,
+      LIMITE_REQUETES_PAR_SECONDE: '100000',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,7 +87,12 @@ export async function demarrerServeurReel(env: Record<string, string> = {}, base
   const fin = new Promise<number | string>((ok) => processus.once('exit', (code, signal) => ok(code ?? signal ?? -1)));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await Promise.race([attendrePret(url), fin.then((c) => { throw new Error(`le serveur s'est arrêté (${c}) : ${sortie.slice(-5).join('\n')}`); })]);
+    await Promise.race([
+      attendrePret(url),
+      fin.then((c) => {
+        throw new Error(`le serveur s'est arrêté (${c}) : ${sortie.slice(-5).join('\n')}`);
+      }),
+    ]);
   } catch (err) {
     processus.kill('SIGKILL');
     await b.supprimer();

@@ -44,19 +44,42 @@ export async function lieuxDeDemo(db: Db): Promise<Lieu[]> {
   const lieux: Lieu[] = CODES_COMMUNES.map(commune);
   lieux.push(
     ...[
-      ['35', '53'], ['29', '53'], ['44', '52'],
+      ['35', '53'],
+      ['29', '53'],
+      ['44', '52'],
     ].map(([d, r]) => ({ genre: 'departement' as const, code: d, code_departement: d, code_region: r })),
     ...['53', '52'].map((r) => ({ genre: 'region' as const, code: r, code_departement: '', code_region: r })),
   );
   // Per type: one establishment in Rennes, one in Saint-Malo, one elsewhere in the département.
   for (const type of ['ecole', 'college', 'lycee']) {
-    for (const filtre of [(q: ReturnType<Db>) => q.where('code_commune', '35238'), (q: ReturnType<Db>) => q.where('code_commune', '35288'), (q: ReturnType<Db>) => q.whereNotIn('code_commune', ['35238', '35288'])]) {
-      const e = await filtre(db('etablissements').where({ type, etat: 'OUVERT' })).orderBy('uai').first();
-      if (e) lieux.push({ genre: 'uai', code: e.uai, code_commune: e.code_commune, code_departement: e.code_departement, code_region: e.code_region, type_etablissement: e.type });
+    for (const filtre of [
+      (q: ReturnType<Db>) => q.where('code_commune', '35238'),
+      (q: ReturnType<Db>) => q.where('code_commune', '35288'),
+      (q: ReturnType<Db>) => q.whereNotIn('code_commune', ['35238', '35288']),
+    ]) {
+      const e = await filtre(db('etablissements').where({ type, etat: 'OUVERT' }))
+        .orderBy('uai')
+        .first();
+      if (e)
+        lieux.push({
+          genre: 'uai',
+          code: e.uai,
+          code_commune: e.code_commune,
+          code_departement: e.code_departement,
+          code_region: e.code_region,
+          type_etablissement: e.type,
+        });
     }
   }
   // A well-formed UAI of the Finistère: absent from the demo annuaire, outside every demo territory.
-  lieux.push({ genre: 'uai', code: `0290001${lettreCleUai('0290001')}`, code_commune: '29019', code_departement: '29', code_region: '53', type_etablissement: 'lycee' });
+  lieux.push({
+    genre: 'uai',
+    code: `0290001${lettreCleUai('0290001')}`,
+    code_commune: '29019',
+    code_departement: '29',
+    code_region: '53',
+    type_etablissement: 'lycee',
+  });
   return lieux;
 }
 

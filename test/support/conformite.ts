@@ -131,7 +131,14 @@ export class VerificateurContrat {
     if (media.schema) {
       const valider = this.validateur(media.schema);
       if (!valider(corps)) {
-        ecarts.push(...(valider.errors ?? []).slice(0, 8).map((e) => `corps : ${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`));
+        ecarts.push(
+          ...(valider.errors ?? [])
+            .slice(0, 8)
+            .map(
+              (e) =>
+                `corps : ${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`,
+            ),
+        );
       }
     }
     if (type === 'application/problem+json' && (corps as { status?: unknown }).status !== rep.statut) ecarts.push('status du document ≠ statut HTTP');

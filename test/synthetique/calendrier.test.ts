@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { lireArguments } from '../../scripts/generate';
 import { Alea, TablePonderee } from '../../src/synthetique/alea';
 import {
-  ajouterJours, ajouterMoisBorne, ajouterMoisMemeJour, anneeRentreeDe, anneeScolaireDe, anniversaire, datesPublication, formaterDate, jourDeLAnnee,
+  ajouterJours,
+  ajouterMoisBorne,
+  ajouterMoisMemeJour,
+  anneeRentreeDe,
+  anneeScolaireDe,
+  anniversaire,
+  datesPublication,
+  formaterDate,
+  jourDeLAnnee,
   lireAnneeScolaire,
 } from '../../src/referentiels/calendrier';
 
@@ -25,10 +33,16 @@ describe('calendrier scolaire', () => {
     expect(ajouterMoisMemeJour('2026-11-01', -3)).toBe('2026-08-01');
     expect(ajouterMoisBorne('2025-01-31', 1)).toBe('2025-02-28');
     fc.assert(
-      fc.property(fc.integer({ min: 1990, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: -60, max: 60 }), (annee, mois, jour, n) => {
-        const date = formaterDate(annee, mois, jour);
-        expect(ajouterMoisMemeJour(date, n)).toBe(ajouterMoisBorne(date, n));
-      }),
+      fc.property(
+        fc.integer({ min: 1990, max: 2100 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.integer({ min: -60, max: 60 }),
+        (annee, mois, jour, n) => {
+          const date = formaterDate(annee, mois, jour);
+          expect(ajouterMoisMemeJour(date, n)).toBe(ajouterMoisBorne(date, n));
+        },
+      ),
     );
   });
 

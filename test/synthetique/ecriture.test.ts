@@ -76,7 +76,12 @@ describe('ouvrirEcrivain (chargement en masse)', () => {
 
     expect(await db('eleves').where({ id: 'E1' }).first()).toEqual(ELEVE);
     const scolarite = await db('scolarites').where({ eleve_id: 'E1' }).first();
-    expect({ ...scolarite, est_boursier: Boolean(scolarite.est_boursier), redoublant: Boolean(scolarite.redoublant), echelon_bourse: Number(scolarite.echelon_bourse) }).toEqual(SCOLARITE);
+    expect({
+      ...scolarite,
+      est_boursier: Boolean(scolarite.est_boursier),
+      redoublant: Boolean(scolarite.redoublant),
+      echelon_bourse: Number(scolarite.echelon_bourse),
+    }).toEqual(SCOLARITE);
     expect(await db('generations').where({ id: generationId }).first('nombre_eleves')).toEqual({ nombre_eleves: 1 });
   });
 });

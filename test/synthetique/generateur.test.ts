@@ -161,7 +161,9 @@ describe('générateur de population synthétique', () => {
     const parFoyer = new Map<string, ResponsableLigne[]>();
     for (const r of g.responsables) parFoyer.set(r.foyer_id, [...(parFoyer.get(r.foyer_id) ?? []), r]);
     expect(g.eleves.filter((e) => ![1, 2].includes(parFoyer.get(e.foyer_id)?.length ?? 0))).toEqual([]);
-    const memeAdresse = g.eleves.filter((e) => parFoyer.get(e.foyer_id)!.every((r) => r.adresse_ligne === e.adresse_ligne && r.code_commune === e.code_commune_residence));
+    const memeAdresse = g.eleves.filter((e) =>
+      parFoyer.get(e.foyer_id)!.every((r) => r.adresse_ligne === e.adresse_ligne && r.code_commune === e.code_commune_residence),
+    );
     expect(part(memeAdresse.length, g.eleves.length)).toBeGreaterThan(0.7);
     expect(new Set(g.responsables.map((r) => r.lien))).toEqual(new Set(['mere', 'pere', 'tuteur', 'autre_membre_famille']));
   });

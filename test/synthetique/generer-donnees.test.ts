@@ -27,7 +27,9 @@ async function contenu(): Promise<string> {
     responsables: await db('responsables').orderBy(['foyer_id', 'rang']),
     scolarites: await db('scolarites').orderBy(['eleve_id', 'annee_scolaire']),
     obligation_versions: await db('obligation_versions').select(COLONNES.obligation_versions).orderBy(['code_commune', 'eleve_id', 'valide_du']),
-    obligation_publications: await db('obligation_publications').select(COLONNES.obligation_publications.filter((c) => c !== 'generation_id')).orderBy(['code_commune', 'date_publication']),
+    obligation_publications: await db('obligation_publications')
+      .select(COLONNES.obligation_publications.filter((c) => c !== 'generation_id'))
+      .orderBy(['code_commune', 'date_publication']),
   };
   return JSON.stringify(tables);
 }
@@ -122,7 +124,10 @@ describe('genererDonnees', () => {
       for (const [i, date] of dates.entries()) {
         const attendue = await liste(commune, date);
         const debut = i === 0 ? '0000-00-00' : dates[i - 1];
-        const nouvelles: VersionLigne[] = await db('obligation_versions').where({ code_commune: commune }).andWhere('valide_du', '>', debut).andWhere('valide_du', '<=', date);
+        const nouvelles: VersionLigne[] = await db('obligation_versions')
+          .where({ code_commune: commune })
+          .andWhere('valide_du', '>', debut)
+          .andWhere('valide_du', '<=', date);
         const supprimees: VersionLigne[] = await db('obligation_versions')
           .where({ code_commune: commune })
           .whereNotNull('motif_fin')

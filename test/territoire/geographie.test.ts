@@ -9,12 +9,22 @@ describe('la géographie officielle (une seule, chargée une fois)', () => {
 
   it('places a commune, a département and a région in those above them', () => {
     expect(geographie.territoire('commune', '35238')).toEqual({
-      niveau: 'commune', code: '35238', nom: 'Rennes', code_commune: '35238', code_departement: '35', code_region: '53',
+      niveau: 'commune',
+      code: '35238',
+      nom: 'Rennes',
+      code_commune: '35238',
+      code_departement: '35',
+      code_region: '53',
     });
     expect(geographie.territoire('departement', '2A')).toMatchObject({ nom: 'Corse-du-Sud', code_commune: null, code_departement: '2A', code_region: '94' });
     expect(geographie.territoire('departement', '976')).toMatchObject({ nom: 'Mayotte', code_region: '06' });
     expect(geographie.territoire('region', '53')).toEqual({
-      niveau: 'region', code: '53', nom: 'Bretagne', code_commune: null, code_departement: null, code_region: '53',
+      niveau: 'region',
+      code: '53',
+      nom: 'Bretagne',
+      code_commune: null,
+      code_departement: null,
+      code_region: '53',
     });
   });
 

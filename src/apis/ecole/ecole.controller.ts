@@ -46,7 +46,7 @@ export class EcoleController extends Controller {
    */
   @Get('etablissements')
   @Middlewares(limiteParIp)
-  @SuccessResponse<Entetes['debit']>(200, 'Une page de l\'annuaire')
+  @SuccessResponse<Entetes['debit']>(200, "Une page de l'annuaire")
   @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
   public async etablissements(
     @Request() req: ExpressRequest,
@@ -76,10 +76,10 @@ export class EcoleController extends Controller {
    */
   @Get('etablissements/{uai}')
   @Middlewares(limiteParIp)
-  @SuccessResponse<Entetes['debit']>(200, 'L\'établissement')
+  @SuccessResponse<Entetes['debit']>(200, "L'établissement")
   @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'UAI mal formé ou lettre clé fausse')
-  @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu de l\'annuaire')
+  @Response<ProblemeHttp, Entetes['debit']>(404, "UAI inconnu de l'annuaire")
   public async etablissement(@Request() req: ExpressRequest, @Path() uai: string): Promise<Etablissement | undefined> {
     const { etablissement, empreinte } = await trouverEtablissement(this.ctx.db, service.lireUaiDemande(uai));
     if (this.nonModifie(req, etagDe(empreinte))) return undefined;
@@ -105,7 +105,7 @@ export class EcoleController extends Controller {
   @SuccessResponse<Entetes['debit']>(200, 'Les effectifs, sous secret statistique')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'UAI ou année mal formés')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope ecole:effectifs absent, ou établissement hors du territoire ou du périmètre de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope ecole:effectifs absent, ou établissement hors du territoire ou du périmètre de l'habilitation")
   @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu ou année sans constat')
   public async effectifs(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<EffectifsEtablissement> {
     return service.effectifs(this.ctx, Divulgation.depuis(this.ctx, req, 'Effectifs'), uai, anneeScolaire);
@@ -124,10 +124,10 @@ export class EcoleController extends Controller {
   @Get('etablissements/{uai}/capacites')
   @Security('oauth2', ['ecole:capacites'])
   @Middlewares(limiteParHabilitation('api-ecole'))
-  @SuccessResponse<Entetes['debit']>(200, 'Les capacités de l\'année demandée et de la suivante')
+  @SuccessResponse<Entetes['debit']>(200, "Les capacités de l'année demandée et de la suivante")
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'UAI ou année mal formés')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope ecole:capacites absent, ou établissement hors du territoire ou du périmètre de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope ecole:capacites absent, ou établissement hors du territoire ou du périmètre de l'habilitation")
   @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu ou année sans capacités')
   public async capacites(@Request() req: ExpressRequest, @Path() uai: string, @Query() anneeScolaire?: string): Promise<CapacitesEtablissement> {
     return service.capacites(this.ctx, Divulgation.depuis(this.ctx, req, 'Capacites'), uai, anneeScolaire);
@@ -157,7 +157,7 @@ export class EcoleController extends Controller {
   @SuccessResponse<Entetes['debit']>(200, 'Les prévisions, avec leur méthode')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Code de territoire mal formé, ou horizon hors de 1 à 5')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope ecole:previsions absent, ou territoire hors de celui de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope ecole:previsions absent, ou territoire hors de celui de l'habilitation")
   @Response<ProblemeHttp, Entetes['debit']>(404, 'Territoire sans établissement ni historique')
   @Response<ProblemeHttp, Entetes['debit']>(422, 'Aucun ou plusieurs territoires indiqués')
   public async previsions(
@@ -167,11 +167,16 @@ export class EcoleController extends Controller {
     @Query() codeRegion?: string,
     @Query() horizon = 5,
   ): Promise<Previsions> {
-    return service.previsions(this.ctx, Divulgation.depuis(this.ctx, req, 'Previsions'), {
-      code_commune: codeCommune,
-      code_departement: codeDepartement,
-      code_region: codeRegion,
-    }, horizon);
+    return service.previsions(
+      this.ctx,
+      Divulgation.depuis(this.ctx, req, 'Previsions'),
+      {
+        code_commune: codeCommune,
+        code_departement: codeDepartement,
+        code_region: codeRegion,
+      },
+      horizon,
+    );
   }
 
   /** Sets the ETag; true when the client's copy is current (304, no body). */

@@ -208,7 +208,10 @@ export function publierEffectifsDesPerimetres(
   for (const p of territoires) {
     const cellule = lecteurDuTableau(publies, p.cle);
     const reels = parTerritoire.get(p.cle)!;
-    resultat.territoires.set(p.cle, new Map([...reels].map(([ligne, c]) => [ligne.slice(2), { reel: c.get('effectif')!, cellule: cellule(ligne, 'effectif') }])));
+    resultat.territoires.set(
+      p.cle,
+      new Map([...reels].map(([ligne, c]) => [ligne.slice(2), { reel: c.get('effectif')!, cellule: cellule(ligne, 'effectif') }])),
+    );
   }
   return resultat;
 }
@@ -244,11 +247,7 @@ export async function anneeDemandee(db: Db, anneeScolaire: string | undefined): 
 
 /** The one definition of who is counted: pupils on an establishment's roll that year, not left during it. */
 export function scolaritesComptees(db: Db, anneeScolaire: string): Knex.QueryBuilder {
-  return db('scolarites as s')
-    .where('s.annee_scolaire', anneeScolaire)
-    .whereNotNull('s.uai')
-    .whereNotNull('s.niveau_code')
-    .whereNull('s.date_sortie');
+  return db('scolarites as s').where('s.annee_scolaire', anneeScolaire).whereNotNull('s.uai').whereNotNull('s.niveau_code').whereNull('s.date_sortie');
 }
 
 /**
@@ -280,7 +279,9 @@ export async function elevesDesDepartements(
   const etablissements: EtablissementEleves[] = [];
   // Where each establishment lies, in chunks that keep under the databases' bound-parameter limits.
   for (let i = 0; i < uais.length; i += 1000) {
-    const lot = await db('etablissements').whereIn('uai', uais.slice(i, i + 1000)).select('uai', 'code_commune', 'code_departement', 'code_region', 'type');
+    const lot = await db('etablissements')
+      .whereIn('uai', uais.slice(i, i + 1000))
+      .select('uai', 'code_commune', 'code_departement', 'code_region', 'type');
     etablissements.push(...lot.map((e: EtablissementEleves) => ({ ...e, code_region: e.code_region ?? null })));
   }
   return {

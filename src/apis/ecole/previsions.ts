@@ -68,7 +68,8 @@ function publierConstat(annee: string, niveaux: string[], valeurs: ReadonlyMap<s
   const valeur = (n: string) => valeurs.get(n) ?? 0;
   const conformes = niveaux.filter((n) => valeur(n) > 0 && publie?.niveaux.get(n)?.reel === valeur(n));
   const cellules = niveaux.map((n): CelluleStatistique =>
-    valeur(n) === 0 ? { valeur: 0 } : conformes.includes(n) ? publie!.niveaux.get(n)!.cellule : CELLULE_MASQUEE);
+    valeur(n) === 0 ? { valeur: 0 } : conformes.includes(n) ? publie!.niveaux.get(n)!.cellule : CELLULE_MASQUEE,
+  );
   const masques = niveaux.filter((_, i) => cellules[i].valeur === null);
   const totalConnu = masques.every((n) => conformes.includes(n)) && (masques.length === 0 || publie!.totalConnu(masques));
   return {

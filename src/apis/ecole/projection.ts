@@ -84,10 +84,7 @@ export function projeter(historique: Historique, horizon: number, passages: read
   for (let h = 1; h <= horizon; h++) {
     const effectifs = new Map<string, number>();
     for (const t of taux) {
-      effectifs.set(
-        t.niveau,
-        t.taux === null ? t.entree_moyenne! : t.taux * t.depuis.reduce((s, d) => s + valeur(precedente, d), 0),
-      );
+      effectifs.set(t.niveau, t.taux === null ? t.entree_moyenne! : t.taux * t.depuis.reduce((s, d) => s + valeur(precedente, d), 0));
     }
     projetees.push({ annee: reference + h, effectifs });
     precedente = effectifs;

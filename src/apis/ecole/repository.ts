@@ -1,7 +1,13 @@
 import type { Db } from '../../db/knex';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { invalide, Probleme } from '../../http/problemes';
-import { COLONNES_ETABLISSEMENT, type Etablissement, type EtatEtablissement, type StatutEtablissement, type TypeEtablissement } from '../../referentiels/etablissement';
+import {
+  COLONNES_ETABLISSEMENT,
+  type Etablissement,
+  type EtatEtablissement,
+  type StatutEtablissement,
+  type TypeEtablissement,
+} from '../../referentiels/etablissement';
 import { normaliserLibelle } from '../../referentiels/texte';
 
 export interface FiltresAnnuaire {
@@ -24,8 +30,15 @@ export interface PageAnnuaire {
 }
 
 const BOOLEENS = [
-  'ecole_maternelle', 'ecole_elementaire', 'voie_generale', 'voie_technologique', 'voie_professionnelle',
-  'restauration', 'hebergement', 'ulis', 'segpa',
+  'ecole_maternelle',
+  'ecole_elementaire',
+  'voie_generale',
+  'voie_technologique',
+  'voie_professionnelle',
+  'restauration',
+  'hebergement',
+  'ulis',
+  'segpa',
 ] as const;
 
 type Ligne = Record<string, unknown> & { empreinte: string };
@@ -39,7 +52,9 @@ function versEtablissement(ligne: Ligne): Etablissement {
 }
 
 export async function trouverEtablissement(db: Db, uai: string): Promise<{ etablissement: Etablissement; empreinte: string }> {
-  const ligne = (await db('etablissements').where({ uai }).first([...COLONNES_ETABLISSEMENT, 'empreinte'])) as Ligne | undefined;
+  const ligne = (await db('etablissements')
+    .where({ uai })
+    .first([...COLONNES_ETABLISSEMENT, 'empreinte'])) as Ligne | undefined;
   if (!ligne) throw new Probleme('ressource_introuvable', `Aucun établissement d'UAI ${uai} dans l'annuaire.`);
   return { etablissement: versEtablissement(ligne), empreinte: ligne.empreinte };
 }
@@ -50,7 +65,10 @@ export async function listerEtablissements(db: Db, filtres: FiltresAnnuaire): Pr
   if (apres !== undefined && typeof apres !== 'string') {
     throw invalide('curseur', 'curseur illisible');
   }
-  const requete = db('etablissements').select([...COLONNES_ETABLISSEMENT, 'empreinte']).orderBy('uai').limit(filtres.limit + 1);
+  const requete = db('etablissements')
+    .select([...COLONNES_ETABLISSEMENT, 'empreinte'])
+    .orderBy('uai')
+    .limit(filtres.limit + 1);
   if (filtres.codeCommune) requete.where('code_commune', filtres.codeCommune.toUpperCase());
   if (filtres.codeDepartement) requete.where('code_departement', filtres.codeDepartement.toUpperCase());
   if (filtres.codeRegion) requete.where('code_region', filtres.codeRegion);
@@ -58,7 +76,9 @@ export async function listerEtablissements(db: Db, filtres: FiltresAnnuaire): Pr
   if (filtres.statut) requete.where('statut', filtres.statut);
   if (filtres.etat) requete.where('etat', filtres.etat);
   // Every word of the search must appear in the name, in any order, accents and case ignored.
-  for (const mot of normaliserLibelle(filtres.q ?? '').split(' ').filter(Boolean)) {
+  for (const mot of normaliserLibelle(filtres.q ?? '')
+    .split(' ')
+    .filter(Boolean)) {
     requete.where('nom_normalise', 'like', `%${mot}%`);
   }
   if (apres !== undefined) requete.where('uai', '>', apres);

@@ -8,8 +8,14 @@ import type { Etablissement } from '../../referentiels/etablissement';
 import { estUaiValide, normaliserUai } from '../../territoire/uai';
 import { capacitesEtablissement } from './capacites';
 import {
-  anneeDemandee, effectifsVides, elevesDesDepartements, publierEffectifsDesPerimetres, SOURCE_EFFECTIFS, versionDesEleves,
-  type EffectifsEtablissement, type PublicationEffectifs,
+  anneeDemandee,
+  effectifsVides,
+  elevesDesDepartements,
+  publierEffectifsDesPerimetres,
+  SOURCE_EFFECTIFS,
+  versionDesEleves,
+  type EffectifsEtablissement,
+  type PublicationEffectifs,
 } from './effectifs';
 import type { CapacitesEtablissement, Previsions } from './models';
 import { lieuDuTerritoire, previsionsTerritoire, type ColonneTerritoire } from './previsions';
@@ -60,7 +66,12 @@ export async function effectifs(ctx: Contexte, divulgation: Divulgation, uai: st
   const annee = await anneeDemandee(ctx.db, anneeScolaire);
   const publication = await publicationEffectifs(ctx, ensembleDuDepartement(etablissement.code_departement), annee);
   const publie = publication.etablissements.get(etablissement.uai) ?? effectifsVides(etablissement.type, ctx.config.seuilSecretStatistique);
-  return divulgation.masquer<EffectifsEtablissement>({ uai: etablissement.uai, annee_scolaire: annee, source: SOURCE_EFFECTIFS, ...publie }) as EffectifsEtablissement;
+  return divulgation.masquer<EffectifsEtablissement>({
+    uai: etablissement.uai,
+    annee_scolaire: annee,
+    source: SOURCE_EFFECTIFS,
+    ...publie,
+  }) as EffectifsEtablissement;
 }
 
 export async function capacites(ctx: Contexte, divulgation: Divulgation, uai: string, anneeScolaire?: string): Promise<CapacitesEtablissement> {
@@ -85,15 +96,19 @@ export async function previsions(
   const ensemble = niveau === 'code_region' ? ensembleDeLaRegion(lieu.code_region!) : ensembleDuDepartement(lieu.code_departement!);
   const cle = clePerimetre(PERIMETRE[niveau], code.toUpperCase());
   return divulgation.masquer(
-    await previsionsTerritoire(ctx.db, { niveau, code: code.toUpperCase() }, {
-      horizon,
-      types: (habilitation.perimetre?.types_etablissement as Previsions['territoire']['types_etablissement']) ?? null,
-      seuil: ctx.config.seuilSecretStatistique,
-      constatPublie: async (annee) => {
-        const publication = await publicationEffectifs(ctx, ensemble, annee);
-        const niveaux = publication.territoires.get(cle);
-        return niveaux && { niveaux, totalConnu: (liste) => publication.totalConnu(cle, liste) };
+    await previsionsTerritoire(
+      ctx.db,
+      { niveau, code: code.toUpperCase() },
+      {
+        horizon,
+        types: (habilitation.perimetre?.types_etablissement as Previsions['territoire']['types_etablissement']) ?? null,
+        seuil: ctx.config.seuilSecretStatistique,
+        constatPublie: async (annee) => {
+          const publication = await publicationEffectifs(ctx, ensemble, annee);
+          const niveaux = publication.territoires.get(cle);
+          return niveaux && { niveaux, totalConnu: (liste) => publication.totalConnu(cle, liste) };
+        },
       },
-    }),
+    ),
   ) as Previsions;
 }

@@ -31,7 +31,12 @@ export function adresseDeLaVersion(version: VersionAdresse): AdresseListe {
 
 /** The responsables of a version, each with a full address (the child's when he or she lives with the child). */
 export function responsablesDeLaVersion(version: VersionAdresse & Pick<VersionLigne, 'responsables'>): ResponsableListe[] {
-  const stockes = JSON.parse(version.responsables) as Array<{ nom: string; prenoms: string; lien: string; adresse?: { ligne: string; code_postal: string; code_insee: string } }>;
+  const stockes = JSON.parse(version.responsables) as Array<{
+    nom: string;
+    prenoms: string;
+    lien: string;
+    adresse?: { ligne: string; code_postal: string; code_insee: string };
+  }>;
   return stockes.map((r) => ({
     nom: r.nom,
     prenoms: r.prenoms,

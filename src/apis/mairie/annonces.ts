@@ -11,7 +11,8 @@ import { operationDuRegistre } from '../../registry/operations';
  * exactly this month's changes. Returns the number of events queued. Call it after a generation.
  */
 export async function annoncerDernieresPublications(ctx: Pick<Contexte, 'db' | 'config'>): Promise<number> {
-  const destinataires: Array<{ siret: string; code_commune: string }> = await ctx.db('destinataires')
+  const destinataires: Array<{ siret: string; code_commune: string }> = await ctx
+    .db('destinataires')
     .whereNotNull('code_commune')
     .orderBy('siret')
     .select('siret', 'code_commune');
@@ -31,7 +32,11 @@ export async function annoncerDernieresPublications(ctx: Pick<Contexte, 'db' | '
       { codeCommune, generationId: precedente.generation_id, datePublication: precedente.date_publication, scope },
       { siret, cle: ctx.config.cles.pseudonyme },
     );
-    await publierEvenement(ctx, { type: 'liste_modifiee', siret, donnees: { code_commune: codeCommune, nombre_changements: changements, jeton_synchronisation: jeton } });
+    await publierEvenement(ctx, {
+      type: 'liste_modifiee',
+      siret,
+      donnees: { code_commune: codeCommune, nombre_changements: changements, jeton_synchronisation: jeton },
+    });
     annonces++;
   }
   return annonces;

@@ -18,7 +18,13 @@ function colonnesScolarite(prefixe: string, suffixe: string, champ: 'scolarite_a
   return [
     { entete: `annee_scolaire${suffixe}`, champ: `${champ}.annee_scolaire`, cellule: (e) => s(e)?.annee_scolaire },
     ...(champ === 'scolarite_precedente'
-      ? [{ entete: 'mode_instruction_precedent', champ: `${champ}.mode_instruction`, cellule: (e: Partial<EnfantSoumisObligation>) => s(e)?.mode_instruction?.libelle }]
+      ? [
+          {
+            entete: 'mode_instruction_precedent',
+            champ: `${champ}.mode_instruction`,
+            cellule: (e: Partial<EnfantSoumisObligation>) => s(e)?.mode_instruction?.libelle,
+          },
+        ]
       : []),
     { entete: `${prefixe}uai${suffixe}`, champ: `${champ}.etablissement`, cellule: (e) => texte(s(e)?.etablissement?.uai) },
     { entete: `${prefixe}etablissement${suffixe}`, champ: `${champ}.etablissement`, cellule: (e) => s(e)?.etablissement?.nom },

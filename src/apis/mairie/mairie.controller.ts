@@ -79,7 +79,7 @@ export class MairieController extends Controller {
   @SuccessResponse<Entetes['debit']>(200, 'Une page JSON, ou la liste entière en NDJSON ou en CSV', ['application/json', 'application/x-ndjson', 'text/csv'])
   @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Code INSEE, date ou curseur mal formé')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Aucun scope de l\'API, ou commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Aucun scope de l'API, ou commune hors du territoire de l'habilitation")
   @Response<ProblemeHttp, Entetes['debit']>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
   @Response<ProblemeHttp, Entetes['debit']>(422, 'Aucune liste publiée à cette date ou pour cette année scolaire')
   public async enfantsSoumisObligation(
@@ -93,7 +93,10 @@ export class MairieController extends Controller {
   ): Promise<ListeEnfantsSoumisObligation | Readable | undefined> {
     const choisi = format ?? FORMATS[String(req.accepts(Object.keys(FORMATS)))] ?? 'json';
     const divulgation = Divulgation.depuis(this.ctx, req, 'EnfantsSoumisObligation');
-    return this.repondre(req, await listeEnfants(this.ctx, divulgation, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }, revalidation(req)));
+    return this.repondre(
+      req,
+      await listeEnfants(this.ctx, divulgation, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }, revalidation(req)),
+    );
   }
 
   /**
@@ -125,7 +128,7 @@ export class MairieController extends Controller {
   @SuccessResponse<Entetes['debit']>(200, 'Une page de changements')
   @Response<void, Entetes['debit']>(304, 'La copie du client est à jour (If-None-Match)')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Code INSEE ou curseur mal formé')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Aucun scope de l\'API, ou commune hors du territoire de l\'habilitation')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Aucun scope de l'API, ou commune hors du territoire de l'habilitation")
   @Response<ProblemeHttp, Entetes['debit']>(404, 'Code INSEE inconnu, ou aucune liste publiée pour la commune')
   @Response<ProblemeHttp, Entetes['debit']>(410, 'Jeton de synchronisation expiré, mal formé ou étranger : retélécharger la liste')
   public async changementsEnfantsSoumisObligation(

@@ -21,9 +21,25 @@ export interface Perimetre {
 
 /** The columns of a version the list shows: a row's bookkeeping (motifs, changed fields) stays in the database. */
 const COLONNES_FICHE = [
-  'eleve_id', 'code_commune', 'annee_scolaire', 'valide_du', 'nom', 'prenoms', 'sexe', 'date_naissance',
-  'code_commune_naissance', 'libelle_commune_naissance', 'adresse_ligne', 'code_postal', 'mode_instruction', 'uai',
-  'niveau_code', 'mode_instruction_precedent', 'uai_precedent', 'niveau_precedent_code', 'responsables',
+  'eleve_id',
+  'code_commune',
+  'annee_scolaire',
+  'valide_du',
+  'nom',
+  'prenoms',
+  'sexe',
+  'date_naissance',
+  'code_commune_naissance',
+  'libelle_commune_naissance',
+  'adresse_ligne',
+  'code_postal',
+  'mode_instruction',
+  'uai',
+  'niveau_code',
+  'mode_instruction_precedent',
+  'uai_precedent',
+  'niveau_precedent_code',
+  'responsables',
 ] as const satisfies ReadonlyArray<keyof VersionLigne>;
 
 /** A version of a child's entry: what the list shows of it. */
@@ -69,7 +85,10 @@ export async function tailleDeLaListe(db: Db, codeCommune: string, date: string,
 
 /** The internal ids of the whole list, in the list's stable order: cheap, and what the journal needs first. */
 export async function idsDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<string[]> {
-  const lignes = await executer<Array<{ eleve_id: string }>>(db, versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id'));
+  const lignes = await executer<Array<{ eleve_id: string }>>(
+    db,
+    versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id'),
+  );
   return lignes.map((l: { eleve_id: string }) => l.eleve_id);
 }
 
@@ -119,7 +138,9 @@ export class EcolesDeLaListe {
     if (inconnues.size === 0) return this.connues;
     const lignes = await executer<Array<{ uai: string; nom: string; code_commune: string }>>(
       this.db,
-      this.db('etablissements').whereIn('uai', [...inconnues]).select('uai', 'nom', 'code_commune'),
+      this.db('etablissements')
+        .whereIn('uai', [...inconnues])
+        .select('uai', 'nom', 'code_commune'),
     );
     for (const uai of inconnues) this.connues.set(uai, { nom: null, code_commune: null });
     for (const l of lignes) this.connues.set(l.uai, { nom: l.nom, code_commune: l.code_commune });

@@ -126,17 +126,20 @@ function publicationDemandee(publications: Publication[], p: { anneeScolaire?: s
   const candidates = p.anneeScolaire ? publications.filter((x) => x.annee_scolaire === p.anneeScolaire) : publications;
   const publication = date ? candidates.find((x) => x.date_publication === date) : candidates[candidates.length - 1];
   if (!publication) {
-    throw new Probleme(
-      'entite_non_traitable',
-      'Aucune liste publiée à cette date ou pour cette année scolaire : choisir une des dates publiées.',
-      { dates_publiees: publications.map((x) => x.date_publication) },
-    );
+    throw new Probleme('entite_non_traitable', 'Aucune liste publiée à cette date ou pour cette année scolaire : choisir une des dates publiées.', {
+      dates_publiees: publications.map((x) => x.date_publication),
+    });
   }
   return publication;
 }
 
 /** Strong validator from the commune's list version, the parameters, the recipient and its scopes; nothing is rebuilt to answer 304. */
-async function validateur(ctx: Contexte, revalidation: Revalidation, acces: Acces, parties: Array<string | number | null>): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
+async function validateur(
+  ctx: Contexte,
+  revalidation: Revalidation,
+  acces: Acces,
+  parties: Array<string | number | null>,
+): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
   const derniere = acces.publications[acces.publications.length - 1];
   const etag = etagDe(
     ...parties,
@@ -174,11 +177,19 @@ export async function listeEnfants(
   const curseur = entiere ? undefined : lireCurseur(p.curseur);
   const publication = publicationDemandee(acces.publications, { anneeScolaire: p.anneeScolaire, dateReference: p.dateReference, curseur });
   const date = publication.date_publication;
-  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [`liste-${p.format}`, date, entiere ? null : p.limit, entiere ? null : (p.curseur ?? null)]);
+  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [
+    `liste-${p.format}`,
+    date,
+    entiere ? null : p.limit,
+    entiere ? null : (p.curseur ?? null),
+  ]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
-  const jeton = emettreJeton({ codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope }, acces.porteur);
+  const jeton = emettreJeton(
+    { codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope },
+    acces.porteur,
+  );
 
   // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own entries.
   if (!entiere && !d.exclusionsPossibles) {
@@ -187,14 +198,17 @@ export async function listeEnfants(
       versions: versions.slice(0, p.limit),
       encore: versions.length > p.limit,
       // The publication records the whole list's size; only a perimeter's share is counted.
-      total: acces.perimetre.ecolesPubliquesDeLaCommune ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre) : Number(publication.nombre_enfants),
+      total: acces.perimetre.ecolesPubliquesDeLaCommune
+        ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre)
+        : Number(publication.nombre_enfants),
       exclues: 0,
     });
   }
 
   // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
   const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
-  if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
+  if (p.format !== 'json')
+    return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
 
   const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
   return pageDeListe(acces, publication, entetes, jeton, {
@@ -218,7 +232,10 @@ async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: Re
     const versions = await versionsApres(db, acces.codeCommune, date, acces.perimetre, apres, PAGE_DE_LECTURE);
     if (versions.length === 0) return;
     apres = versions[versions.length - 1].eleve_id;
-    yield await fiches(acces, versions.filter((v) => autorisees.has(v.eleve_id)));
+    yield await fiches(
+      acces,
+      versions.filter((v) => autorisees.has(v.eleve_id)),
+    );
   }
 }
 
@@ -305,11 +322,15 @@ export async function changementsEnfants(
   // The lists were regenerated since: versions of another generation cannot be compared.
   if (!depuis) throw new Probleme('jeton_synchronisation_perime');
   const curseur = lireCurseur(p.curseur);
-  const cible = curseur
-    ? acces.publications.find((x) => x.date_publication === curseur.date)
-    : acces.publications[acces.publications.length - 1];
+  const cible = curseur ? acces.publications.find((x) => x.date_publication === curseur.date) : acces.publications[acces.publications.length - 1];
   if (!cible || cible.date_publication < depuis.date_publication) throw invalide('curseur', "ce curseur appartient à d'autres changements");
-  const { inchange, entetes } = await validateur(ctx, revalidation, acces, ['changements', depuis.date_publication, cible.date_publication, p.limit, p.curseur ?? null]);
+  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [
+    'changements',
+    depuis.date_publication,
+    cible.date_publication,
+    p.limit,
+    p.curseur ?? null,
+  ]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
@@ -328,12 +349,27 @@ export async function changementsEnfants(
     versionsDe(ctx.db, acces.codeCommune, cible.date_publication, acces.perimetre, page),
   ]);
   // Each side as the recipient saw or sees it: oppositions as of the token's list, and as of today.
-  const avantAutorises = new Set((await d.filtrer(versionsAvant.map((x) => x.eleve_id), depuis.date_publication)).autorisees);
+  const avantAutorises = new Set(
+    (
+      await d.filtrer(
+        versionsAvant.map((x) => x.eleve_id),
+        depuis.date_publication,
+      )
+    ).autorisees,
+  );
   const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
-  const avant = await fichesParId(acces, versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)));
-  const apres = await fichesParId(acces, versionsApres.filter((x) => apresAutorises.has(x.eleve_id)));
+  const avant = await fichesParId(
+    acces,
+    versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)),
+  );
+  const apres = await fichesParId(
+    acces,
+    versionsApres.filter((x) => apresAutorises.has(x.eleve_id)),
+  );
   // Whether the recipient read its list before or after an opposition recorded or lifted since is unknown: the current state is restated.
-  const reaffirmes = oppositionApplicable(finalite) ? await personnesAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page) : new Set<string>();
+  const reaffirmes = oppositionApplicable(finalite)
+    ? await personnesAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page)
+    : new Set<string>();
   const dansLePerimetre = new Set([...versionsAvant, ...versionsApres].map((x) => x.eleve_id));
 
   const ajouts: EnfantSoumisObligation[] = [];
@@ -353,7 +389,8 @@ export async function changementsEnfants(
   }
   const retraits = await motifs(ctx.db, acces, depuis.date_publication, cible.date_publication, partis);
 
-  if (communiques.length > 0) await d.journaliser(communiques, champsDivulgues([...ajouts, ...modifications.map((m) => m.enfant), ...retraits.map((r) => ({ id: r.id }))]));
+  if (communiques.length > 0)
+    await d.journaliser(communiques, champsDivulgues([...ajouts, ...modifications.map((m) => m.enfant), ...retraits.map((r) => ({ id: r.id }))]));
   return {
     statut: 200,
     entetes,

@@ -46,15 +46,17 @@ async function enregistrement<T>(appel: () => Promise<T>): Promise<T> {
 export async function recueillirConsentement(db: Db, c: ConsentementARecueillir): Promise<{ id: number; id_interne: string }> {
   const personneId = await eleveDesigne(db, c);
   await verifierFinaliteEtDestinataire(db, c.finalite, c.siret);
-  const id = await enregistrement(() => enregistrerConsentement(db, {
-    personneId,
-    finaliteCode: c.finalite,
-    siret: c.siret,
-    portee: c.portee,
-    dateRecueil: c.dateRecueil,
-    dateExpiration: c.dateExpiration,
-    origine: c.origine,
-  }));
+  const id = await enregistrement(() =>
+    enregistrerConsentement(db, {
+      personneId,
+      finaliteCode: c.finalite,
+      siret: c.siret,
+      portee: c.portee,
+      dateRecueil: c.dateRecueil,
+      dateExpiration: c.dateExpiration,
+      origine: c.origine,
+    }),
+  );
   return { id, id_interne: personneId };
 }
 

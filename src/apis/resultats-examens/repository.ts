@@ -62,8 +62,21 @@ export async function fichesDesLaureats(db: Db, ids: number[]): Promise<Fiche[]>
     .whereIn('c.id', ids)
     .orderBy('c.id')
     .select(
-      'c.id', 'c.eleve_id', 'c.voie', 'c.serie_code', 'c.serie_libelle', 'c.mention', 'c.uai',
-      'e.nom as etablissement_nom', 'e.code_commune', 'e.nom_commune',
-      'el.nom', 'el.prenoms', 'el.date_naissance', 'el.adresse_ligne', 'el.code_postal', 'el.code_commune_residence',
+      'c.id',
+      'c.eleve_id',
+      'c.voie',
+      'c.serie_code',
+      'c.serie_libelle',
+      'c.mention',
+      'c.uai',
+      'e.nom as etablissement_nom',
+      'e.code_commune',
+      'e.nom_commune',
+      'el.nom',
+      'el.prenoms',
+      'el.date_naissance',
+      'el.adresse_ligne',
+      'el.code_postal',
+      'el.code_commune_residence',
     );
 }

@@ -44,8 +44,11 @@ export class ResultatsExamensController extends Controller {
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @SuccessResponse<Entetes['debit']>(200, 'Les résultats, sous secret statistique')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Session, examen ou UAI mal formés')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:resultats absent, ou établissement hors du territoire de l\'habilitation')
-  @Response<ProblemeHttp, Entetes['debit']>(404, 'UAI inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat de l\'établissement à cet examen et cette session')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope examens:resultats absent, ou établissement hors du territoire de l'habilitation")
+  @Response<ProblemeHttp, Entetes['debit']>(
+    404,
+    "UAI inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat de l'établissement à cet examen et cette session",
+  )
   public async resultatsEtablissement(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -74,8 +77,11 @@ export class ResultatsExamensController extends Controller {
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @SuccessResponse<Entetes['debit']>(200, 'Les résultats agrégés, sous secret statistique')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Session, examen ou code de territoire mal formés')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:resultats absent, ou territoire hors de celui de l\'habilitation')
-  @Response<ProblemeHttp, Entetes['debit']>(404, 'Territoire inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat à cet examen et cette session')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope examens:resultats absent, ou territoire hors de celui de l'habilitation")
+  @Response<ProblemeHttp, Entetes['debit']>(
+    404,
+    'Territoire inconnu, session pas encore publiée (session_non_publiee), ou aucun candidat à cet examen et cette session',
+  )
   public async resultatsTerritoire(
     @Request() req: ExpressRequest,
     @Path() session: number,
@@ -112,8 +118,11 @@ export class ResultatsExamensController extends Controller {
   @Security('oauth2', ['examens:laureats-bourse-merite'])
   @Middlewares(limiteParHabilitation('api-resultats-examens'))
   @SuccessResponse<Entetes['debit']>(200, 'Une page de lauréats consentants')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Scope examens:laureats-bourse-merite absent, ou destinataire autre qu\'une région habilitée')
-  @Response<ProblemeHttp, Entetes['debit']>(404, 'Session pas encore publiée (session_non_publiee), ou sans liste nominative (seule la dernière publiée en a une)')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, "Scope examens:laureats-bourse-merite absent, ou destinataire autre qu'une région habilitée")
+  @Response<ProblemeHttp, Entetes['debit']>(
+    404,
+    'Session pas encore publiée (session_non_publiee), ou sans liste nominative (seule la dernière publiée en a une)',
+  )
   @Response<ProblemeHttp, Entetes['reessayer']>(503, 'Base de données ou journal momentanément indisponible : aucune donnée transmise')
   public async laureatsBac(
     @Request() req: ExpressRequest,

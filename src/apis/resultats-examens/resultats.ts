@@ -129,11 +129,18 @@ export async function candidatsDesDepartements(
     Omit<GroupeCandidats, 'n'> & Implantation & { n: number | string }
   >;
   const implantations = new Map<string, Implantation>();
-  for (const l of lignes) implantations.set(l.uai, { uai: l.uai, code_commune: l.code_commune, code_departement: l.code_departement, code_region: l.code_region ?? null });
+  for (const l of lignes)
+    implantations.set(l.uai, { uai: l.uai, code_commune: l.code_commune, code_departement: l.code_departement, code_region: l.code_region ?? null });
   return {
     groupes: lignes.map((l) => ({
-      uai: l.uai, voie: l.voie, serie_code: l.serie_code ?? null, serie_libelle: l.serie_libelle ?? null,
-      present: Boolean(l.present), admis: Boolean(l.admis), mention: l.mention ?? null, n: Number(l.n),
+      uai: l.uai,
+      voie: l.voie,
+      serie_code: l.serie_code ?? null,
+      serie_libelle: l.serie_libelle ?? null,
+      present: Boolean(l.present),
+      admis: Boolean(l.admis),
+      mention: l.mention ?? null,
+      n: Number(l.n),
     })),
     implantations: [...implantations.values()].sort((a, b) => comparerCodes(a.uai, b.uai)),
   };
@@ -239,7 +246,10 @@ export function publierResultatsDesPerimetres(
   const tableaux: TableauDeComptages[] = [];
   const structures = new Map<string, ReturnType<typeof structure>>();
   for (const p of perimetres) {
-    const s = structure(p.etablissements.flatMap((u) => parUai.get(u) ?? []), EXAMENS[options.examen].parVoie);
+    const s = structure(
+      p.etablissements.flatMap((u) => parUai.get(u) ?? []),
+      EXAMENS[options.examen].parVoie,
+    );
     structures.set(p.cle, s);
     const lignes: Ligne[] = [s.total];
     const sommesDeLignes: SommeDe[] = [];

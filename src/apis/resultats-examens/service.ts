@@ -31,7 +31,12 @@ function autoriser(divulgation: Divulgation, lieu: Lieu): void {
  * One publication per exam, session and set of départements (a région): every route serves its
  * slice of it, so a cell is masked alike wherever it shows and no two slices combine into a mask.
  */
-async function publication(ctx: Contexte, session: number, examen: CodeExamen, ensemble: { cle: string; departements: readonly string[] }): Promise<Map<string, ResultatsPublies>> {
+async function publication(
+  ctx: Contexte,
+  session: number,
+  examen: CodeExamen,
+  ensemble: { cle: string; departements: readonly string[] },
+): Promise<Map<string, ResultatsPublies>> {
   const seuil = ctx.config.seuilSecretStatistique;
   const { groupes, implantations } = await candidatsDesDepartements(ctx.db, session, examen, ensemble.departements);
   return publicationMemorisee(ctx.db, `resultats-examens/${examen}/${session}/${ensemble.cle}/${seuil}`, empreinte([groupes, implantations]), () =>
@@ -134,23 +139,42 @@ export async function listerLaureats(db: Db, divulgation: Divulgation, demande: 
   const suivants = candidats.filter((c) => c.id > apres && consentants.has(c.eleve_id)).slice(0, demande.limit + 1);
   const page = suivants.slice(0, demande.limit);
 
-  const fiches = page.length === 0 ? [] : await fichesDesLaureats(db, page.map((c) => c.id));
+  const fiches =
+    page.length === 0
+      ? []
+      : await fichesDesLaureats(
+          db,
+          page.map((c) => c.id),
+        );
 
-  const laureats = fiches.map((f) => divulgation.masquer<Laureat>({
-    id: divulgation.pseudonyme(f.eleve_id),
-    nom: f.nom,
-    prenoms: f.prenoms,
-    date_naissance: f.date_naissance,
-    etablissement: { uai: f.uai, nom: f.etablissement_nom, code_commune: f.code_commune, nom_commune: f.nom_commune },
-    serie: { voie: f.voie, code: f.serie_code, libelle: f.serie_libelle ?? VOIES[f.voie] },
-    mention: { code: f.mention, libelle: MENTIONS[f.mention] },
-    ...(portees.get(f.eleve_id)?.adresse_contact
-      ? { adresse_contact: { ligne: f.adresse_ligne, code_postal: f.code_postal, code_commune: f.code_commune_residence, commune: geographieOfficielle().nomCommune(f.code_commune_residence) } }
-      : {}),
-  }) as Laureat);
+  const laureats = fiches.map(
+    (f) =>
+      divulgation.masquer<Laureat>({
+        id: divulgation.pseudonyme(f.eleve_id),
+        nom: f.nom,
+        prenoms: f.prenoms,
+        date_naissance: f.date_naissance,
+        etablissement: { uai: f.uai, nom: f.etablissement_nom, code_commune: f.code_commune, nom_commune: f.nom_commune },
+        serie: { voie: f.voie, code: f.serie_code, libelle: f.serie_libelle ?? VOIES[f.voie] },
+        mention: { code: f.mention, libelle: MENTIONS[f.mention] },
+        ...(portees.get(f.eleve_id)?.adresse_contact
+          ? {
+              adresse_contact: {
+                ligne: f.adresse_ligne,
+                code_postal: f.code_postal,
+                code_commune: f.code_commune_residence,
+                commune: geographieOfficielle().nomCommune(f.code_commune_residence),
+              },
+            }
+          : {}),
+      }) as Laureat,
+  );
 
   // Every 200 is journaled, an empty page too: the DPO sees each time the région asked.
-  await divulgation.journaliser(fiches.map((f) => f.eleve_id), champsDivulgues(laureats));
+  await divulgation.journaliser(
+    fiches.map((f) => f.eleve_id),
+    champsDivulgues(laureats),
+  );
   return {
     session: demande.session,
     mention_minimale: demande.mentionMinimale,

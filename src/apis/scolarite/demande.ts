@@ -92,17 +92,28 @@ export function lireDemande(p: ParametresStatut, aujourdhui: string): DemandeSta
   const uai = p.codeEtablissement === undefined ? '' : normaliserUai(p.codeEtablissement);
   if (uai !== '' && !estUaiValide(uai)) erreurs.push({ champ: 'codeEtablissement', message: '7 chiffres suivis de la lettre clé (numéro modulo 23) attendus' });
   const departements = uniques(p.codesDepartements, normaliserDepartement);
-  if (departements.some((d) => !new RegExp(MOTIF_CODE_DEPARTEMENT).test(d))) erreurs.push({ champ: 'codesDepartements', message: 'codes de département attendus (35, 2A, 971…)' });
+  if (departements.some((d) => !new RegExp(MOTIF_CODE_DEPARTEMENT).test(d)))
+    erreurs.push({ champ: 'codesDepartements', message: 'codes de département attendus (35, 2A, 971…)' });
   const regions = uniques(p.codesRegions, (r) => r.trim());
-  if (regions.some((r) => !new RegExp(MOTIF_CODE_REGION).test(r))) erreurs.push({ champ: 'codesRegions', message: 'codes INSEE de région à deux chiffres attendus' });
+  if (regions.some((r) => !new RegExp(MOTIF_CODE_REGION).test(r)))
+    erreurs.push({ champ: 'codesRegions', message: 'codes INSEE de région à deux chiffres attendus' });
 
   const siretDestinataire = texte(p.recipient);
-  if (siretDestinataire !== '' && !estSiretValide(siretDestinataire)) erreurs.push({ champ: 'recipient', message: 'SIRET invalide (14 chiffres, clé de Luhn)' });
+  if (siretDestinataire !== '' && !estSiretValide(siretDestinataire))
+    erreurs.push({ champ: 'recipient', message: 'SIRET invalide (14 chiffres, clé de Luhn)' });
   if (erreurs.length > 0) throw new Probleme('requete_invalide', undefined, { erreurs });
 
   const contexte = texte(p.context);
   const objet = texte(p.object);
-  const manquants = ([['recipient', siretDestinataire], ['context', contexte], ['object', objet]] as const).filter(([, v]) => v === '').map(([champ]) => champ);
+  const manquants = (
+    [
+      ['recipient', siretDestinataire],
+      ['context', contexte],
+      ['object', objet],
+    ] as const
+  )
+    .filter(([, v]) => v === '')
+    .map(([champ]) => champ);
   if (manquants.length > 0) {
     throw new Probleme('entite_non_traitable', `Paramètres obligatoires absents : ${manquants.join(', ')}. Ils sont journalisés avec chaque communication.`, {
       erreurs: manquants.map((champ) => ({ champ, message: 'obligatoire' })),

@@ -70,9 +70,26 @@ export async function rechercherEleves(db: Db, demande: DemandeStatut): Promise<
     .whereIn('s.mode_instruction', MODES_SIECLE)
     .orderBy('e.id')
     .select(
-      'e.id', 'e.nom', 'e.prenoms', 'e.sexe', 'e.date_naissance',
-      's.annee_scolaire', 's.uai', 's.code_mef_stat', 's.libelle_mef', 's.statut_eleve', 's.est_boursier', 's.echelon_bourse', 's.regime', 's.date_sortie',
-      'et.nom as etablissement_nom', 'et.ministere_tutelle', 'et.type as type_etablissement', 'et.code_commune', 'et.code_departement', 'et.code_region',
+      'e.id',
+      'e.nom',
+      'e.prenoms',
+      'e.sexe',
+      'e.date_naissance',
+      's.annee_scolaire',
+      's.uai',
+      's.code_mef_stat',
+      's.libelle_mef',
+      's.statut_eleve',
+      's.est_boursier',
+      's.echelon_bourse',
+      's.regime',
+      's.date_sortie',
+      'et.nom as etablissement_nom',
+      'et.ministere_tutelle',
+      'et.type as type_etablissement',
+      'et.code_commune',
+      'et.code_departement',
+      'et.code_region',
     );
   const p = demande.perimetre;
   if ('uai' in p) requete.where('s.uai', p.uai);

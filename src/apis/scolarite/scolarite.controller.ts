@@ -94,10 +94,16 @@ export class ScolariteController extends Controller {
   @SuccessResponse<Entetes['debit']>(200, 'Le statut, réduit aux champs des scopes du jeton')
   @Response<ProblemeHttp, Entetes['debitEventuel']>(400, 'Paramètre mal formé (le champ erreurs nomme chaque paramètre, jamais sa valeur)')
   @Response<ProblemeHttp, Entetes['authentification']>(401, 'Jeton absent, invalide, expiré ou révoqué, ou habilitation inactive')
-  @Response<ProblemeHttp, Entetes['refusDecompte']>(403, 'Aucun scope de l\'API (scope_insuffisant) ou recipient autre que le titulaire du client (destinataire_non_autorise)')
+  @Response<ProblemeHttp, Entetes['refusDecompte']>(
+    403,
+    "Aucun scope de l'API (scope_insuffisant) ou recipient autre que le titulaire du client (destinataire_non_autorise)",
+  )
   @Response<ProblemeHttp, Entetes['debit']>(404, 'Aucun élève ne correspond (eleve_introuvable)')
   @Response<ProblemeHttp, Entetes['debit']>(409, 'La même requête de ce client est déjà en cours (requete_en_cours)')
-  @Response<ProblemeHttp, Entetes['debit']>(422, 'recipient, context ou object absent, aucun ou plusieurs périmètres (entite_non_traitable), ou plusieurs élèves correspondent (identite_ambigue)')
+  @Response<ProblemeHttp, Entetes['debit']>(
+    422,
+    'recipient, context ou object absent, aucun ou plusieurs périmètres (entite_non_traitable), ou plusieurs élèves correspondent (identite_ambigue)',
+  )
   @Response<ProblemeHttp, Entetes['tropDeRequetes']>(429, 'Trop de requêtes : réessayer après Retry-After')
   public async statutEleve(
     @Request() req: ExpressRequest,
@@ -116,8 +122,19 @@ export class ScolariteController extends Controller {
     @Query() object?: string,
   ): Promise<StatutEleve> {
     return statutEleve(this.ctx, Divulgation.depuis(this.ctx, req, 'StatutEleve'), {
-      nomNaissance, prenoms, sexeEtatCivil, anneeDateNaissance, moisDateNaissance, jourDateNaissance,
-      anneeScolaire, codeEtablissement, codesDepartements, codesRegions, recipient, context, object,
+      nomNaissance,
+      prenoms,
+      sexeEtatCivil,
+      anneeDateNaissance,
+      moisDateNaissance,
+      jourDateNaissance,
+      anneeScolaire,
+      codeEtablissement,
+      codesDepartements,
+      codesRegions,
+      recipient,
+      context,
+      object,
     });
   }
 }

@@ -93,8 +93,15 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   for (const table of [
-    'habilitation_transitions', 'habilitations', 'destinataires', 'regles', 'scopes', 'apis',
-    'categories_destinataires', 'finalites', 'traitements',
+    'habilitation_transitions',
+    'habilitations',
+    'destinataires',
+    'regles',
+    'scopes',
+    'apis',
+    'categories_destinataires',
+    'finalites',
+    'traitements',
   ]) {
     await knex.schema.dropTableIfExists(table);
   }

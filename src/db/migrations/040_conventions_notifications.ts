@@ -105,8 +105,17 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('habilitations', (t) => {
     t.dropIndex(['convention_id']);
     t.dropColumns(
-      'description', 'base_legale_texte', 'base_legale_url', 'duree_conservation_mois', 'justification_conservation',
-      'responsable_traitement', 'dpo', 'volume_attendu', 'convention_id', 'version', 'remplace_id',
+      'description',
+      'base_legale_texte',
+      'base_legale_url',
+      'duree_conservation_mois',
+      'justification_conservation',
+      'responsable_traitement',
+      'dpo',
+      'volume_attendu',
+      'convention_id',
+      'version',
+      'remplace_id',
     );
   });
   await knex.schema.dropTableIfExists('conventions');

@@ -54,12 +54,22 @@ describe("annuaire ouvert de l'API école", () => {
   it('cherche dans le nom sans tenir compte des accents ni de la casse', async () => {
     const accentue = await t.db('etablissements').where('nom', 'like', '%é%').orderBy('uai').first('uai', 'nom');
     const mot = (accentue.nom as string).split(/[\s'-]+/).find((m) => m.includes('é'))!;
-    const sansAccent = mot.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-    const rep = await request(t.app).get(`/api-ecole/v1/etablissements?q=${encodeURIComponent(sansAccent)}&limit=1000`).expect(200);
+    const sansAccent = mot
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase();
+    const rep = await request(t.app)
+      .get(`/api-ecole/v1/etablissements?q=${encodeURIComponent(sansAccent)}&limit=1000`)
+      .expect(200);
     const uais = rep.body.etablissements.map((e: { uai: string }) => e.uai);
     expect(uais).toContain(accentue.uai);
     for (const e of rep.body.etablissements) {
-      expect(e.nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()).toContain(sansAccent);
+      expect(
+        e.nom
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toUpperCase(),
+      ).toContain(sansAccent);
     }
   });
 
@@ -105,7 +115,9 @@ describe('un établissement par son UAI', () => {
     const connus = new Set(await uaisEnBase());
     let numero = 9_999_999;
     while (connus.has(`${numero}${lettreCleUai(String(numero))}`)) numero--;
-    const rep = await request(t.app).get(`/api-ecole/v1/etablissements/${numero}${lettreCleUai(String(numero))}`).expect(404);
+    const rep = await request(t.app)
+      .get(`/api-ecole/v1/etablissements/${numero}${lettreCleUai(String(numero))}`)
+      .expect(404);
     expect(rep.body.code).toBe('ressource_introuvable');
   });
 });

@@ -29,7 +29,8 @@ const appel = (client: string, chemin: string, app: Express = t.app) => request(
 
 /** Establishments of a type with pupils this year, optionally in one commune. */
 async function peuples(type: string, codeCommune?: string): Promise<string[]> {
-  const q = t.db('etablissements as e')
+  const q = t
+    .db('etablissements as e')
     .join('constats_effectifs as c', 'c.uai', 'e.uai')
     .where({ 'e.type': type, 'c.annee_scolaire': reference })
     .distinct('e.uai')
@@ -96,7 +97,8 @@ describe('territoire de chaque collectivité (403 hors_territoire)', () => {
 
 /** Real counts of one establishment, straight from the pupil tables. */
 async function verite(uai: string): Promise<Map<string, number>> {
-  const lignes = await t.db('scolarites as s')
+  const lignes = await t
+    .db('scolarites as s')
     .join('eleves as e', 'e.id', 's.eleve_id')
     .where({ 's.uai': uai, 's.annee_scolaire': reference })
     .whereNull('s.date_sortie')
@@ -215,7 +217,9 @@ describe('prévisions d’effectifs', () => {
     expect(p.territoire).toEqual({ code_departement: '35', types_etablissement: ['college'] });
     expect(p.methode.code).toBe('matrice_de_passage');
     expect(p.methode.annees_historique.at(-1)).toBe(reference);
-    expect(p.previsions.map((a) => a.annee_scolaire)).toEqual([1, 2, 3].map((h) => `${Number(reference.slice(0, 4)) + h}-${Number(reference.slice(0, 4)) + h + 1}`));
+    expect(p.previsions.map((a) => a.annee_scolaire)).toEqual(
+      [1, 2, 3].map((h) => `${Number(reference.slice(0, 4)) + h}-${Number(reference.slice(0, 4)) + h + 1}`),
+    );
     for (const annee of p.previsions) expect(annee.niveaux.map((n) => n.code)).toEqual(['6E', '5E', '4E', '3E']);
 
     // The figures follow from the inputs returned beside them (rates rounded to 4 decimals).

@@ -3,7 +3,11 @@ import type { EffectifsNiveau, LigneEffectifs } from '../../../src/apis/ecole/ef
 /** A reader of published head-count tables, attacking them with everything a table tells. */
 
 export type Colonne = keyof LigneEffectifs;
-const PARTITIONS: Colonne[][] = [['filles', 'garcons'], ['boursiers', 'non_boursiers'], ['externes', 'demi_pensionnaires', 'internes']];
+const PARTITIONS: Colonne[][] = [
+  ['filles', 'garcons'],
+  ['boursiers', 'non_boursiers'],
+  ['externes', 'demi_pensionnaires', 'internes'],
+];
 export const COLONNES: Colonne[] = ['effectif', ...PARTITIONS.flat()];
 
 /** What a reader sees: every published row, and the relations any reader of the table knows. */
@@ -19,7 +23,11 @@ export function vueDuLecteur(total: LigneEffectifs, niveaux: EffectifsNiveau[]) 
   enfants.push([0, racine]);
   const cellules: Cellule[] = [];
   const terme = new Map<string, number>();
-  lignes.forEach((l, i) => COLONNES.forEach((c) => { if (l[c]) terme.set(`${i}/${c}`, cellules.push(l[c]!) - 1); }));
+  lignes.forEach((l, i) =>
+    COLONNES.forEach((c) => {
+      if (l[c]) terme.set(`${i}/${c}`, cellules.push(l[c]!) - 1);
+    }),
+  );
   const equations: Array<{ parties: number[]; total: number }> = [];
   lignes.forEach((_, i) => {
     for (const p of PARTITIONS) {
@@ -49,8 +57,14 @@ export function cellulesRetrouvees(cellules: Cellule[], equations: Array<{ parti
   for (let change = true, tour = 0; change && tour < 200; tour++) {
     change = false;
     const borner = (t: number, b: number, h: number) => {
-      if (b > bas[t]) { bas[t] = b; change = true; }
-      if (h < haut[t]) { haut[t] = h; change = true; }
+      if (b > bas[t]) {
+        bas[t] = b;
+        change = true;
+      }
+      if (h < haut[t]) {
+        haut[t] = h;
+        change = true;
+      }
     };
     for (const { parties, total } of equations) {
       const sommeBas = parties.reduce((s, p) => s + bas[p], 0);
@@ -61,4 +75,3 @@ export function cellulesRetrouvees(cellules: Cellule[], equations: Array<{ parti
   }
   return cellules.flatMap((c, i) => (c.valeur === null && bas[i] === haut[i] ? [i] : []));
 }
-

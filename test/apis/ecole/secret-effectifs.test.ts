@@ -21,9 +21,9 @@ const groupe = fc.record({
   regime: fc.constantFrom('0', '2', '3'),
   n: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 40 })),
 });
-const eleves = fc.array(groupe, { minLength: 1, maxLength: 25 }).map((gs): GroupeEleves[] =>
-  gs.map(({ mef, ...g }) => ({ ...g, uai: UAI, code_mef_stat: `${g.niveau_code}-${mef}`, libelle_mef: `MEF ${mef}` })),
-);
+const eleves = fc
+  .array(groupe, { minLength: 1, maxLength: 25 })
+  .map((gs): GroupeEleves[] => gs.map(({ mef, ...g }) => ({ ...g, uai: UAI, code_mef_stat: `${g.niveau_code}-${mef}`, libelle_mef: `MEF ${mef}` })));
 
 /** Real counts, recomputed from the pupils independently of the service. */
 function compter(groupes: GroupeEleves[], filtre: (g: GroupeEleves) => boolean, colonne: Colonne): number {

@@ -68,7 +68,11 @@ describe('flux de changements', () => {
     expect(rep.status).toBe(200);
     for (const m of rep.body.modifications) {
       expect(m.champs_modifies.length).toBeGreaterThan(0);
-      expect(m.champs_modifies.every((c: string) => /^(nom|prenoms|sexe|date_naissance|lieu_naissance|adresse|mode_instruction|responsables|scolarite_(actuelle|precedente)\.\w+)$/.test(c))).toBe(true);
+      expect(
+        m.champs_modifies.every((c: string) =>
+          /^(nom|prenoms|sexe|date_naissance|lieu_naissance|adresse|mode_instruction|responsables|scolarite_(actuelle|precedente)\.\w+)$/.test(c),
+        ),
+      ).toBe(true);
     }
     const aJour = await appeler(t, jetonRennes, `${CHANGEMENTS}?depuis=${encodeURIComponent(rep.body.jeton_synchronisation)}`);
     expect(aJour.body).toMatchObject({ ajouts: [], modifications: [], retraits: [], depuis: dates[dates.length - 1], date_reference: dates[dates.length - 1] });
@@ -78,7 +82,8 @@ describe('flux de changements', () => {
     const precedente = dates[dates.length - 2];
     const copie = await toutesLesPages(t, jetonEditeur, `${CHEMIN_RENNES}?dateReference=${precedente}&limit=1000`);
     // A pupil of a public école of Rennes on both lists, whose family objects after the download.
-    const actuels: string[] = await t.db('obligation_versions as v')
+    const actuels: string[] = await t
+      .db('obligation_versions as v')
       .join('etablissements as e', 'e.uai', 'v.uai')
       .where({ 'v.code_commune': RENNES, 'e.statut': 'public', 'e.type': 'ecole', 'e.code_commune': RENNES, 'v.mode_instruction': 'public' })
       .whereNull('v.valide_jusqu_au')
@@ -151,7 +156,9 @@ describe('jeton de synchronisation', () => {
     const jeton = emettreJeton(liste, porteur);
     const attendu = { codeCommune: RENNES, scope: 'mairie:obligation-scolaire' };
     expect(lireJeton(jeton, { ...attendu, aujourdhui: '2027-06-30' }, porteur)).toEqual(liste);
-    expect(() => lireJeton(jeton, { ...attendu, aujourdhui: '2027-07-01' }, porteur)).toThrow(expect.objectContaining({ code: 'jeton_synchronisation_perime' }) as unknown as Probleme);
+    expect(() => lireJeton(jeton, { ...attendu, aujourdhui: '2027-07-01' }, porteur)).toThrow(
+      expect.objectContaining({ code: 'jeton_synchronisation_perime' }) as unknown as Probleme,
+    );
   });
 });
 
@@ -177,7 +184,10 @@ describe('publication d’un nouveau mois', () => {
     expect(nouvelle.status).toBe(200);
     expect(nouvelle.body.date_reference).toBe(publication.date_publication);
     expect(nouvelle.body.nombre_total).toBe(await compterListe(t.db, RENNES, publication.date_publication as string));
-    const changements = await appeler(t, jetonRennes, `${CHANGEMENTS}?depuis=${encodeURIComponent(liste.body.jeton_synchronisation)}`).set('If-None-Match', flux.headers.etag);
+    const changements = await appeler(t, jetonRennes, `${CHANGEMENTS}?depuis=${encodeURIComponent(liste.body.jeton_synchronisation)}`).set(
+      'If-None-Match',
+      flux.headers.etag,
+    );
     expect(changements.status).toBe(200);
     // The rentrée's changes span several pages: count them all.
     const bilan = await appliquerChangements(t, jetonRennes, CHEMIN_RENNES, new Map(), liste.body.jeton_synchronisation);

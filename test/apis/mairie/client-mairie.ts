@@ -99,15 +99,26 @@ export async function entreesJournalDepuis(db: Db, sequence: number): Promise<Ar
 }
 
 /** The whole list in one NDJSON response: the header line, then one child per line. */
-export async function listeNdjson(t: AppDeTest, jeton: string, url: string, entetes: Record<string, string> = {}): Promise<{ rep: request.Response; entete: Record<string, unknown>; enfants: Fiche[] }> {
-  const rep = await appeler(t, jeton, url).set(entetes).buffer(true).parse((res, fin) => {
-    const morceaux: Buffer[] = [];
-    res.on('data', (m: Buffer) => morceaux.push(m));
-    res.on('end', () => fin(null, Buffer.concat(morceaux).toString('utf8')));
-  });
+export async function listeNdjson(
+  t: AppDeTest,
+  jeton: string,
+  url: string,
+  entetes: Record<string, string> = {},
+): Promise<{ rep: request.Response; entete: Record<string, unknown>; enfants: Fiche[] }> {
+  const rep = await appeler(t, jeton, url)
+    .set(entetes)
+    .buffer(true)
+    .parse((res, fin) => {
+      const morceaux: Buffer[] = [];
+      res.on('data', (m: Buffer) => morceaux.push(m));
+      res.on('end', () => fin(null, Buffer.concat(morceaux).toString('utf8')));
+    });
   if (rep.status !== 200) return { rep, entete: {}, enfants: [] };
   const texte = rep.body as string;
   if (!texte.endsWith('\n')) throw new Error('NDJSON : dernière ligne non terminée');
-  const [entete, ...enfants] = texte.slice(0, -1).split('\n').map((l) => JSON.parse(l) as Fiche);
+  const [entete, ...enfants] = texte
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => JSON.parse(l) as Fiche);
   return { rep, entete, enfants };
 }

@@ -8,16 +8,7 @@ import { enregistrerOpposition } from '../../../src/privacy/opposition';
 import { pseudonyme } from '../../../src/privacy/pseudonyme';
 import scopes from '../../../src/registry/data/scopes.json';
 import { demarrerAppDeTest, PERIMETRE_TEST, type AppDeTest } from '../../support/app';
-import {
-  appeler,
-  CHEMIN_RENNES,
-  compterListe,
-  derniereSequenceJournal,
-  entreesJournalDepuis,
-  listeNdjson,
-  RENNES,
-  toutesLesPages,
-} from './client-mairie';
+import { appeler, CHEMIN_RENNES, compterListe, derniereSequenceJournal, entreesJournalDepuis, listeNdjson, RENNES, toutesLesPages } from './client-mairie';
 
 const siretDe = (clientId: string) => CLIENTS_DEMO.find((c) => c.clientId === clientId)!.destinataire.siret;
 const champsDuScope = (code: string) => scopes.find((s) => s.code === code)!.champs;
@@ -74,12 +65,20 @@ describe('liste R131-3, scope obligation scolaire', () => {
       lieu_naissance: { code_insee: expect.any(String), libelle: expect.any(String) },
       adresse: { ligne: expect.any(String), code_postal: expect.any(String), code_insee: RENNES, commune: 'Rennes' },
       mode_instruction: { code: expect.any(String), libelle: expect.any(String) },
-      scolarite_actuelle: { annee_scolaire: '2026-2027', etablissement: { uai: expect.stringMatching(/^\d{7}[A-Z]$/), nom: expect.any(String) }, niveau: { code: expect.any(String), libelle: expect.any(String) } },
+      scolarite_actuelle: {
+        annee_scolaire: '2026-2027',
+        etablissement: { uai: expect.stringMatching(/^\d{7}[A-Z]$/), nom: expect.any(String) },
+        niveau: { code: expect.any(String), libelle: expect.any(String) },
+      },
       scolarite_precedente: { annee_scolaire: '2025-2026' },
-      responsables: expect.arrayContaining([expect.objectContaining({ nom: expect.any(String), lien: { code: expect.any(String), libelle: expect.any(String) }, adresse: expect.any(Object) })]),
+      responsables: expect.arrayContaining([
+        expect.objectContaining({ nom: expect.any(String), lien: { code: expect.any(String), libelle: expect.any(String) }, adresse: expect.any(Object) }),
+      ]),
     });
     // The id is the recipient's pseudonym of an internal id of the commune's list, never the internal id.
-    const ids = (await t.db('obligation_versions').where({ code_commune: RENNES }).whereNull('valide_jusqu_au').select('eleve_id')).map((l: { eleve_id: string }) => l.eleve_id);
+    const ids = (await t.db('obligation_versions').where({ code_commune: RENNES }).whereNull('valide_jusqu_au').select('eleve_id')).map(
+      (l: { eleve_id: string }) => l.eleve_id,
+    );
     const pseudonymes = new Set(ids.map((id: string) => pseudonyme(t.config.cles.pseudonyme, id, siretDe('demo-mairie-rennes'))));
     expect(enfants.every((e) => pseudonymes.has(e.id))).toBe(true);
     expect(enfants.some((e) => ids.includes(e.id))).toBe(false);
@@ -124,11 +123,15 @@ describe('liste pour la restauration scolaire (scope mairie:restauration-scolair
       expect(e.scolarite_actuelle).toMatchObject({ etablissement: { code_insee: RENNES } });
     }
     const uais = new Set([...avant.enfants.values()].map((e) => (e.scolarite_actuelle as { etablissement: { uai: string } }).etablissement.uai));
-    const ecoles = await t.db('etablissements').whereIn('uai', [...uais]).select('type', 'statut', 'code_commune');
+    const ecoles = await t
+      .db('etablissements')
+      .whereIn('uai', [...uais])
+      .select('type', 'statut', 'code_commune');
     expect(ecoles.every((e: Record<string, string>) => e.type === 'ecole' && e.statut === 'public' && e.code_commune === RENNES)).toBe(true);
 
     // An opposition to the catering purpose removes the child from this list only.
-    const [eleve] = await t.db('obligation_versions as v')
+    const [eleve] = await t
+      .db('obligation_versions as v')
       .join('etablissements as e', 'e.uai', 'v.uai')
       .where({ 'v.code_commune': RENNES, 'e.statut': 'public', 'e.type': 'ecole', 'e.code_commune': RENNES, 'v.mode_instruction': 'public' })
       .whereNull('v.valide_jusqu_au')
@@ -270,17 +273,25 @@ describe('export CSV pour tableur', () => {
     const eleve = await t.db('eleves').where({ id: modele.eleve_id }).first();
     await t.db('eleves').insert({ ...eleve, id: 'test-csv-000001', ine: '000000001AA', nom: NOM, prenoms: PRENOMS });
     const { id: _id, ...version } = modele;
-    await t.db('obligation_versions').insert({ ...version, eleve_id: 'test-csv-000001', nom: NOM, prenoms: PRENOMS, adresse_ligne: '3 rue de l’Église\nBâtiment B' });
+    await t
+      .db('obligation_versions')
+      .insert({ ...version, eleve_id: 'test-csv-000001', nom: NOM, prenoms: PRENOMS, adresse_ligne: '3 rue de l’Église\nBâtiment B' });
   });
 
-  for (const [nom, entete] of [['format=csv', {}], ['Accept: text/csv', { Accept: 'text/csv' }]] as const) {
+  for (const [nom, entete] of [
+    ['format=csv', {}],
+    ['Accept: text/csv', { Accept: 'text/csv' }],
+  ] as const) {
     it(`donne la liste entière (${nom}) : BOM, « ; », CRLF, en-têtes français, une ligne par enfant, cellules protégées`, async () => {
       const sequence = await derniereSequenceJournal(t.db);
-      const rep = await appeler(t, jetonRennes, nom === 'format=csv' ? `${CHEMIN_RENNES}?format=csv` : CHEMIN_RENNES).set(entete).buffer(true).parse((res, fin) => {
-        const morceaux: Buffer[] = [];
-        res.on('data', (m: Buffer) => morceaux.push(m));
-        res.on('end', () => fin(null, Buffer.concat(morceaux)));
-      });
+      const rep = await appeler(t, jetonRennes, nom === 'format=csv' ? `${CHEMIN_RENNES}?format=csv` : CHEMIN_RENNES)
+        .set(entete)
+        .buffer(true)
+        .parse((res, fin) => {
+          const morceaux: Buffer[] = [];
+          res.on('data', (m: Buffer) => morceaux.push(m));
+          res.on('end', () => fin(null, Buffer.concat(morceaux)));
+        });
       expect(rep.status).toBe(200);
       expect(rep.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(rep.headers['content-disposition']).toBe(`attachment; filename="enfants-soumis-obligation-${RENNES}-${derniereDate}.csv"`);
@@ -314,7 +325,17 @@ describe('export CSV pour tableur', () => {
     const rep = await appeler(t, jetonEditeur, `${CHEMIN_RENNES}?format=csv`);
     expect(rep.status).toBe(200);
     const lignes: Record<string, string>[] = parse(rep.text, { bom: true, delimiter: ';', columns: true });
-    expect(Object.keys(lignes[0])).toEqual(['identifiant', 'nom', 'prenoms', 'date_naissance', 'annee_scolaire', 'uai', 'etablissement', 'code_insee_etablissement', 'niveau']);
+    expect(Object.keys(lignes[0])).toEqual([
+      'identifiant',
+      'nom',
+      'prenoms',
+      'date_naissance',
+      'annee_scolaire',
+      'uai',
+      'etablissement',
+      'code_insee_etablissement',
+      'niveau',
+    ]);
     const exclus = Number((await t.db('oppositions').where({ finalite_code: 'restauration_scolaire' }).count({ n: '*' }))[0].n);
     const perimetre = await compterListe(t.db, RENNES, derniereDate, true);
     expect(lignes.length).toBeGreaterThanOrEqual(perimetre - exclus);
@@ -343,7 +364,9 @@ describe('liste entière en une réponse NDJSON', () => {
     expect(enfants).toEqual([...pages.enfants.values()]);
 
     const entrees = await entreesJournalDepuis(t.db, sequence);
-    expect(entrees.map((e) => [e.operation, e.siret, e.finalite, e.nombre_personnes])).toEqual([['EnfantsSoumisObligation', siretDe('demo-mairie-rennes'), 'obligation_scolaire', attendu]]);
+    expect(entrees.map((e) => [e.operation, e.siret, e.finalite, e.nombre_personnes])).toEqual([
+      ['EnfantsSoumisObligation', siretDe('demo-mairie-rennes'), 'obligation_scolaire', attendu],
+    ]);
     expect(readJson<string[]>(entrees[0].champs)).toEqual([...champsDuScope('mairie:obligation-scolaire')].sort());
 
     const parAccept = await listeNdjson(t, jetonRennes, CHEMIN_RENNES, { Accept: 'application/x-ndjson' });
@@ -353,10 +376,18 @@ describe('liste entière en une réponse NDJSON', () => {
 
   it('applique le masque et les oppositions du scope de restauration scolaire', async () => {
     const pages = await toutesLesPages(t, jetonEditeur, `${CHEMIN_RENNES}?limit=1000`);
-    const opposant = await t.db('obligation_versions as v')
+    const opposant = await t
+      .db('obligation_versions as v')
       .join('etablissements as e', 'e.uai', 'v.uai')
       .join('oppositions as o', 'o.personne_id', 'v.eleve_id')
-      .where({ 'v.code_commune': RENNES, 'e.statut': 'public', 'e.type': 'ecole', 'e.code_commune': RENNES, 'v.mode_instruction': 'public', 'o.finalite_code': 'restauration_scolaire' })
+      .where({
+        'v.code_commune': RENNES,
+        'e.statut': 'public',
+        'e.type': 'ecole',
+        'e.code_commune': RENNES,
+        'v.mode_instruction': 'public',
+        'o.finalite_code': 'restauration_scolaire',
+      })
       .whereNull('v.valide_jusqu_au')
       .first('v.eleve_id');
     expect(opposant).toBeDefined();

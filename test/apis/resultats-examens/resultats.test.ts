@@ -56,9 +56,12 @@ function lignes(reponse: Ligne, examen: string): Array<{ ligne: Ligne; filtre: R
 
 /** Independent recomputation from table candidats_examens. */
 async function attendu(app: AppDeTest, session: number, examen: string, restriction: Record<string, string>, filtre: Record<string, string>) {
-  const q = () => app.db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai')
-    .where({ 'c.session': session, 'c.examen': examen, ...restriction })
-    .where(Object.fromEntries(Object.entries(filtre).map(([k, v]) => [`c.${k}`, v])));
+  const q = () =>
+    app
+      .db('candidats_examens as c')
+      .join('etablissements as e', 'e.uai', 'c.uai')
+      .where({ 'c.session': session, 'c.examen': examen, ...restriction })
+      .where(Object.fromEntries(Object.entries(filtre).map(([k, v]) => [`c.${k}`, v])));
   const compte = async (f: (x: ReturnType<typeof q>) => ReturnType<typeof q>) => Number((await f(q()).count({ n: '*' }))[0].n);
   const mentions: Record<string, number> = { sans_mention: await compte((x) => x.where('c.admis', true).whereNull('c.mention')) };
   for (const [code, cle] of Object.entries(CLES_MENTIONS)) mentions[cle] = await compte((x) => x.where({ 'c.admis': true, 'c.mention': code }));
@@ -71,10 +74,14 @@ async function attendu(app: AppDeTest, session: number, examen: string, restrict
 }
 
 describe('generation', () => {
-  it('makes every final-year pupil of the current session\'s school year a named candidate of it, once, and names no one else', async () => {
+  it("makes every final-year pupil of the current session's school year a named candidate of it, once, and names no one else", async () => {
     const annee = `${bilan.sessionCourante - 1}-${bilan.sessionCourante}`;
-    const [{ n }] = await t.db('scolarites as s').join('etablissements as e', 'e.uai', 's.uai')
-      .where('s.annee_scolaire', annee).whereIn('s.niveau_code', ['3E', 'TG', 'TT', 'TPRO', '2CAP', 'BTS2']).whereNull('s.date_sortie')
+    const [{ n }] = await t
+      .db('scolarites as s')
+      .join('etablissements as e', 'e.uai', 's.uai')
+      .where('s.annee_scolaire', annee)
+      .whereIn('s.niveau_code', ['3E', 'TG', 'TT', 'TPRO', '2CAP', 'BTS2'])
+      .whereNull('s.date_sortie')
       .count({ n: '*' });
     expect(Number(n)).toBeGreaterThan(0);
     expect(bilan.nommes).toBe(Number(n));
@@ -86,8 +93,11 @@ describe('generation', () => {
   });
 
   it('is deterministic for a seed: the same seed regenerates the same candidates', async () => {
-    const lire = () => t.db('candidats_examens').orderBy(['session', 'uai', 'examen', 'voie', 'serie_code', 'eleve_id', 'present', 'admis', 'mention'])
-      .select('session', 'examen', 'voie', 'serie_code', 'uai', 'eleve_id', 'present', 'admis', 'mention');
+    const lire = () =>
+      t
+        .db('candidats_examens')
+        .orderBy(['session', 'uai', 'examen', 'voie', 'serie_code', 'eleve_id', 'present', 'admis', 'mention'])
+        .select('session', 'examen', 'voie', 'serie_code', 'uai', 'eleve_id', 'present', 'admis', 'mention');
     const avant = await lire();
     const nouveau = await genererResultatsExamens(t.db, { seed: 42 });
     expect(await lire()).toEqual(avant);
@@ -100,7 +110,9 @@ describe('generation', () => {
 
   it('gives plausible presence and pass rates, and no félicitations before 2021', async () => {
     await genererResultatsExamens(t.db, { seed: 42, sessions: [2020], consentementsDemo: false });
-    const taux = await t.db('candidats_examens').groupBy('examen')
+    const taux = await t
+      .db('candidats_examens')
+      .groupBy('examen')
       .select('examen')
       .count({ inscrits: '*' })
       .sum({ presents: t.db.raw('case when present then 1 else 0 end'), admis: t.db.raw('case when admis then 1 else 0 end') });
@@ -121,12 +133,21 @@ describe('generation', () => {
 describe('agrégats', () => {
   it('equal an independent recomputation from the candidates (threshold 1: nothing masked)', async () => {
     const jeton = await sansSecret.jeton('demo-region-bretagne');
-    const uais: Array<{ uai: string; examen: string }> = await sansSecret.db('candidats_examens')
-      .where('session', bilan.sessionCourante).distinct('uai', 'examen').orderBy(['examen', 'uai']);
+    const uais: Array<{ uai: string; examen: string }> = await sansSecret
+      .db('candidats_examens')
+      .where('session', bilan.sessionCourante)
+      .distinct('uai', 'examen')
+      .orderBy(['examen', 'uai']);
     const demandes = [
-      ...['dnb', 'bac', 'cap', 'bts'].map((examen) => ({ chemin: `${bilan.sessionCourante}/examens/${examen}/territoires/region/53`, examen, restriction: { 'e.code_region': '53' } })),
+      ...['dnb', 'bac', 'cap', 'bts'].map((examen) => ({
+        chemin: `${bilan.sessionCourante}/examens/${examen}/territoires/region/53`,
+        examen,
+        restriction: { 'e.code_region': '53' },
+      })),
       { chemin: `${bilan.sessionCourante - 2}/examens/bac/territoires/commune/35238`, examen: 'bac', restriction: { 'e.code_commune': '35238' } },
-      ...uais.filter((_, i) => i % 3 === 0).map(({ uai, examen }) => ({ chemin: `${bilan.sessionCourante}/examens/${examen}/etablissements/${uai}`, examen, restriction: { 'c.uai': uai } })),
+      ...uais
+        .filter((_, i) => i % 3 === 0)
+        .map(({ uai, examen }) => ({ chemin: `${bilan.sessionCourante}/examens/${examen}/etablissements/${uai}`, examen, restriction: { 'c.uai': uai } })),
     ];
     for (const d of demandes) {
       const rep = await appeler(sansSecret, d.chemin, jeton);
@@ -134,8 +155,13 @@ describe('agrégats', () => {
       const session = Number(d.chemin.split('/')[0]);
       for (const { ligne, filtre } of lignes(rep.body, d.examen)) {
         const a = await attendu(sansSecret, session, d.examen, d.restriction, filtre);
-        expect({ chemin: d.chemin, filtre, inscrits: ligne.inscrits, presents: ligne.presents, admis: ligne.admis })
-          .toEqual({ chemin: d.chemin, filtre, inscrits: { valeur: a.inscrits }, presents: { valeur: a.presents }, admis: { valeur: a.admis } });
+        expect({ chemin: d.chemin, filtre, inscrits: ligne.inscrits, presents: ligne.presents, admis: ligne.admis }).toEqual({
+          chemin: d.chemin,
+          filtre,
+          inscrits: { valeur: a.inscrits },
+          presents: { valeur: a.presents },
+          admis: { valeur: a.admis },
+        });
         expect(ligne.taux_reussite).toBe(a.presents === 0 ? null : Math.round((a.admis / a.presents) * 1000) / 10);
         if (d.examen === 'dnb' || d.examen === 'bac') {
           for (const [cle, cellule] of Object.entries(ligne.mentions ?? {})) expect([cle, cellule]).toEqual([cle, { valeur: a.mentions[cle] }]);
@@ -165,7 +191,9 @@ describe('agrégats', () => {
       for (const { ligne, filtre } of lignes(rep.body, examen)) {
         const reel = await attendu(t, session, examen, restriction, filtre);
         const cellules: Array<[string, Cellule, number]> = [
-          ['inscrits', ligne.inscrits, reel.inscrits], ['presents', ligne.presents, reel.presents], ['admis', ligne.admis, reel.admis],
+          ['inscrits', ligne.inscrits, reel.inscrits],
+          ['presents', ligne.presents, reel.presents],
+          ['admis', ligne.admis, reel.admis],
           ...Object.entries(ligne.mentions ?? {}).map(([cle, c]) => [cle, c, reel.mentions[cle]] as [string, Cellule, number]),
         ];
         for (const [nom, cellule, valeur] of cellules) {
@@ -207,8 +235,11 @@ describe('agrégats', () => {
 
 describe('territoire', () => {
   async function etablissement(codeCommune: string, examen: string): Promise<string> {
-    const l = await t.db('candidats_examens as c').join('etablissements as e', 'e.uai', 'c.uai')
-      .where({ 'e.code_commune': codeCommune, 'c.examen': examen, 'c.session': bilan.sessionCourante }).first('c.uai');
+    const l = await t
+      .db('candidats_examens as c')
+      .join('etablissements as e', 'e.uai', 'c.uai')
+      .where({ 'e.code_commune': codeCommune, 'c.examen': examen, 'c.session': bilan.sessionCourante })
+      .first('c.uai');
     return l.uai;
   }
 
@@ -224,7 +255,7 @@ describe('territoire', () => {
     expect((await appeler(t, `${bilan.sessionCourante}/examens/bac/etablissements/${rennais}`, jetons['demo-mairie-rennes'])).status).toBe(200);
   });
 
-  it("refuses a département another département and its région, grants its own and its communes", async () => {
+  it('refuses a département another département and its région, grants its own and its communes', async () => {
     const d = jetons['demo-departement-35'];
     for (const chemin of ['territoires/departement/22', 'territoires/region/53', 'territoires/commune/22278']) {
       const rep = await appeler(t, `${bilan.sessionCourante}/examens/dnb/${chemin}`, d);

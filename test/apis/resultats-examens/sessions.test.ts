@@ -22,9 +22,14 @@ async function sessionsEnBase(t: AppDeTest): Promise<number[]> {
 /** Named candidates of a session and final-year pupils of its school year, as sorted pupil ids. */
 async function nommesEtEleves(t: AppDeTest, session: number): Promise<{ nommes: string[]; eleves: string[] }> {
   const nommes = await t.db('candidats_examens').where({ session }).whereNotNull('eleve_id').orderBy('eleve_id').pluck('eleve_id');
-  const eleves = await t.db('scolarites as s').join('etablissements as e', 'e.uai', 's.uai')
-    .where('s.annee_scolaire', `${session - 1}-${session}`).whereIn('s.niveau_code', NIVEAUX_CANDIDATS).whereNull('s.date_sortie')
-    .orderBy('s.eleve_id').pluck('s.eleve_id');
+  const eleves = await t
+    .db('scolarites as s')
+    .join('etablissements as e', 'e.uai', 's.uai')
+    .where('s.annee_scolaire', `${session - 1}-${session}`)
+    .whereIn('s.niveau_code', NIVEAUX_CANDIDATS)
+    .whereNull('s.date_sortie')
+    .orderBy('s.eleve_id')
+    .pluck('s.eleve_id');
   return { nommes, eleves };
 }
 
@@ -75,7 +80,7 @@ describe('au jour des tests', () => {
     expect(nommes).toEqual(eleves);
   });
 
-  it('completes the current session\'s cohorts like the earlier ones, though its school leavers have no identity in the data', async () => {
+  it("completes the current session's cohorts like the earlier ones, though its school leavers have no identity in the data", async () => {
     for (const examen of ['dnb', 'bac']) {
       const compter = async (s: number) => Number((await t.db('candidats_examens').where({ session: s, examen }).count({ n: '*' }))[0].n);
       const courante = await compter(session);

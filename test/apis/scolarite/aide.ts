@@ -48,16 +48,35 @@ export async function temoins(db: Db, filtre: (q: ReturnType<Db>) => void = () =
     .whereIn('s.mode_instruction', ['public', 'prive_sous_contrat'])
     .orderBy('e.id')
     .select(
-      'e.id', 'e.nom', 'e.prenoms', 'e.sexe', 'e.date_naissance', 's.annee_scolaire', 's.uai', 's.niveau_code', 's.code_mef_stat', 's.libelle_mef',
-      's.statut_eleve', 's.est_boursier', 's.echelon_bourse', 's.regime', 's.date_sortie',
-      'et.nom as etablissement_nom', 'et.ministere_tutelle', 'et.code_departement', 'et.code_region',
+      'e.id',
+      'e.nom',
+      'e.prenoms',
+      'e.sexe',
+      'e.date_naissance',
+      's.annee_scolaire',
+      's.uai',
+      's.niveau_code',
+      's.code_mef_stat',
+      's.libelle_mef',
+      's.statut_eleve',
+      's.est_boursier',
+      's.echelon_bourse',
+      's.regime',
+      's.date_sortie',
+      'et.nom as etablissement_nom',
+      'et.ministere_tutelle',
+      'et.code_departement',
+      'et.code_region',
     );
   filtre(q);
   return (await q) as Temoin[];
 }
 
 /** The query of API Particulier's form: `prenoms=A&prenoms=B`, the CAF as recipient. */
-export function requete(eleve: Pick<Temoin, 'nom' | 'prenoms' | 'sexe' | 'date_naissance'>, autres: Record<string, string | number | string[] | undefined> = {}): string {
+export function requete(
+  eleve: Pick<Temoin, 'nom' | 'prenoms' | 'sexe' | 'date_naissance'>,
+  autres: Record<string, string | number | string[] | undefined> = {},
+): string {
   const [annee, mois, jour] = eleve.date_naissance.split('-').map(Number);
   const parametres: Record<string, string | number | string[] | undefined> = {
     nomNaissance: eleve.nom,

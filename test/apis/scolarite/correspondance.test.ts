@@ -46,7 +46,10 @@ function graphie(nom: string): fc.Arbitrary<string> {
 
 describe('normalisation des noms (celle de eleves.nom_normalise)', () => {
   it.each(["L'Hostis", 'Le Gall', 'Lefèvre', 'Jean-Baptiste', 'Nguyễn', 'Œillet'])('any spelling of %s normalises like the registered one', (nom) => {
-    fc.assert(fc.property(graphie(nom), (saisie) => normaliserNom(saisie) === normaliserNom(nom)), { numRuns: 100 });
+    fc.assert(
+      fc.property(graphie(nom), (saisie) => normaliserNom(saisie) === normaliserNom(nom)),
+      { numRuns: 100 },
+    );
   });
 });
 
@@ -67,7 +70,7 @@ describe('prénoms : les premiers prénoms enregistrés, entiers, dans l’ordre
   });
 
   it('every prefix of the registered first names matches, whatever the spelling', () => {
-    const enregistres = ['Marie-Lou', 'Anne', "Zoé"];
+    const enregistres = ['Marie-Lou', 'Anne', 'Zoé'];
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 3 }), fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), (k, majuscules) => {
         const donnes = enregistres.slice(0, k).map((p, i) => (majuscules[i] ? p.toUpperCase() : p.replace('-', ' ')));
@@ -115,12 +118,10 @@ describe('lecture de la demande', () => {
     expect((e.extensions.erreurs as Array<{ champ: string }>).map((x) => x.champ)).toEqual(champs);
   });
 
-  it.each([
-    [{ codesDepartements: undefined }],
-    [{ codesDepartements: [] }],
-    [{ codeEtablissement: '0350006S' }],
-    [{ codesRegions: ['53'] }],
-  ])('%j → 422: exactly one perimeter', (p) => {
-    expect(probleme(p as Partial<ParametresStatut>).code).toBe('entite_non_traitable');
-  });
+  it.each([[{ codesDepartements: undefined }], [{ codesDepartements: [] }], [{ codeEtablissement: '0350006S' }], [{ codesRegions: ['53'] }]])(
+    '%j → 422: exactly one perimeter',
+    (p) => {
+      expect(probleme(p as Partial<ParametresStatut>).code).toBe('entite_non_traitable');
+    },
+  );
 });

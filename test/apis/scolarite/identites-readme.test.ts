@@ -19,7 +19,10 @@ const identites = section
   .split('\n')
   .filter((l) => /^\| [^-|]/.test(l) && !l.startsWith('| nomNaissance'))
   .map((l) => {
-    const [nom, prenoms, sexe, naissance, scolarite] = l.split('|').slice(1, 6).map((c) => c.trim());
+    const [nom, prenoms, sexe, naissance, scolarite] = l
+      .split('|')
+      .slice(1, 6)
+      .map((c) => c.trim());
     return { nom, prenoms, sexe: sexe as 'M' | 'F', date_naissance: naissance, scolarite };
   });
 const requeteSql = /prepare\(process\.argv\[1\]\)\.all\(\)\)' "\n([\s\S]*?)"\n```/.exec(section)![1];
@@ -51,7 +54,14 @@ describe('README : élèves de démonstration de l’API données de scolarité'
 
   it('the documented query finds pupils that the API then finds, whatever the year', async () => {
     const resultat = await t.db.raw(requeteSql);
-    const lignes = (Array.isArray(resultat) ? resultat : resultat.rows) as Array<{ nom: string; prenoms: string; sexe: 'M' | 'F'; date_naissance: string; annee_scolaire: string; uai: string }>;
+    const lignes = (Array.isArray(resultat) ? resultat : resultat.rows) as Array<{
+      nom: string;
+      prenoms: string;
+      sexe: 'M' | 'F';
+      date_naissance: string;
+      annee_scolaire: string;
+      uai: string;
+    }>;
     expect(lignes.length).toBeGreaterThan(0);
     const statuts = [];
     for (const l of lignes) {

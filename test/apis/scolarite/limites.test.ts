@@ -15,7 +15,11 @@ describe('débit par habilitation (API Particulier : RateLimit-* et 429)', () =>
     const inconnu = { nom: 'Personne', prenoms: 'Inconnue', sexe: 'F' as const, date_naissance: '2010-01-01' };
     // Ten calls at once against two per second: some exceed it, however slow the machine.
     const reponses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => request(t.app).get(requete(inconnu, { object: `Dossier ${i}` })).set('Authorization', `Bearer ${jeton}`)),
+      Array.from({ length: 10 }, (_, i) =>
+        request(t.app)
+          .get(requete(inconnu, { object: `Dossier ${i}` }))
+          .set('Authorization', `Bearer ${jeton}`),
+      ),
     );
     const refusees = reponses.filter((r) => r.status === 429);
     expect(refusees.length).toBeGreaterThanOrEqual(1);

@@ -18,10 +18,18 @@ let eleve: Temoin;
 beforeAll(async () => {
   t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '10000' });
   // The demo CAF holds statut, boursier and échelon; a second habilitation adds the two other scopes.
-  const h = await soumettreHabilitation(t.db, {
-    siret: CAF, finalite: 'droits_sociaux', scopes: ['scolarite:regime', 'scolarite:identite'], intitule: 'Tests : régime et identité',
-    dateDebut: '2025-09-01', dateFin: '2099-12-31',
-  }, 'test');
+  const h = await soumettreHabilitation(
+    t.db,
+    {
+      siret: CAF,
+      finalite: 'droits_sociaux',
+      scopes: ['scolarite:regime', 'scolarite:identite'],
+      intitule: 'Tests : régime et identité',
+      dateDebut: '2025-09-01',
+      dateFin: '2099-12-31',
+    },
+    'test',
+  );
   await changerStatut(t.db, h.id, 'validee', 'test', 'tests');
   jetonCaf = await t.jeton('demo-caf-35');
   [eleve] = await temoins(t.db, (q) => q.where('s.est_boursier', true).whereNotNull('s.regime'));
@@ -31,7 +39,10 @@ afterAll(() => t.fermer());
 const appel = (chemin: string, jeton = jetonCaf) => request(t.app).get(chemin).set('Authorization', `Bearer ${jeton}`);
 
 async function journalDe(requestId: string) {
-  return t.db('journal').where({ request_id: requestId }).select('api', 'operation', 'siret', 'finalite', 'scopes', 'champs', 'nombre_personnes', 'contexte', 'objet', 'resultat');
+  return t
+    .db('journal')
+    .where({ request_id: requestId })
+    .select('api', 'operation', 'siret', 'finalite', 'scopes', 'champs', 'nombre_personnes', 'contexte', 'objet', 'resultat');
 }
 
 describe('un élève trouvé (200)', () => {
@@ -75,10 +86,22 @@ describe('un élève trouvé (200)', () => {
   it('the demo CAF client, by its own habilitation, sees statut, bourse and échelon only', async () => {
     const demo = await creerClient(t.db, { siret: CAF, nom: 'CAF 35 (sans scope demandé)' });
     const jeton = (
-      await request(t.app).post('/oauth/token').auth(demo.client_id, demo.client_secret).type('form').send({ grant_type: 'client_credentials', scope: 'scolarite:statut scolarite:boursier scolarite:echelon-bourse' })
+      await request(t.app)
+        .post('/oauth/token')
+        .auth(demo.client_id, demo.client_secret)
+        .type('form')
+        .send({ grant_type: 'client_credentials', scope: 'scolarite:statut scolarite:boursier scolarite:echelon-bourse' })
     ).body.access_token;
     const rep = await appel(requete(eleve), jeton).expect(200);
-    expect(Object.keys(rep.body).sort()).toEqual(['annee_scolaire', 'echelon_bourse', 'est_boursier', 'est_scolarise', 'etablissement', 'module_elementaire_formation', 'statut_eleve']);
+    expect(Object.keys(rep.body).sort()).toEqual([
+      'annee_scolaire',
+      'echelon_bourse',
+      'est_boursier',
+      'est_scolarise',
+      'etablissement',
+      'module_elementaire_formation',
+      'statut_eleve',
+    ]);
   });
 
   it('is journaled exactly once, with recipient, context, object, finalité, scopes and fields', async () => {
@@ -86,8 +109,14 @@ describe('un élève trouvé (200)', () => {
     const entrees = await journalDe(rep.headers['x-request-id']);
     expect(entrees).toHaveLength(1);
     expect(entrees[0]).toMatchObject({
-      api: 'api-scolarite', operation: 'StatutEleve', siret: CAF, finalite: 'droits_sociaux',
-      nombre_personnes: 1, contexte: 'ARS 2026', objet: 'Dossier 2026-0042', resultat: 'communique',
+      api: 'api-scolarite',
+      operation: 'StatutEleve',
+      siret: CAF,
+      finalite: 'droits_sociaux',
+      nombre_personnes: 1,
+      contexte: 'ARS 2026',
+      objet: 'Dossier 2026-0042',
+      resultat: 'communique',
     });
     expect(JSON.parse(entrees[0].champs)).toEqual(expect.arrayContaining(['est_boursier', 'etablissement.uai', 'identite.nom']));
   });
@@ -99,7 +128,10 @@ describe('correspondance de l’identité', () => {
     const variantes = [
       accentue.nom.toLowerCase(),
       `  ${accentue.nom.toUpperCase().replace(/ /g, '-')} `,
-      accentue.nom.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, ' '),
+      accentue.nom
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/'/g, ' '),
       accentue.nom.replace(/ /g, '   ').replace(/'/g, '’'),
     ];
     for (const nomNaissance of variantes) {
@@ -111,16 +143,30 @@ describe('correspondance de l’identité', () => {
   it('requires the exact birth date and sex, and the first names in civil order', async () => {
     const [annee, mois, jour] = eleve.date_naissance.split('-').map(Number);
     const lendemain = new Date(Date.UTC(annee, mois - 1, jour + 1));
-    await appel(requete(eleve, { jourDateNaissance: lendemain.getUTCDate(), moisDateNaissance: lendemain.getUTCMonth() + 1, anneeDateNaissance: lendemain.getUTCFullYear() })).expect(404);
+    await appel(
+      requete(eleve, {
+        jourDateNaissance: lendemain.getUTCDate(),
+        moisDateNaissance: lendemain.getUTCMonth() + 1,
+        anneeDateNaissance: lendemain.getUTCFullYear(),
+      }),
+    ).expect(404);
     await appel(requete(eleve, { sexeEtatCivil: eleve.sexe === 'M' ? 'F' : 'M' })).expect(404);
     await appel(requete(eleve, { prenoms: ['Zébulon'] })).expect(404);
     await appel(requete(eleve, { prenoms: eleve.prenoms.split(' ')[0] })).expect(200);
   });
 
   it.each([
-    ['codeEtablissement', (e: Temoin) => ({ codesDepartements: undefined, codeEtablissement: e.uai.toLowerCase() }), () => ({ codesDepartements: undefined, codeEtablissement: '0350026N' })],
+    [
+      'codeEtablissement',
+      (e: Temoin) => ({ codesDepartements: undefined, codeEtablissement: e.uai.toLowerCase() }),
+      () => ({ codesDepartements: undefined, codeEtablissement: '0350026N' }),
+    ],
     ['codesDepartements', () => ({ codesDepartements: ['22', '35'] }), () => ({ codesDepartements: ['22', '29'] })],
-    ['codesRegions', (e: Temoin) => ({ codesDepartements: undefined, codesRegions: [e.code_region] }), () => ({ codesDepartements: undefined, codesRegions: ['11'] })],
+    [
+      'codesRegions',
+      (e: Temoin) => ({ codesDepartements: undefined, codesRegions: [e.code_region] }),
+      () => ({ codesDepartements: undefined, codesRegions: ['11'] }),
+    ],
   ])('perimeter %s: found inside, not outside', async (_nom, dedans, dehors) => {
     await appel(requete(eleve, dedans(eleve))).expect(200);
     const rep = await appel(requete(eleve, dehors())).expect(404);
@@ -162,7 +208,13 @@ describe('erreurs', () => {
     expect(rep.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(rep.body.code).toBe('eleve_introuvable');
     expect(await journalDe(rep.headers['x-request-id'])).toEqual([
-      expect.objectContaining({ nombre_personnes: 0, champs: '[]', resultat: 'non_trouve', contexte: 'Allocation de rentrée scolaire', objet: 'Dossier de test' }),
+      expect.objectContaining({
+        nombre_personnes: 0,
+        champs: '[]',
+        resultat: 'non_trouve',
+        contexte: 'Allocation de rentrée scolaire',
+        objet: 'Dossier de test',
+      }),
     ]);
   });
 
@@ -171,13 +223,17 @@ describe('erreurs', () => {
     expect((await appel(requete(eleve), 'inconnu').expect(401)).body.code).toBe('jeton_invalide');
     const client = await creerClient(t.db, { siret: CAF, nom: 'CAF 35 (jetons éphémères)' });
     const jeton = async () =>
-      (await request(t.app).post('/oauth/token').auth(client.client_id, client.client_secret).type('form').send({ grant_type: 'client_credentials' })).body.access_token as string;
+      (await request(t.app).post('/oauth/token').auth(client.client_id, client.client_secret).type('form').send({ grant_type: 'client_credentials' })).body
+        .access_token as string;
     const revoque = await jeton();
     await appel(requete(eleve), revoque).expect(200);
     await request(t.app).post('/oauth/revoke').auth(client.client_id, client.client_secret).type('form').send({ token: revoque }).expect(200);
     expect((await appel(requete(eleve), revoque).expect(401)).body.code).toBe('jeton_invalide');
     const expire = await jeton();
-    await t.db('oauth_tokens').where({ client_id: client.client_id }).update({ expire_le: new Date(Date.now() - 1000).toISOString() });
+    await t
+      .db('oauth_tokens')
+      .where({ client_id: client.client_id })
+      .update({ expire_le: new Date(Date.now() - 1000).toISOString() });
     expect((await appel(requete(eleve), expire).expect(401)).body.code).toBe('jeton_invalide');
   });
 
