@@ -87,10 +87,7 @@ if (require.main === module) {
     console.log(`${ecoles.length} écoles à Rennes`);
     const liste = await client.toutesLesPages('/api-mairie/v1/communes/35238/enfants-soumis-obligation?limit=500', 'enfants');
     console.log(`${liste.elements.length} enfants ; jeton de synchronisation à garder : ${liste.derniere.jeton_synchronisation}`);
-    const changements = await client.toutesLesPages(
-      `/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${encodeURIComponent(liste.derniere.jeton_synchronisation)}`,
-      'ajouts',
-    );
+    const changements = await client.toutesLesPages(`/api-mairie/v1/communes/35238/enfants-soumis-obligation/changements?depuis=${encodeURIComponent(liste.derniere.jeton_synchronisation)}`, 'ajouts');
     console.log(`${changements.elements.length} ajouts depuis la dernière liste`);
   })().catch((e) => {
     console.error(e.message);
