@@ -67,7 +67,13 @@ async function main(): Promise<void> {
 
     let n = 0;
     const lancer = (script: string, env: Record<string, string>, argsNode: string[] = []) =>
-      demarrer(script, { PORT: String(PORT), WORKERS: '1', ...env }, path.join(dossier, `serveur-${n++}.log`), env.COUCHES === 'passerelle' ? '/health' : script === SCRIPT_BONJOUR ? '/bonjour' : '/health', { argsNode });
+      demarrer(
+        script,
+        { PORT: String(PORT), WORKERS: '1', ...env },
+        path.join(dossier, `serveur-${n++}.log`),
+        env.COUCHES === 'passerelle' ? '/health' : script === SCRIPT_BONJOUR ? '/bonjour' : '/health',
+        { argsNode },
+      );
     const passerelle = { COUCHES: 'passerelle', DATABASE_URL: base.url, LIMITE_REQUETES_PAR_SECONDE: LIMITE_BENCH };
     const url = `http://127.0.0.1:${PORT}`;
 
@@ -107,7 +113,11 @@ async function main(): Promise<void> {
       return [
         { nom: 'passerelle : /health', attendu: 200, options: { url: `${url}/health` } },
         { nom: 'annuaire : un établissement (sans jeton)', attendu: 200, options: { url: `${url}/api-ecole/v1/etablissements/${uai}` } },
-        { nom: 'API mairie : 304 (2 alternatives @Security)', attendu: 304, options: { url: url + page, headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag } } },
+        {
+          nom: 'API mairie : 304 (2 alternatives @Security)',
+          attendu: 304,
+          options: { url: url + page, headers: { Authorization: `Bearer ${jetonMairie}`, 'If-None-Match': etag } },
+        },
         {
           nom: 'API scolarité : statut (5 alternatives, journalisé)',
           attendu: 200,
@@ -121,7 +131,8 @@ async function main(): Promise<void> {
     };
     // This build, and with BENCH_COMPARER another one (e.g. an earlier commit's), in alternation.
     const variantes: Array<{ nom: string; env: Record<string, string> }> = [{ nom: 'cette version', env: passerelle }];
-    if (process.env.BENCH_COMPARER) variantes.unshift({ nom: 'comparée', env: { ...passerelle, PASSERELLE_DIST: path.join(path.resolve(process.env.BENCH_COMPARER), 'dist') } });
+    if (process.env.BENCH_COMPARER)
+      variantes.unshift({ nom: 'comparée', env: { ...passerelle, PASSERELLE_DIST: path.join(path.resolve(process.env.BENCH_COMPARER), 'dist') } });
     const tours = variantes.length > 1 ? Number(process.env.BENCH_TOURS || 2) : 1;
     const parVariante = new Map<string, Ligne[]>();
     for (let tour = 1; tour <= tours; tour++) {
@@ -147,25 +158,36 @@ async function main(): Promise<void> {
     console.log('| Configuration | req/s | p50 (ms) | p99 (ms) | ratio | CPU du serveur par réponse | rapport CPU / référence |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const l of lignes) {
-      console.log(`| ${l.nom} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${((100 * l.rps) / reference).toFixed(0)} % | ${l.cpuUs!.toFixed(0)} µs | ×${(l.cpuUs! / cpuReference).toFixed(1)} |`);
+      console.log(
+        `| ${l.nom} | ${l.rps.toFixed(0)} | ${l.p50} | ${l.p99} | ${((100 * l.rps) / reference).toFixed(0)} % | ${l.cpuUs!.toFixed(0)} µs | ×${(l.cpuUs! / cpuReference).toFixed(1)} |`,
+      );
     }
 
     if (variantes.length > 1) {
       console.log(`\n${process.env.BENCH_COMPARER} contre cette version, ${tours} tours alternés (médiane des tours) :`);
       console.log('| Route | req/s comparée | req/s cette version | CPU/réponse comparée | CPU/réponse cette version | rapport CPU |');
       console.log('|---|---:|---:|---:|---:|---:|');
-      const mediane = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor((x.length - 1) / 2)];
+      const mediane = (x: number[]) => {
+        const t = [...x].sort((a, b) => a - b);
+        return (t[Math.floor((t.length - 1) / 2)] + t[Math.ceil((t.length - 1) / 2)]) / 2;
+      };
       const noms = [...new Set(parVariante.get('cette version')!.map((m) => m.nom))];
       for (const nom of noms) {
         const [avant, apres] = ['comparée', 'cette version'].map((v) => parVariante.get(v)!.filter((m) => m.nom === nom));
         const [rpsAvant, rpsApres] = [avant, apres].map((x) => mediane(x.map((m) => m.rps)));
         const [cpuAvant, cpuApres] = [avant, apres].map((x) => mediane(x.map((m) => m.cpuUs!)));
-        console.log(`| ${nom} | ${rpsAvant.toFixed(0)} | ${rpsApres.toFixed(0)} | ${cpuAvant.toFixed(0)} µs | ${cpuApres.toFixed(0)} µs | ×${(cpuApres / cpuAvant).toFixed(2)} |`);
+        console.log(
+          `| ${nom} | ${rpsAvant.toFixed(0)} | ${rpsApres.toFixed(0)} | ${cpuAvant.toFixed(0)} µs | ${cpuApres.toFixed(0)} µs | ×${(cpuApres / cpuAvant).toFixed(2)} |`,
+        );
       }
     }
 
     console.log(`\ntemps par couche express, une connexion (${DUREE_S} s après 1 s d'échauffement), médiane par requête :`);
-    const chronometrer = async (nom: string, env: Record<string, string>, choisir: (r: Awaited<ReturnType<typeof routes>>) => { options: Record<string, unknown>; attendu: number }) => {
+    const chronometrer = async (
+      nom: string,
+      env: Record<string, string>,
+      choisir: (r: Awaited<ReturnType<typeof routes>>) => { options: Record<string, unknown>; attendu: number },
+    ) => {
       const fichier = path.join(dossier, `etapes-${n}.json`);
       const serveur = await lancer(SCRIPT_SERVEUR, { ...env, ETAPES_FICHIER: fichier });
       try {

@@ -37,9 +37,15 @@ interface ProfilCpu {
 /** Families of frames, first match wins (paths of node_modules packages, then our compiled sources). */
 const FAMILLES: Array<[string, RegExp]> = [
   ['tsoa (runtime et routes générées)', /node_modules\/@tsoa\/|\/generated\/routes\.js/],
-  ['express et ses modules (router, qs, body-parser, send…)', /node_modules\/(express|router|body-parser|qs|side-channel[^/]*|call-bound|get-intrinsic|type-is|content-type|raw-body|finalhandler|on-finished|parseurl|send|accepts|negotiator|mime[^/]*|depd|fresh|etag|media-typer|statuses|http-errors|cookie|vary|proxy-addr|forwarded|ipaddr\.js|range-parser|encodeurl|escape-html|utils-merge|merge-descriptors|methods|path-to-regexp|serve-static|content-disposition|safe-buffer|iconv-lite|bytes|unpipe|destroy|ee-first|setprototypeof|inherits|function-bind|has-symbols|hasown|object-inspect|es-[^/]*|gopd|dunder-proto|math-intrinsics|call-bind[^/]*)\//],
+  [
+    'express et ses modules (router, qs, body-parser, send…)',
+    /node_modules\/(express|router|body-parser|qs|side-channel[^/]*|call-bound|get-intrinsic|type-is|content-type|raw-body|finalhandler|on-finished|parseurl|send|accepts|negotiator|mime[^/]*|depd|fresh|etag|media-typer|statuses|http-errors|cookie|vary|proxy-addr|forwarded|ipaddr\.js|range-parser|encodeurl|escape-html|utils-merge|merge-descriptors|methods|path-to-regexp|serve-static|content-disposition|safe-buffer|iconv-lite|bytes|unpipe|destroy|ee-first|setprototypeof|inherits|function-bind|has-symbols|hasown|object-inspect|es-[^/]*|gopd|dunder-proto|math-intrinsics|call-bind[^/]*)\//,
+  ],
   ['helmet', /node_modules\/helmet\//],
-  ['pino (journal applicatif)', /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)[^/]*\//],
+  [
+    'pino (journal applicatif)',
+    /node_modules\/(pino|sonic-boom|thread-stream|fast-redact|quick-format-unescaped|atomic-sleep|on-exit-leak-free|safe-stable-stringify)[^/]*\//,
+  ],
   ['knex', /node_modules\/knex\//],
   ['better-sqlite3', /node_modules\/better-sqlite3\//],
   ['pg (client PostgreSQL)', /node_modules\/(pg|pg-[^/]*|postgres-[^/]*|pgpass|buffer-writer|packet-reader)\//],
@@ -77,7 +83,8 @@ function lieu(n: Noeud): string {
 const pourcent = (x: number, total: number) => `${((100 * x) / total).toFixed(1)} %`;
 
 /** Express's own routing between two middlewares: shown in the flame graph, left out of the per-function table. */
-const PLOMBERIE = /^(next|handle|process_params|trim_prefix|\(anonyme\)|dispatch|emit|internalNext) express\/lib\/router|^internalNext helmet|^(emit|parserOnIncoming|parserOnHeadersComplete|processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers) node:|^\(root\)$/;
+const PLOMBERIE =
+  /^(next|handle|process_params|trim_prefix|\(anonyme\)|dispatch|emit|internalNext) express\/lib\/router|^internalNext helmet|^(emit|parserOnIncoming|parserOnHeadersComplete|processTicksAndRejections|runMicrotasks|listOnTimeout|processTimers) node:|^\(root\)$/;
 
 /** A sample's stack, root first; undefined for startup (module loading): only the load is profiled. */
 function pile(id: number, parents: Map<number, number>, parId: Map<number, Noeud>): Noeud[] | undefined {
@@ -135,13 +142,21 @@ export function resumer(p: ProfilCpu): Resume {
   lignes.push('', '| Fonction, par temps propre | famille | part |', '|---|---|---:|');
   for (const [l, [f, t]] of [...propres].sort((a, b) => b[1][1] - a[1][1]).slice(0, 15)) lignes.push(`| \`${l}\` | ${f} | ${pourcent(t, actif)} |`);
   lignes.push('', '| Fonction, par temps inclus (largeur dans la flamme ; routage express entre intergiciels omis) | famille | part |', '|---|---|---:|');
-  for (const [l, [f, t]] of [...inclus].filter(([l]) => !PLOMBERIE.test(l)).sort((a, b) => b[1][1] - a[1][1]).slice(0, 25)) lignes.push(`| \`${l}\` | ${f} | ${pourcent(t, actif)} |`);
+  for (const [l, [f, t]] of [...inclus]
+    .filter(([l]) => !PLOMBERIE.test(l))
+    .sort((a, b) => b[1][1] - a[1][1])
+    .slice(0, 25))
+    lignes.push(`| \`${l}\` | ${f} | ${pourcent(t, actif)} |`);
   return { texte: lignes.join('\n'), replie: [...replies].map(([c, t]) => `${c} ${t}`).join('\n') };
 }
 
 /** A minimal SVG flame graph (root at the bottom) from folded stacks: frames narrower than `seuil` of the total are dropped. */
 export function svgFlamme(replie: string, titre: string, seuil = 0.005): string {
-  interface Cadre { nom: string; t: number; enfants: Map<string, Cadre> }
+  interface Cadre {
+    nom: string;
+    t: number;
+    enfants: Map<string, Cadre>;
+  }
   const racine: Cadre = { nom: 'tout', t: 0, enfants: new Map() };
   for (const ligne of replie.split('\n').filter(Boolean)) {
     const espace = ligne.lastIndexOf(' ');
@@ -164,9 +179,19 @@ export function svgFlamme(replie: string, titre: string, seuil = 0.005): string 
     if (c.t < seuil * racine.t) return;
     profondeurMax = Math.max(profondeurMax, profondeur);
     const l = (c.t / racine.t) * LARGEUR;
-    const teinte = /express|body-parser|qs\//.test(c.nom) ? 30 : /tsoa|routes\.js/.test(c.nom) ? 200 : /^[^ ]+ (auth|http|apis|privacy|db)\//.test(c.nom) ? 120 : /node:/.test(c.nom) ? 0 : 270;
+    const teinte = /express|body-parser|qs\//.test(c.nom)
+      ? 30
+      : /tsoa|routes\.js/.test(c.nom)
+        ? 200
+        : /^[^ ]+ (auth|http|apis|privacy|db)\//.test(c.nom)
+          ? 120
+          : /node:/.test(c.nom)
+            ? 0
+            : 270;
     const texte = l > 40 ? `<text x="${(x + 3).toFixed(1)}" y="${-profondeur * HAUTEUR - 4}">${echapper(c.nom.slice(0, Math.floor(l / 6.5)))}</text>` : '';
-    rects.push(`<g><title>${echapper(c.nom)} (${pourcent(c.t, racine.t)})</title><rect x="${x.toFixed(1)}" y="${-(profondeur + 1) * HAUTEUR}" width="${l.toFixed(1)}" height="${HAUTEUR - 1}" fill="hsl(${teinte},60%,70%)"/>${texte}</g>`);
+    rects.push(
+      `<g><title>${echapper(c.nom)} (${pourcent(c.t, racine.t)})</title><rect x="${x.toFixed(1)}" y="${-(profondeur + 1) * HAUTEUR}" width="${l.toFixed(1)}" height="${HAUTEUR - 1}" fill="hsl(${teinte},60%,70%)"/>${texte}</g>`,
+    );
     let xe = x;
     for (const e of [...c.enfants.values()].sort((a, b) => (a.nom < b.nom ? -1 : 1))) {
       dessiner(e, xe, profondeur + 1);

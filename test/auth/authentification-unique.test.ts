@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.fermer());
 
-const STATUT = '/api-scolarite/v1/eleves/statut?nomNaissance=INCONNU&prenoms=Personne&sexeEtatCivil=F&anneeDateNaissance=2014&moisDateNaissance=2&jourDateNaissance=3&codesDepartements=35&context=Allocation+de+rentr%C3%A9e&object=Test&recipient=';
+const STATUT =
+  '/api-scolarite/v1/eleves/statut?nomNaissance=INCONNU&prenoms=Personne&sexeEtatCivil=F&anneeDateNaissance=2014&moisDateNaissance=2&jourDateNaissance=3&codesDepartements=35&context=Allocation+de+rentr%C3%A9e&object=Test&recipient=';
 const LISTE = '/api-mairie/v1/communes/35238/enfants-soumis-obligation?limit=5';
 
 /** Resolutions and registry reads made while `appels` run, one after the other. */
@@ -32,7 +33,10 @@ async function compter(appels: Array<() => request.Test>): Promise<{ resolutions
 describe('one token resolution per request, whatever the number of @Security alternatives', () => {
   it('five alternatives (API scolarité statut): one resolution per request', async () => {
     const siret = CLIENTS_DEMO.find((c) => c.clientId === 'demo-caf-35')!.destinataire.siret;
-    const appel = () => request(t.app).get(STATUT + siret).auth(jetonCaf, { type: 'bearer' });
+    const appel = () =>
+      request(t.app)
+        .get(STATUT + siret)
+        .auth(jetonCaf, { type: 'bearer' });
     const r = await compter([appel, appel, appel]);
     // Authenticated and authorised: the pupil is simply unknown.
     expect(r.statuts).toEqual([404, 404, 404]);

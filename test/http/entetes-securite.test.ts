@@ -31,9 +31,25 @@ const ENTETES_SECURITE: Record<string, string> = {
 
 /** Headers any response may carry besides the security ones (transport, content, id, limits, caching, authentication). */
 const AUTRES_ENTETES = new Set([
-  'connection', 'content-length', 'content-type', 'date', 'keep-alive', 'transfer-encoding', 'x-request-id',
-  'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'etag', 'cache-control', 'vary', 'www-authenticate',
-  'accept-ranges', 'last-modified', 'content-disposition', 'link', 'pragma',
+  'connection',
+  'content-length',
+  'content-type',
+  'date',
+  'keep-alive',
+  'transfer-encoding',
+  'x-request-id',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'etag',
+  'cache-control',
+  'vary',
+  'www-authenticate',
+  'accept-ranges',
+  'last-modified',
+  'content-disposition',
+  'link',
+  'pragma',
 ]);
 
 function verifier(rep: request.Response): void {

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { Contexte } from '../../contexte';
 import { type Db, executer } from '../../db/knex';
