@@ -167,7 +167,10 @@ async function main(): Promise<void> {
       console.log(`\n${process.env.BENCH_COMPARER} contre cette version, ${tours} tours alternés (médiane des tours) :`);
       console.log('| Route | req/s comparée | req/s cette version | CPU/réponse comparée | CPU/réponse cette version | rapport CPU |');
       console.log('|---|---:|---:|---:|---:|---:|');
-      const mediane = (x: number[]) => [...x].sort((a, b) => a - b)[Math.floor((x.length - 1) / 2)];
+      const mediane = (x: number[]) => {
+        const t = [...x].sort((a, b) => a - b);
+        return (t[Math.floor((t.length - 1) / 2)] + t[Math.ceil((t.length - 1) / 2)]) / 2;
+      };
       const noms = [...new Set(parVariante.get('cette version')!.map((m) => m.nom))];
       for (const nom of noms) {
         const [avant, apres] = ['comparée', 'cette version'].map((v) => parVariante.get(v)!.filter((m) => m.nom === nom));

@@ -7,7 +7,7 @@
  * by family (express, tsoa, our code, pino, the database driver, Node, V8) and by function, and
  * by inclusive time (a flame graph's widths); folded stacks and an SVG flame graph are written next
  * to each profile. Samples of the process's startup (module loading) are left out.
- *   npx tsx scripts/bench/profil.ts <fichier.cpuprofile>   summarises an existing profile.
+ *   npx tsx scripts/bench/profil.ts <fichier.cpuprofile> [titre]   summarises an existing profile.
  * Options (environment): BENCH_DUREE (s, default 8), BENCH_CONNEXIONS (default 50), BENCH_SANS_BUILD=1,
  * BENCH_PROFILS=<dossier> (keep the .cpuprofile files there).
  */
@@ -286,7 +286,7 @@ function ecrireResume(fichier: string, titre: string): string {
 }
 
 if (process.argv[2]) {
-  console.log(ecrireResume(process.argv[2], path.basename(process.argv[2])));
+  console.log(ecrireResume(process.argv[2], process.argv[3] ?? path.basename(process.argv[2])));
 } else {
   profiler().catch((err: Error) => {
     console.error(`profil interrompu : ${err.message}`);

@@ -124,7 +124,7 @@ function partieGeneree(r: Rapport): string {
           .join(', ')}${m.inattendus ? ` (${nombre(m.inattendus)} inattendues)` : ''} | ${nombre(m.charge, 2)} |`,
     ),
     '',
-    'Le ratio compare les req/s à la moyenne des deux mesures de la référence (début et fin du lancement). Le CPU par réponse est le temps CPU (utilisateur + système) de tous les processus du serveur mesuré, divisé par le nombre de réponses : il dépend peu de la charge de la machine, contrairement aux req/s.',
+    `Le ratio compare les req/s à la moyenne des deux mesures de la référence (début et fin du lancement). Le CPU par réponse est le temps CPU (utilisateur + système) de tous les processus du serveur mesuré, divisé par le nombre de réponses : il dépend peu de la charge de la machine, contrairement aux req/s.${r.moteur === 'SQLite' ? '' : ' Celui des processus de PostgreSQL, sur la même machine, n’y est pas compté.'}`,
     '',
     '#### Liste complète de Rennes (base de démonstration)',
     '',

@@ -87,13 +87,16 @@ export async function authentifierClient(db: Db, clientId: string, secret: strin
   }
   const valides: string[] = [client.secret_hash];
   if (client.ancien_secret_hash && (client.ancien_secret_expire_le ?? '') > new Date().toISOString()) valides.push(client.ancien_secret_hash);
-  let accepte = cache.estConnu(clientId, secret, valides);
-  for (const hache of valides) {
-    if (accepte) break;
-    if (await verifierSecret(secret, hache)) {
-      cache.retenir(clientId, secret, hache);
-      accepte = true;
-    }
-  }
+  const accepte =
+    cache.estConnu(clientId, secret, valides) ||
+    (await cache.uneFois(clientId, secret, valides, async () => {
+      for (const hache of valides) {
+        if (await verifierSecret(secret, hache)) {
+          cache.retenir(clientId, secret, hache);
+          return true;
+        }
+      }
+      return false;
+    }));
   return accepte ? { client_id: client.client_id, siret: client.siret, nom: client.nom, demo: Boolean(client.demo) } : null;
 }

@@ -17,7 +17,15 @@ export async function hacherSecret(secret: string): Promise<string> {
   return `scrypt$${PARAMETRES.N}$${PARAMETRES.r}$${PARAMETRES.p}$${sel.toString('base64url')}$${hache.toString('base64url')}`;
 }
 
+let verifications = 0;
+
+/** scrypt checks made by this process: what the cache below and its coalescing spare, observable. */
+export function nombreDeVerifications(): number {
+  return verifications;
+}
+
 export async function verifierSecret(secret: string, stocke: string): Promise<boolean> {
+  verifications++;
   const [algo, n, r, p, sel, hache] = stocke.split('$');
   if (algo !== 'scrypt' || !sel || !hache) return false;
   const attendu = Buffer.from(hache, 'base64url');
@@ -53,6 +61,22 @@ export class CacheSecretsVerifies {
   retenir(clientId: string, secret: string, hache: string): void {
     if (this.entrees.size >= this.capacite) this.entrees.delete(this.entrees.keys().next().value!);
     this.entrees.set(this.empreinte(clientId, secret), hache);
+  }
+
+  private readonly enCours = new Map<string, Promise<boolean>>();
+
+  /**
+   * Concurrent checks of one (client, secret) pair against the same stored hashes share one
+   * `verifier`: fifty connections opening at once cost one scrypt, not fifty (≈ 50 ms of CPU each).
+   */
+  uneFois(clientId: string, secret: string, hachesValides: string[], verifier: () => Promise<boolean>): Promise<boolean> {
+    const cle = [this.empreinte(clientId, secret), ...hachesValides].join('\0');
+    let verification = this.enCours.get(cle);
+    if (!verification) {
+      verification = verifier().finally(() => this.enCours.delete(cle));
+      this.enCours.set(cle, verification);
+    }
+    return verification;
   }
 }
 

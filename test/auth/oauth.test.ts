@@ -1,4 +1,7 @@
 import request from 'supertest';
+import { creerClient } from '../../src/auth/clients';
+import { nombreDeVerifications } from '../../src/auth/secrets';
+import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
 let t: AppDeTest;
@@ -75,6 +78,29 @@ describe('POST /oauth/token', () => {
     const rep = await request(t.app).post('/oauth/token').auth('demo-caf-35', 'demo-secret-caf-35').send({ grant_type: 'client_credentials' });
     expect(rep.status).toBe(415);
     expect(rep.body.code).toBe('type_contenu_non_supporte');
+  });
+});
+
+describe('secret checks (scrypt, ≈ 50 ms of CPU each)', () => {
+  it('concurrent first requests of a client share one check, and later ones none', async () => {
+    const caf = CLIENTS_DEMO.find((c) => c.clientId === 'demo-caf-35')!.destinataire;
+    const client = await creerClient(t.db, { siret: caf.siret, nom: 'Logiciel de la CAF (essai)' });
+    const avant = nombreDeVerifications();
+    const reponses = await Promise.all(Array.from({ length: 20 }, () => jetonPour(client.client_id, client.client_secret)));
+    expect(reponses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(nombreDeVerifications() - avant).toBe(1);
+    expect((await jetonPour(client.client_id, client.client_secret)).status).toBe(200);
+    expect(nombreDeVerifications() - avant).toBe(1);
+  });
+
+  it('never lets a wrong secret ride on a right one checked at the same time', async () => {
+    const caf = CLIENTS_DEMO.find((c) => c.clientId === 'demo-caf-35')!.destinataire;
+    const client = await creerClient(t.db, { siret: caf.siret, nom: 'Logiciel de la CAF (essai 2)' });
+    const reponses = await Promise.all([
+      ...Array.from({ length: 5 }, () => jetonPour(client.client_id, client.client_secret)),
+      ...Array.from({ length: 5 }, () => jetonPour(client.client_id, 'mauvais-secret')),
+    ]);
+    expect(reponses.map((r) => r.status)).toEqual([...Array(5).fill(200), ...Array(5).fill(401)]);
   });
 });
 

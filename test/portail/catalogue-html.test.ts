@@ -44,7 +44,7 @@ describe('GET /catalogue en HTML (négociation de contenu)', () => {
     }
   });
 
-  it('runs no script, so helmet’s Content-Security-Policy holds', async () => {
+  it('runs no script, so the Content-Security-Policy holds', async () => {
     const rep = await request(t.app).get('/catalogue').set('Accept', 'text/html');
     expect(rep.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(rep.text).not.toMatch(/<script|\son\w+=|javascript:/i);

@@ -94,7 +94,7 @@ decrire('portail développeur /docs dans Chromium', () => {
     expect(JSON.parse(corps)).toMatchObject({ uai: uaiEcoleRennes });
     await operation.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(DOSSIER_CAPTURES, '2-essai-200.png'), fullPage: false });
-    // helmet's CSP must not block Swagger UI's own scripts or the token call.
+    // The Content-Security-Policy must not block Swagger UI's own scripts or the token call.
     expect(erreursConsole.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
   }, 120_000);
 
