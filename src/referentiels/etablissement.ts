@@ -61,6 +61,19 @@ export interface Etablissement {
   ministere_tutelle: string | null;
 }
 
+/** The yes/no fields of `Etablissement` (SQLite stores them as 0/1). */
+export const CHAMPS_BOOLEENS_ETABLISSEMENT = Object.keys({
+  ecole_maternelle: true,
+  ecole_elementaire: true,
+  voie_generale: true,
+  voie_technologique: true,
+  voie_professionnelle: true,
+  restauration: true,
+  hebergement: true,
+  ulis: true,
+  segpa: true,
+} satisfies { [K in keyof Etablissement as Etablissement[K] extends boolean | null ? K : never]-?: true }) as Array<keyof Etablissement>;
+
 /** Every field of `Etablissement`, or the list does not compile. */
 function toutesLesColonnes<const C extends ReadonlyArray<keyof Etablissement>>(
   colonnes: C & ([Exclude<keyof Etablissement, C[number]>] extends [never] ? unknown : never),

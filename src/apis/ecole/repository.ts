@@ -2,6 +2,7 @@ import type { Db } from '../../db/knex';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { invalide, Probleme } from '../../http/problemes';
 import {
+  CHAMPS_BOOLEENS_ETABLISSEMENT,
   COLONNES_ETABLISSEMENT,
   type Etablissement,
   type EtatEtablissement,
@@ -29,24 +30,13 @@ export interface PageAnnuaire {
   empreintes: string[];
 }
 
-const BOOLEENS = [
-  'ecole_maternelle',
-  'ecole_elementaire',
-  'voie_generale',
-  'voie_technologique',
-  'voie_professionnelle',
-  'restauration',
-  'hebergement',
-  'ulis',
-  'segpa',
-] as const;
-
 type Ligne = Record<string, unknown> & { empreinte: string };
 
 /** SQLite stores booleans as 0/1 and PostgreSQL doubles may come back as strings. */
 function versEtablissement(ligne: Ligne): Etablissement {
   const e = Object.fromEntries(COLONNES_ETABLISSEMENT.map((c) => [c, ligne[c] ?? null])) as unknown as Etablissement;
-  for (const b of BOOLEENS) if (e[b] !== null) e[b] = Boolean(e[b]);
+  const champs = e as unknown as Record<string, unknown>;
+  for (const b of CHAMPS_BOOLEENS_ETABLISSEMENT) if (champs[b] !== null) champs[b] = Boolean(champs[b]);
   for (const n of ['nombre_eleves', 'latitude', 'longitude'] as const) if (e[n] !== null) e[n] = Number(e[n]);
   return e;
 }
