@@ -45,7 +45,7 @@ function surSignalDArret(arreter: (signal: NodeJS.Signals) => void): void {
 function servir(config: Config, db: Db, taches: { purge: boolean }): void {
   const app = creerApp({ db, config });
   const distributeur = demarrerDistributeur(db);
-  const arreterPurge = taches.purge ? demarrerPurgePeriodique(db) : () => {};
+  const arreterPurge = taches.purge ? demarrerPurgePeriodique(db) : async () => {};
   const serveur: Server = app.listen(config.port, () => {
     journalApplicatif.info(
       { port: config.port, url: config.urlPublique, pid: process.pid },
@@ -54,9 +54,9 @@ function servir(config: Config, db: Db, taches: { purge: boolean }): void {
   });
   serveur.on('clientError', repondreErreurClient);
   surSignalDArret(() => {
-    arreterPurge();
+    const purgeArretee = arreterPurge();
     serveur.close(async () => {
-      await distributeur.arreter();
+      await Promise.all([distributeur.arreter(), purgeArretee]);
       await db.destroy();
       process.exit(0);
     });
@@ -78,7 +78,10 @@ function superviser(config: Config, db: Db, workers: number): void {
   cluster.on('listening', (worker) => prets.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
     if (arret) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) void db.destroy().then(() => process.exit(0));
+      if (Object.keys(cluster.workers ?? {}).length === 0)
+        void arreterPurge()
+          .then(() => db.destroy())
+          .then(() => process.exit(0));
       return;
     }
     // A worker that dies before listening (port taken, database unreachable) would die again.
@@ -92,9 +95,9 @@ function superviser(config: Config, db: Db, workers: number): void {
   journalApplicatif.info({ workers, pid: process.pid }, 'processus principal : workers démarrés');
   surSignalDArret((signal) => {
     arret = true;
-    arreterPurge();
+    const purgeArretee = arreterPurge();
     const vivants = Object.values(cluster.workers ?? {});
-    if (vivants.length === 0) void db.destroy().then(() => process.exit(0));
+    if (vivants.length === 0) void purgeArretee.then(() => db.destroy()).then(() => process.exit(0));
     for (const worker of vivants) worker?.process.kill(signal);
   });
 }

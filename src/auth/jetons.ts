@@ -1,4 +1,4 @@
-import { type Db, executer, readJson } from '../db/knex';
+import { type Db, executer, instruction, readJson } from '../db/knex';
 import { oublierJeton } from './principal';
 import { empreinteJeton } from './secrets';
 
@@ -27,11 +27,12 @@ export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke |
   return trouverJetonParEmpreinte(db, empreinteJeton(jeton));
 }
 
+const jetonParEmpreinte = instruction<{ empreinte: string }, (Omit<JetonStocke, 'scopes'> & { scopes: string }) | undefined>((db, p) =>
+  db('oauth_tokens').where({ token_hash: p.empreinte }).first('client_id', 'scopes', 'emis_le', 'expire_le', 'revoque_le'),
+);
+
 export async function trouverJetonParEmpreinte(db: Db, empreinte: string): Promise<JetonStocke | undefined> {
-  const ligne = await executer<(Omit<JetonStocke, 'scopes'> & { scopes: string }) | undefined>(
-    db,
-    db('oauth_tokens').where({ token_hash: empreinte }).first('client_id', 'scopes', 'emis_le', 'expire_le', 'revoque_le'),
-  );
+  const ligne = await jetonParEmpreinte(db, { empreinte });
   return ligne ? { ...ligne, scopes: readJson<string[]>(ligne.scopes) } : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { type Db, executer } from '../db/knex';
+import { type Db, instruction } from '../db/knex';
 import type { Destinataire } from '../registry/destinataires';
 import { trouverDestinataire } from '../registry/destinataires';
 import { habilitationsActives, type HabilitationActive } from '../registry/habilitations';
@@ -69,11 +69,15 @@ interface Lecture {
   habilitations: HabilitationActive[];
 }
 
+const clientActif = instruction<{ clientId: string }, { siret: string } | undefined>((db, p) =>
+  db('oauth_clients').where({ client_id: p.clientId, actif: true }).first('siret'),
+);
+
 async function lire(db: Db, empreinte: string): Promise<Lecture | undefined> {
   statistiquesDe(db).lecturesRegistre++;
   const jeton = await trouverJetonParEmpreinte(db, empreinte);
   if (!jeton) return undefined;
-  const client = await executer<{ siret: string } | undefined>(db, db('oauth_clients').where({ client_id: jeton.client_id, actif: true }).first('siret'));
+  const client = await clientActif(db, { clientId: jeton.client_id });
   const destinataire = client ? await trouverDestinataire(db, client.siret) : undefined;
   return { jeton, destinataire, habilitations: destinataire ? await habilitationsActives(db, destinataire.siret) : [] };
 }

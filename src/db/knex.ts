@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
@@ -133,26 +134,145 @@ async function surConnexion<T>(db: Db, travail: (conn: ConnexionSqlite) => Promi
   }
 }
 
-/** Knex's result shapes: rows (one row for `first`), or the number of rows a write changed. */
-function executerSqlite<T>(db: Db, conn: ConnexionSqlite, requete: Requete): T {
-  const { sql, bindings } = requete.toSQL().toNative();
-  const instruction = conn.prepare(sql);
-  const valeurs = (db.client as unknown as ClientSqlite)._formatBindings(bindings);
+/** A statement as the database receives it: SQL text, values in order, and knex's result shape. */
+interface Compilee {
+  sql: string;
+  valeurs: readonly unknown[];
+  /** `first` (one row), `pluck` (one column), `raw` (the driver's result), else rows or a count. */
+  methode?: string;
+  colonne?: string;
+}
+
+function compiler(requete: Requete): Compilee {
+  const natif = requete.toSQL().toNative();
+  const r = requete as { _method?: string; _single?: { pluck?: string } };
+  return { sql: natif.sql, valeurs: natif.bindings, methode: r._method, colonne: r._single?.pluck };
+}
+
+/** Knex's result shapes: rows (one row for `first`, one column for `pluck`), or the number of rows a write changed. */
+function executerSqlite<T>(db: Db, conn: ConnexionSqlite, c: Compilee): T {
+  const instruction = conn.prepare(c.sql);
+  const valeurs = (db.client as unknown as ClientSqlite)._formatBindings(c.valeurs);
   if (!instruction.reader) return instruction.run(valeurs).changes as T;
-  const lignes = instruction.all(valeurs);
-  return ((requete as { _method?: string })._method === 'first' ? lignes[0] : lignes) as T;
+  const lignes = instruction.all(valeurs) as Array<Record<string, unknown>>;
+  if (c.methode === 'first') return lignes[0] as T;
+  if (c.methode === 'pluck') return lignes.map((l) => l[c.colonne!]) as T;
+  return lignes as T;
+}
+
+/** What the gateway uses of a `pg` client: a query, named (prepared once per connection) or not. */
+interface ConnexionPg {
+  query(config: { text: string; values: readonly unknown[]; name?: string }): Promise<ResultatPg>;
+}
+
+interface ResultatPg {
+  command: string;
+  rowCount: number | null;
+  rows: Array<Record<string, unknown>>;
+}
+
+interface ClientPg {
+  acquireConnection(): Promise<ConnexionPg>;
+  releaseConnection(conn: ConnexionPg): Promise<unknown>;
+}
+
+/** Named statements per connection, at most this many: past it (lists of ids of every length), statements stay unnamed. */
+const NOMMEES_PAR_CONNEXION = 300;
+const nomsParConnexion = new WeakMap<ConnexionPg, Set<string>>();
+const nomsDesTextes = new Map<string, string>();
+
+/**
+ * The statement's name on this connection, so PostgreSQL parses and plans it once per
+ * connection rather than at each call (extended protocol, `pg`'s named queries).
+ */
+function nomDeLInstruction(conn: ConnexionPg, sql: string): string | undefined {
+  let nom = nomsDesTextes.get(sql);
+  if (nom === undefined) {
+    nom = `apisation_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+    if (nomsDesTextes.size >= PREPARATIONS_GARDEES) nomsDesTextes.delete(nomsDesTextes.keys().next().value!);
+    nomsDesTextes.set(sql, nom);
+  }
+  let noms = nomsParConnexion.get(conn);
+  if (!noms) nomsParConnexion.set(conn, (noms = new Set()));
+  if (noms.has(nom)) return nom;
+  if (noms.size >= NOMMEES_PAR_CONNEXION) return undefined;
+  noms.add(nom);
+  return nom;
+}
+
+/** Knex's PostgreSQL result shapes (its `processResponse`), a write answering its count as on SQLite. */
+async function executerPg<T>(conn: ConnexionPg, c: Compilee): Promise<T> {
+  const resultat = await conn.query({ text: c.sql, values: c.valeurs, name: nomDeLInstruction(conn, c.sql) });
+  if (c.methode === 'raw') return resultat as T;
+  if (resultat.command === 'SELECT') {
+    if (c.methode === 'first') return resultat.rows[0] as T;
+    if (c.methode === 'pluck') return resultat.rows.map((l) => l[c.colonne!]) as T;
+    return resultat.rows as T;
+  }
+  if (/\breturning\b/i.test(c.sql)) return resultat.rows as T;
+  return (resultat.rowCount ?? 0) as T;
+}
+
+/** A pooled PostgreSQL connection held for `travail`, acquired without knex's runner. */
+async function surConnexionPg<T>(db: Db, travail: (conn: ConnexionPg) => Promise<T>): Promise<T> {
+  const client = db.client as unknown as ClientPg;
+  const conn = await client.acquireConnection();
+  try {
+    return await travail(conn);
+  } finally {
+    await client.releaseConnection(conn);
+  }
+}
+
+async function executerCompilee<T>(db: Db, c: Compilee): Promise<T> {
+  if (isPostgres(db)) return surConnexionPg(db, (conn) => executerPg<T>(conn, c));
+  const libre = connexionLibre(db);
+  if (libre) return executerSqlite<T>(db, libre, c);
+  return surConnexion(db, (conn) => executerSqlite<T>(db, conn, c));
 }
 
 /**
- * Runs a statement built with knex. On SQLite the compiled SQL runs directly on the connection,
- * at once when it is free, else once acquired: knex's runner (pool acquire, timers, events)
- * costs more than an indexed read (≈ 50–100 µs against a few). PostgreSQL goes through knex.
+ * Runs a statement built with knex directly on a pooled connection: knex's runner (pool acquire
+ * with events and timers, response processing) costs more than an indexed read (≈ 50–100 µs
+ * against a few). SQLite runs it at once when its one connection is free, with the prepared
+ * statement cached per connection; PostgreSQL names it, so it is parsed and planned once per
+ * connection.
  */
 export async function executer<T>(db: Db, requete: Requete): Promise<T> {
-  if (isPostgres(db)) return (await requete) as T;
-  const libre = connexionLibre(db);
-  if (libre) return executerSqlite<T>(db, libre, requete);
-  return surConnexion(db, (conn) => executerSqlite<T>(db, conn, requete));
+  return executerCompilee<T>(db, compiler(requete));
+}
+
+/** A value bound to a statement compiled once: a scalar, never a list (whose length would change the SQL). */
+type Scalaire = string | number | boolean | null | Date;
+
+const MARQUE = '\u0000apisation:';
+
+/**
+ * A statement of the request path compiled once per database: each call binds its values to
+ * the SQL knex built the first time, instead of building and compiling the query again.
+ * `construire` receives markers for the parameters; bind them as values (`where`…), never as
+ * `limit`/`offset` or a list.
+ */
+export function instruction<P extends Record<string, Scalaire>, T>(construire: (db: Db, p: P) => Requete): (db: Db, p: P) => Promise<T> {
+  const modeles = new WeakMap<Db, Omit<Compilee, 'valeurs'> & { valeurs: Array<{ parametre: keyof P & string } | { constante: unknown }> }>();
+  return async (db, p) => {
+    let modele = modeles.get(db);
+    if (!modele) {
+      const marques = new Proxy({} as P, { get: (_, nom) => `${MARQUE}${String(nom)}` });
+      const c = compiler(construire(db, marques));
+      const valeurs = c.valeurs.map((v) => (typeof v === 'string' && v.startsWith(MARQUE) ? { parametre: v.slice(MARQUE.length) } : { constante: v }));
+      modeles.set(db, (modele = { ...c, valeurs }));
+    }
+    const valeurs = modele.valeurs.map((v) => {
+      if ('constante' in v) return v.constante;
+      const valeur = p[v.parametre];
+      if (valeur === undefined || (typeof valeur === 'object' && valeur !== null && !(valeur instanceof Date))) {
+        throw new TypeError(`instruction : le paramètre ${v.parametre} doit être une valeur scalaire`);
+      }
+      return valeur;
+    });
+    return executerCompilee<T>(db, { ...modele, valeurs });
+  };
 }
 
 /** Statements of one transaction: built with `knex`, run with `executer`. */
@@ -170,14 +290,28 @@ export function sansTransaction(db: Db): Transaction {
 /**
  * A transaction for hot write paths. SQLite: BEGIN IMMEDIATE (the write lock first, so two
  * processes never deadlock upgrading) on the held connection, without knex's transaction
- * machinery (≈ 0.8 ms each). PostgreSQL: a knex transaction.
+ * machinery (≈ 0.8 ms each). PostgreSQL: BEGIN and COMMIT on a held connection, its statements
+ * named like `executer`'s, without knex's transaction machinery either.
  */
 export async function transaction<T>(db: Db, travail: (t: Transaction) => Promise<T>): Promise<T> {
-  if (isPostgres(db)) return db.transaction((trx) => travail({ knex: trx, executer: async <R>(r: Requete) => (await r) as R, postgres: true }));
+  if (isPostgres(db)) {
+    return surConnexionPg(db, async (conn) => {
+      await conn.query({ text: 'BEGIN', values: [] });
+      try {
+        const resultat = await travail({ knex: db, executer: <R>(r: Requete) => executerPg<R>(conn, compiler(r)), postgres: true });
+        await conn.query({ text: 'COMMIT', values: [] });
+        return resultat;
+      } catch (erreur) {
+        // A broken connection rolls back by itself; its own error is the one worth reporting.
+        await conn.query({ text: 'ROLLBACK', values: [] }).catch(() => undefined);
+        throw erreur;
+      }
+    });
+  }
   return surConnexion(db, async (conn) => {
     conn.exec('BEGIN IMMEDIATE');
     try {
-      const resultat = await travail({ knex: db, executer: async <R>(r: Requete) => executerSqlite<R>(db, conn, r), postgres: false });
+      const resultat = await travail({ knex: db, executer: async <R>(r: Requete) => executerSqlite<R>(db, conn, compiler(r)), postgres: false });
       conn.exec('COMMIT');
       return resultat;
     } catch (erreur) {

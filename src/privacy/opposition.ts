@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Db, executer, readJson } from '../db/knex';
+import { type Db, executer, instruction, readJson } from '../db/knex';
 import { ajouterJours } from '../referentiels/calendrier';
 import { enPaquets } from './paquets';
 import { horodatage } from '../horloge';
@@ -96,25 +96,31 @@ export async function filtrerParOppositionEtConsentement(db: Db, contexte: Conte
   return { autorisees, exclues: uniques.length - autorisees.length, portees };
 }
 
+type Agregat = Array<{ n: number | string; m?: number | string | null; s?: number | string | null }>;
+
+// On the 304 path: compiled once, run on a pooled connection without knex's runner.
+const toutesLesOppositions = instruction<{ finalite: string }, Agregat>((db, p) =>
+  db('oppositions').where('finalite_code', p.finalite).count({ n: '*' }).max({ m: 'id' }),
+);
+const oppositionsActives = instruction<{ finalite: string; date: string }, Agregat>((db, p) =>
+  db('oppositions')
+    .where('finalite_code', p.finalite)
+    .where('date_debut', '<=', p.date)
+    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', p.date))
+    .count({ n: '*' })
+    .sum({ s: 'id' }),
+);
+
 /**
  * What an opposition registered or lifted changes in a list that honours oppositions: a validator
  * part read from two aggregates, so a 304 never hides a newly opposed person.
  */
 export async function etatDesOppositions(db: Db, finalite: FinaliteDroits, date: string): Promise<string> {
   if (!oppositionApplicable(finalite)) return 'sans-opposition';
-  const toutes = db('oppositions').where('finalite_code', finalite.code);
-  // On the 304 path: through executer (compiled SQL on the free SQLite connection), no knex runner.
-  type Agregat = Array<{ n: number | string; m?: number | string | null; s?: number | string | null }>;
-  const [total] = await executer<Agregat>(db, toutes.clone().count({ n: '*' }).max({ m: 'id' }));
-  const [actives] = await executer<Agregat>(
-    db,
-    toutes
-      .clone()
-      .where('date_debut', '<=', date)
-      .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', date))
-      .count({ n: '*' })
-      .sum({ s: 'id' }),
-  );
+  const [[total], [actives]] = await Promise.all([
+    toutesLesOppositions(db, { finalite: finalite.code }),
+    oppositionsActives(db, { finalite: finalite.code, date }),
+  ]);
   return [date, total.n, total.m, actives.n, actives.s].join(':');
 }
 

@@ -50,20 +50,23 @@ const PERIODE_PURGE_MS = 3600 * 1000;
 
 /**
  * The server's periodic purge: hourly, so a restart never postpones it by much. Unref'd so that it
- * never keeps the process alive; a pass still running makes the next tick skip. Returns the stop.
+ * never keeps the process alive; a pass still running makes the next tick skip. The stop resolves
+ * once a pass in flight has ended, so that nothing is deleted after it (nor on a closed pool).
  */
-export function demarrerPurgePeriodique(db: Db, periodeMs = PERIODE_PURGE_MS): () => void {
-  let enCours = false;
+export function demarrerPurgePeriodique(db: Db, periodeMs = PERIODE_PURGE_MS): () => Promise<void> {
+  let enCours: Promise<void> | undefined;
   const minuteur = setInterval(() => {
     if (enCours) return;
-    enCours = true;
-    purgerDonneesExpirees(db)
+    enCours = purgerDonneesExpirees(db)
       .then((bilan) => journalApplicatif.info({ ...bilan }, 'purge des données échues'))
       .catch((err: Error) => journalApplicatif.error({ erreur: err.name, codeErreur: (err as { code?: string }).code }, 'purge des données échues impossible'))
       .finally(() => {
-        enCours = false;
+        enCours = undefined;
       });
   }, periodeMs);
   minuteur.unref();
-  return () => clearInterval(minuteur);
+  return async () => {
+    clearInterval(minuteur);
+    await enCours;
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
-import { executer, isPostgres, readJson } from '../db/knex';
+import { instruction, isPostgres, readJson } from '../db/knex';
 import { invalide, Probleme } from '../http/problemes';
 import { publierEvenement } from '../notifications/evenements';
 import { trouverDestinataire } from './destinataires';
@@ -441,41 +441,42 @@ export async function renouvelerHabilitation(
   return creer(db, colonnes, 'soumise', actuelle.version + 1, id, acteur, pourquoi);
 }
 
+const lignesActives = instruction<{ siret: string; jour: string }, Record<string, unknown>[]>((db, p) =>
+  db('habilitations as h')
+    .join('regles as r', 'r.code', 'h.regle_code')
+    .join('finalites as f', 'f.code', 'h.finalite_code')
+    .leftJoin('conventions as c', 'c.id', 'h.convention_id')
+    .where('h.siret', p.siret)
+    .andWhere('h.statut', 'validee')
+    .andWhere('h.date_debut', '<=', p.jour)
+    .andWhere('h.date_fin', '>=', p.jour)
+    .andWhere((q) =>
+      q
+        .whereNull('h.convention_id')
+        .orWhere((c) => c.where('c.date_effet', '<=', p.jour).andWhere((fin) => fin.whereNull('c.date_fin').orWhere('c.date_fin', '>=', p.jour))),
+    )
+    .select(
+      'h.id',
+      'h.api_id',
+      'h.scopes',
+      'h.finalite_code',
+      'h.regle_code',
+      'r.territoire',
+      'r.perimetre',
+      'r.base_legale',
+      'f.base_rgpd',
+      'f.opposition_applicable',
+      'f.consentement_requis',
+    ),
+);
+
 /**
  * Habilitations that open data today: validated, inside their dates, with their rule, and —
  * when they rest on a convention — while that convention is in force. Computed at each
  * request, so a convention's end cuts live tokens at once, without any scheduled job.
  */
 export async function habilitationsActives(db: Db, siret: string, jour = aujourdhui()): Promise<HabilitationActive[]> {
-  const lignes = await executer<Record<string, unknown>[]>(
-    db,
-    db('habilitations as h')
-      .join('regles as r', 'r.code', 'h.regle_code')
-      .join('finalites as f', 'f.code', 'h.finalite_code')
-      .leftJoin('conventions as c', 'c.id', 'h.convention_id')
-      .where('h.siret', siret)
-      .andWhere('h.statut', 'validee')
-      .andWhere('h.date_debut', '<=', jour)
-      .andWhere('h.date_fin', '>=', jour)
-      .andWhere((q) =>
-        q
-          .whereNull('h.convention_id')
-          .orWhere((c) => c.where('c.date_effet', '<=', jour).andWhere((fin) => fin.whereNull('c.date_fin').orWhere('c.date_fin', '>=', jour))),
-      )
-      .select(
-        'h.id',
-        'h.api_id',
-        'h.scopes',
-        'h.finalite_code',
-        'h.regle_code',
-        'r.territoire',
-        'r.perimetre',
-        'r.base_legale',
-        'f.base_rgpd',
-        'f.opposition_applicable',
-        'f.consentement_requis',
-      ),
-  );
+  const lignes = await lignesActives(db, { siret, jour });
   return lignes.map((l) => ({
     id: l.id as string,
     api_id: (l.api_id as string) ?? null,

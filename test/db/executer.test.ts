@@ -1,4 +1,4 @@
-import { executer, transaction, type Db } from '../../src/db/knex';
+import { executer, instruction, isPostgres, transaction, type Db } from '../../src/db/knex';
 import { ouvrirBase } from '../support/base';
 
 /**
@@ -40,8 +40,28 @@ describe('exécution directe des requêtes (executer, transaction)', () => {
     expect(await executer(db, premiere())).toEqual(await premiere());
     expect(await executer(db, db('essais').where('nom', 'aucun').first('id'))).toBeUndefined();
 
+    const noms = () => db('essais').orderBy('id').pluck('nom');
+    expect(await executer(db, noms())).toEqual(await noms());
+
+    expect(await executer<number>(db, db('essais').where('id', 2).update({ nom: 'deux bis' }))).toBe(1);
     expect(await executer<number>(db, db('essais').where('actif', true).delete())).toBe(2);
-    expect(await db('essais').pluck('id')).toEqual([2]);
+    expect(await db('essais').pluck('nom')).toEqual(['deux bis']);
+  });
+
+  it('compile une instruction une fois et lui lie de nouvelles valeurs à chaque appel', async () => {
+    let compilations = 0;
+    const parNom = instruction<{ nom: string; actif: boolean }, Array<{ id: number }>>((base, p) => {
+      compilations++;
+      return base('essais').where({ nom: p.nom }).andWhere('actif', p.actif).select('id');
+    });
+    expect((await parNom(db, { nom: 'un', actif: true })).map((l) => Number(l.id))).toEqual([1]);
+    expect((await parNom(db, { nom: 'deux', actif: false })).map((l) => Number(l.id))).toEqual([2]);
+    expect(await parNom(db, { nom: 'deux', actif: true })).toEqual([]);
+    expect(compilations).toBe(1);
+
+    // A list would change the SQL's shape: refused rather than bound to one placeholder.
+    await expect(parNom(db, { nom: ['un', 'deux'] as unknown as string, actif: true })).rejects.toThrow(/scalaire/);
+    await expect(parNom(db, { nom: undefined as unknown as string, actif: true })).rejects.toThrow(/scalaire/);
   });
 
   it('annule toute la transaction quand une instruction échoue : rien n’est écrit à moitié', async () => {
@@ -75,5 +95,14 @@ describe('exécution directe des requêtes (executer, transaction)', () => {
     const lus = await executer<{ id: number }[]>(db, db('essais').select('id'));
     expect(await enCours).toBe('annulée');
     expect(lus.map((l) => Number(l.id)).sort()).toEqual([1, 2, 3]);
+  });
+
+  (process.env.DATABASE_URL?.startsWith('postgres') ? it : it.skip)('sur PostgreSQL, prépare une fois par connexion chaque instruction nommée', async () => {
+    expect(isPostgres(db)).toBe(true);
+    const parId = instruction<{ id: number }, { nom: string } | undefined>((base, p) => base('essais').where('id', p.id).first('nom'));
+    for (const id of [1, 2, 3, 1]) await parId(db, { id });
+    // Sequential calls use one pooled connection: the statement is prepared there once.
+    const preparees = await executer<Array<{ statement: string }>>(db, db('pg_prepared_statements').select('statement'));
+    expect(preparees.filter((p) => /from "essais" where "id" = \$1/.test(p.statement))).toHaveLength(1);
   });
 });

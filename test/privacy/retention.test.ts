@@ -128,7 +128,7 @@ describe('purge des données échues', () => {
       for (let i = 0; i < 100 && (await restants()) > 0; i++) await new Promise((r) => setTimeout(r, 20));
       expect(await restants()).toBe(0);
     } finally {
-      arreter();
+      await arreter();
     }
     await db('oauth_tokens').insert(jetonEchu('b'.repeat(64)));
     await new Promise((r) => setTimeout(r, 100));
