@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db/knex';
+import type { Lieu } from '../territoire/perimetre';
 import type { ColonneCsv } from './csv';
 
 /**
@@ -35,20 +36,15 @@ export interface Perimetre {
   restreindre?(q: Knex.QueryBuilder, db: Db, cle: string): void;
 }
 
-/** The territory a list's key belongs to, checked against the recipient's habilitation. */
-export interface TerritoireDeLaCle {
-  code_commune?: string;
-  code_departement: string;
-  code_region: string;
-}
-
 export interface DescripteurListe<V extends VersionBase, E extends { id: string }> {
   source: SourceListe;
   /**
    * Validates the key from the path (404 unknown, 422 wrong kind…) and gives its canonical form
-   * and its territory; the machinery then answers 403 `hors_territoire` for another recipient's.
+   * and where it lies (with `type_etablissement` for an establishment, which the registry rule's
+   * perimeter may restrict); the machinery then answers 403 `hors_territoire` outside the
+   * recipient's habilitation.
    */
-  resoudre(db: Db, cle: string): Promise<{ cle: string; territoire: TerritoireDeLaCle }>;
+  resoudre(db: Db, cle: string): Promise<{ cle: string; territoire: Lieu }>;
   /** Message of the 404 when the key exists but nothing is published for it. */
   aucunePublication: string;
   /** By scope (the operation's scopes, broadest first: the machinery takes the first one the recipient holds). */
