@@ -36,6 +36,9 @@ export interface BilanGeneration {
   scolarites: number;
   versions: number;
   publications: number;
+  /** Rows of the generic list tables: catering, boarding and grant lists of secondary schools. */
+  versionsListes: number;
+  publicationsListes: number;
 }
 
 const COLONNES_ETABLISSEMENT = [

@@ -45,7 +45,7 @@ export interface EleveListeEtablissement {
 
 /** Une page d'une liste mensuelle d'établissement (demi-pensionnaires, internes ou boursiers). */
 export interface ListeElevesEtablissement {
-  /** @example "0350028U" */
+  /** @example "0350027P" */
   uai: string;
   /** Publication de la liste (1er du mois). @example "2026-11-01" */
   date_reference: string;
@@ -93,7 +93,7 @@ export interface RetraitEleve {
  * enregistrée ou levée depuis est redonné dans son état courant.
  */
 export interface ChangementsElevesEtablissement {
-  /** @example "0350028U" */
+  /** @example "0350027P" */
   uai: string;
   /** Publication de la liste du jeton reçu. @example "2026-10-01" */
   depuis: string;

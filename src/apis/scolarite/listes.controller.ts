@@ -44,7 +44,7 @@ export class ListesEtablissementController extends Controller {
    * donne ensuite ce qui a changé.
    *
    * @summary Demi-pensionnaires d'un collège ou d'un lycée public
-   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350028U"
+   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param anneeScolaire Année scolaire ; par défaut celle de la dernière publication. @example anneeScolaire "2026-2027"
@@ -99,7 +99,7 @@ export class ListesEtablissementController extends Controller {
    * autre liste donne 410 `jeton_synchronisation_perime` : retélécharger la liste entière.
    *
    * @summary Changements de la liste « demi-pensionnaires » depuis un jeton de synchronisation
-   * @param uai @example uai "0350028U"
+   * @param uai @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param depuis Jeton de synchronisation reçu avec la liste ou les changements précédents.
@@ -153,7 +153,7 @@ export class ListesEtablissementController extends Controller {
    * donne ensuite ce qui a changé.
    *
    * @summary Internes d'un collège ou d'un lycée public
-   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350028U"
+   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param anneeScolaire Année scolaire ; par défaut celle de la dernière publication. @example anneeScolaire "2026-2027"
@@ -201,7 +201,7 @@ export class ListesEtablissementController extends Controller {
    * autre liste donne 410 `jeton_synchronisation_perime` : retélécharger la liste entière.
    *
    * @summary Changements de la liste « internes » depuis un jeton de synchronisation
-   * @param uai @example uai "0350028U"
+   * @param uai @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param depuis Jeton de synchronisation reçu avec la liste ou les changements précédents.
@@ -252,7 +252,7 @@ export class ListesEtablissementController extends Controller {
    * donne ensuite ce qui a changé.
    *
    * @summary Boursiers d'un collège ou d'un lycée public
-   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350028U"
+   * @param uai Code UAI d'un collège ou d'un lycée public. @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param anneeScolaire Année scolaire ; par défaut celle de la dernière publication. @example anneeScolaire "2026-2027"
@@ -307,7 +307,7 @@ export class ListesEtablissementController extends Controller {
    * autre liste donne 410 `jeton_synchronisation_perime` : retélécharger la liste entière.
    *
    * @summary Changements de la liste « boursiers » depuis un jeton de synchronisation
-   * @param uai @example uai "0350028U"
+   * @param uai @example uai "0350027P"
    * @pattern uai ^\d{7}[A-Z]$
    * @maxLength uai 8
    * @param depuis Jeton de synchronisation reçu avec la liste ou les changements précédents.
