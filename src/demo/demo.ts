@@ -54,6 +54,16 @@ export const CLIENTS_DEMO: ClientDemo[] = [
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
       DEMANDES,
+      {
+        finalite: 'restauration_hebergement_secondaire',
+        scopes: ['scolarite:restauration', 'scolarite:hebergement'],
+        intitule: "Restauration et hébergement des collèges d'Ille-et-Vilaine",
+      },
+      {
+        finalite: 'tarification_sociale_secondaire',
+        scopes: ['scolarite:bourse-collectivite'],
+        intitule: "Tarification sociale des collèges d'Ille-et-Vilaine",
+      },
     ],
   },
   {
@@ -69,6 +79,12 @@ export const CLIENTS_DEMO: ClientDemo[] = [
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat', convention: 'DEMO-14-REGION-BRETAGNE' },
       { finalite: 'bourse_merite_regionale', scopes: ['examens:laureats-bourse-merite'], intitule: 'Bourse régionale au mérite' },
+      {
+        finalite: 'restauration_hebergement_secondaire',
+        scopes: ['scolarite:restauration', 'scolarite:hebergement'],
+        intitule: 'Restauration et hébergement des lycées de Bretagne',
+      },
+      { finalite: 'tarification_sociale_secondaire', scopes: ['scolarite:bourse-collectivite'], intitule: 'Tarification sociale des lycées de Bretagne' },
     ],
   },
   {

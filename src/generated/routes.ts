@@ -39,6 +39,8 @@ import { EcoleController } from './../apis/ecole/ecole.controller';
 import { HabilitationsController } from './../admin/habilitations.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AdminController } from './../admin/admin.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ListesEtablissementController } from './../apis/scolarite/listes.controller';
 import { expressAuthentication } from './../auth/authentification-tsoa';
 // @ts-ignore - no great way to install types from subpackage
 import { iocContainer } from './../ioc';
@@ -1602,6 +1604,95 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "recouvrement_heures": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":720}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ClasseEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+            "mef": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ResponsableEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "nom": {"dataType":"string","required":true},
+            "prenoms": {"dataType":"string","required":true},
+            "lien": {"ref":"CodeLibelle","required":true},
+            "adresse": {"ref":"Adresse","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EleveListeEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string"},
+            "prenoms": {"dataType":"string"},
+            "date_naissance": {"dataType":"string"},
+            "classe": {"ref":"ClasseEleve"},
+            "regime": {"ref":"CodeLibelle"},
+            "echelon_bourse": {"dataType":"double"},
+            "responsables": {"dataType":"array","array":{"dataType":"refObject","ref":"ResponsableEleve"}},
+            "date_mise_a_jour": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeElevesEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nombre_total": {"dataType":"double","required":true},
+            "nombre_exclus": {"dataType":"double"},
+            "eleves": {"dataType":"array","array":{"dataType":"refObject","ref":"EleveListeEtablissement"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "eleve": {"ref":"EleveListeEtablissement","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifRetraitEleve": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["changement_etablissement"]},{"dataType":"enum","enums":["changement_regime"]},{"dataType":"enum","enums":["fin_bourse"]},{"dataType":"enum","enums":["correction"]},{"dataType":"enum","enums":["hors_perimetre"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitEleve": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "motif": {"ref":"MotifRetraitEleve","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsElevesEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EleveListeEtablissement"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEleve"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEleve"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
     },
@@ -4144,6 +4235,252 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_demiPensionnaires: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/demi-pensionnaires',
+            authenticateMiddleware([{"oauth2":["scolarite:restauration"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.demiPensionnaires)),
+
+            async function ListesEtablissementController_demiPensionnaires(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_demiPensionnaires, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'demiPensionnaires',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_changementsDemiPensionnaires: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/demi-pensionnaires/changements',
+            authenticateMiddleware([{"oauth2":["scolarite:restauration"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.changementsDemiPensionnaires)),
+
+            async function ListesEtablissementController_changementsDemiPensionnaires(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_changementsDemiPensionnaires, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsDemiPensionnaires',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_internes: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/internes',
+            authenticateMiddleware([{"oauth2":["scolarite:hebergement"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.internes)),
+
+            async function ListesEtablissementController_internes(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_internes, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'internes',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_changementsInternes: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/internes/changements',
+            authenticateMiddleware([{"oauth2":["scolarite:hebergement"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.changementsInternes)),
+
+            async function ListesEtablissementController_changementsInternes(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_changementsInternes, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsInternes',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_boursiersCollectivite: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/boursiers',
+            authenticateMiddleware([{"oauth2":["scolarite:bourse-collectivite"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.boursiersCollectivite)),
+
+            async function ListesEtablissementController_boursiersCollectivite(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_boursiersCollectivite, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'boursiersCollectivite',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsListesEtablissementController_changementsBoursiersCollectivite: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                uai: {"in":"path","name":"uai","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{7}[A-Z]$"},"maxLength":{"value":8}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-scolarite/v1/etablissements/:uai/boursiers/changements',
+            authenticateMiddleware([{"oauth2":["scolarite:bourse-collectivite"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController)),
+            ...(fetchMiddlewares<RequestHandler>(ListesEtablissementController.prototype.changementsBoursiersCollectivite)),
+
+            async function ListesEtablissementController_changementsBoursiersCollectivite(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsListesEtablissementController_changementsBoursiersCollectivite, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ListesEtablissementController>(ListesEtablissementController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsBoursiersCollectivite',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);

@@ -13,11 +13,21 @@ import {
 } from '../referentiels/calendrier';
 import { accueilDuNiveau, CarteScolaire, type EtablissementSource, type Secteur } from './carte-scolaire';
 import { HistoriqueListes } from './historique-listes';
+import { ListesSecondaire } from './listes-secondaire';
 import { normaliserNomMemorise, tirerNom, tirerPrenoms } from './identites';
 import type { Enfant, Erreur, Foyer } from './modele';
 import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU, type Sexe } from '../referentiels/nomenclatures';
 import { Scolarisation } from './scolarisation';
-import type { EleveLigne, PublicationLigne, ResponsableLigne, ResponsableStocke, ScolariteLigne, VersionLigne } from '../db/tables-eleves';
+import type {
+  EleveLigne,
+  ListePublicationLigne,
+  ListeVersionLigne,
+  PublicationLigne,
+  ResponsableLigne,
+  ResponsableStocke,
+  ScolariteLigne,
+  VersionLigne,
+} from '../db/tables-eleves';
 import type { Commune } from '../territoire/geographie';
 import { type CarteDesCommunes, carteOfficielleDesCommunes } from './territoire';
 
@@ -72,6 +82,8 @@ export interface Puits {
   responsable(ligne: ResponsableLigne): void;
   scolarite(ligne: ScolariteLigne): void;
   version(ligne: VersionLigne): void;
+  /** Versions of the catering, boarding and grant lists of secondary schools (generic list tables). */
+  versionListe?(ligne: ListeVersionLigne): void;
 }
 
 /**
@@ -89,6 +101,7 @@ export class GenerateurPopulation {
   private readonly voirie: Voirie;
   private readonly echelle: number;
   private readonly historique: HistoriqueListes;
+  private readonly listesSecondaire: ListesSecondaire;
   private readonly scolarisation: Scolarisation;
   private puits!: Puits;
 
@@ -103,6 +116,11 @@ export class GenerateurPopulation {
     this.joursIntervalle = this.publications.map((d, i) => (i === 0 ? 0 : joursEntre(this.publications[i - 1], d)));
     this.historique = new HistoriqueListes(this.publications, (i) => this.anneeScolaireA(i));
     this.scolarisation = new Scolarisation(this.carte, this.anneeRentree);
+    this.listesSecondaire = new ListesSecondaire(
+      this.publications,
+      (i) => this.anneeScolaireA(i),
+      (v) => this.puits.versionListe?.(v),
+    );
   }
 
   /** All households living in the commune in June, then those arriving until the last publication. */
@@ -149,6 +167,11 @@ export class GenerateurPopulation {
   /** Counts of each commune's publications (commune order, then date order), once every commune is generated. */
   bilanPublications(generationId: number): Generator<PublicationLigne> {
     return this.historique.bilan(generationId);
+  }
+
+  /** Publications of the secondary schools' lists (kind, establishment, date), once every commune is generated. */
+  bilanListesSecondaire(generationId: number): Generator<ListePublicationLigne> {
+    return this.listesSecondaire.bilan(generationId);
   }
 
   private anneeScolaireA(indice: number): string {
@@ -460,6 +483,7 @@ export class GenerateurPopulation {
   private publier(foyer: Foyer, i: number): void {
     const date = this.publications[i];
     for (const enfant of foyer.enfants) {
+      this.listesSecondaire.constater(enfant, foyer, i, this.situationSecondaire(enfant, foyer, i));
       if (i >= 2 && !foyer.modifie && !enfant.modifie && enfant.erreur?.indice !== i) {
         // Nothing happened this month: only a 16th birthday can take him off the list.
         if (enfant.ouverte && date >= enfant.seize) this.historique.retirer(enfant, date, 'fin_obligation');
@@ -479,6 +503,15 @@ export class GenerateurPopulation {
     foyer.motifSortie = null;
     foyer.dateEvenement = null;
     foyer.modifie = false;
+  }
+
+  /** The pupil's schooling at publication `i` when he attends a public collège or lycée of the territory. */
+  private situationSecondaire(enfant: Enfant, foyer: Foyer, i: number): { dansPerimetre: boolean; ligne: ScolariteLigne | null } {
+    if (!foyer.dansPerimetre) return { dansPerimetre: false, ligne: null };
+    const etat = i === 0 ? enfant.annees[1] : enfant.annees[2];
+    const cycle = etat?.niveau ? NIVEAU[etat.niveau]?.cycle : null;
+    if (!etat?.uai || etat.mode !== 'public' || (cycle !== 'college' && cycle !== 'lycee')) return { dansPerimetre: true, ligne: null };
+    return { dansPerimetre: true, ligne: this.scolarisation.ligneScolarite(enfant, foyer, etat, i === 0 ? this.anneeRentree - 1 : this.anneeRentree, null) };
   }
 
   /** The day a child changed school or mode during the month before publication `i`, if he did. */
@@ -538,6 +571,7 @@ export class GenerateurPopulation {
     let emis = false;
     for (const enfant of foyer.enfants) {
       this.historique.clore(enfant);
+      this.listesSecondaire.clore(enfant);
       const scolarites: ScolariteLigne[] = [];
       const [, precedente, courante] = enfant.annees;
       if (precedente && foyer.arrivee === 0) scolarites.push(this.scolarisation.ligneScolarite(enfant, foyer, precedente, this.anneeRentree - 1, null));

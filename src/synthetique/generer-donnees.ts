@@ -36,6 +36,9 @@ export interface BilanGeneration {
   scolarites: number;
   versions: number;
   publications: number;
+  /** Rows of the generic list tables: catering, boarding and grant lists of secondary schools. */
+  versionsListes: number;
+  publicationsListes: number;
 }
 
 const COLONNES_ETABLISSEMENT = [
@@ -87,7 +90,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
   if (etablissements.length === 0) journal('aucun établissement : les élèves seront générés sans établissement (importez un annuaire)');
 
   const ecrivain = await ouvrirEcrivain(db);
-  const comptes = { eleves: 0, responsables: 0, scolarites: 0, versions: 0, publications: 0 };
+  const comptes = { eleves: 0, responsables: 0, scolarites: 0, versions: 0, publications: 0, versionsListes: 0, publicationsListes: 0 };
   try {
     const generationId = await ecrivain.commencer({
       graine: options.seed,
@@ -104,6 +107,7 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
       responsable: (l) => (comptes.responsables++, ecrivain.ecrire('responsables', l)),
       scolarite: (l) => (comptes.scolarites++, ecrivain.ecrire('scolarites', l)),
       version: (l) => (comptes.versions++, ecrivain.ecrire('obligation_versions', l)),
+      versionListe: (l) => (comptes.versionsListes++, ecrivain.ecrire('liste_versions', l)),
     };
     const progression = new Progression(
       communes.length,
@@ -118,6 +122,10 @@ export async function genererDonnees(db: Db, options: OptionsGeneration): Promis
     for (const publication of generateur.bilanPublications(generationId)) {
       comptes.publications++;
       ecrivain.ecrire('obligation_publications', publication);
+    }
+    for (const publication of generateur.bilanListesSecondaire(generationId)) {
+      comptes.publicationsListes++;
+      ecrivain.ecrire('liste_publications', publication);
     }
     const fin: Comptes = {
       nombre_eleves: comptes.eleves,

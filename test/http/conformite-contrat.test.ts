@@ -197,6 +197,31 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     await reussir('GET /api-scolarite/v1/eleves/statut', { client: 'demo-caf-35', requete });
   });
 
+  it('lists of collèges and lycées: catering, boarding and grants, a page, the whole list, the changes', async () => {
+    /** The establishment of the département's (collège) or région's (lycée) with the longest list of this kind. */
+    const etablissement = async (liste: string, type: string) =>
+      (await t
+        .db('liste_publications as p')
+        .join('etablissements as e', 'e.uai', 'p.cle')
+        .where({ 'p.liste': liste, 'e.type': type })
+        .orderBy([{ column: 'p.nombre_total', order: 'desc' }, 'p.cle'])
+        .first('p.cle'))!.cle as string;
+    const listes: Array<[string, string, string]> = [
+      ['demi-pensionnaires', 'college', 'demo-departement-35'],
+      ['internes', 'lycee', 'demo-region-bretagne'],
+      ['boursiers', 'college', 'demo-departement-35'],
+    ];
+    for (const [liste, type, client] of listes) {
+      const gabarit = `GET /api-scolarite/v1/etablissements/{uai}/${liste}`;
+      const chemin = { uai: await etablissement(liste, type) };
+      const page = await reussir(gabarit, { client, chemin, requete: { limit: 5 } });
+      await reussir(gabarit, { client, chemin, requete: { limit: 5, curseur: page.json.curseur_suivant } });
+      await reussir(gabarit, { client, chemin, requete: { format: 'ndjson' } });
+      await reussir(gabarit, { client, chemin, entetes: { Accept: 'text/csv' } });
+      await reussir(`${gabarit}/changements`, { client, chemin, requete: { depuis: page.json.jeton_synchronisation, limit: 5 } });
+    }
+  });
+
   it('administration: recipients, OAuth clients and secret rotation', async () => {
     await reussir('GET /admin/destinataires', { client: 'demo-operateur' });
     const siret = siretLibre('2135004780001');

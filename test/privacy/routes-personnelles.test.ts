@@ -23,6 +23,7 @@ import request from 'supertest';
 import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
 import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
+import { emettreJeton as emettreJetonListe } from '../../src/listes/jeton-synchronisation';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -39,6 +40,44 @@ interface AppelDemo {
   /** The records about persons the response carries: the journal's `champs` must be their fields. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each route's body has its own shape, read as a client reads JSON
   enregistrements: (corps: any) => unknown[];
+}
+
+/** The public establishment of this type with the longest list of this kind (demo data follow the seed and the date). */
+async function etablissementDeLaListe(app: Express, liste: string, type: string): Promise<string> {
+  const { db } = app.locals.contexte as Contexte;
+  const ligne = await db('liste_publications as p')
+    .join('etablissements as e', 'e.uai', 'p.cle')
+    .where({ 'p.liste': liste, 'e.type': type, 'e.statut': 'public' })
+    .orderBy([{ column: 'p.nombre_total', order: 'desc' }, 'p.cle'])
+    .first('p.cle');
+  return ligne.cle;
+}
+
+/** A list of an establishment, one page; or its changes since its first publication (a June list: a year of changes since). */
+function appelListe(client: string, liste: string, type: string, scope: string, changements: boolean): AppelDemo {
+  return {
+    client,
+    appeler: async (app, jeton) => {
+      const uai = await etablissementDeLaListe(app, liste, type);
+      const chemin = `/api-scolarite/v1/etablissements/${uai}/${liste}`;
+      if (!changements) return request(app).get(`${chemin}?limit=10`).set('Authorization', `Bearer ${jeton}`);
+      const { db, config } = app.locals.contexte as Contexte;
+      const premiere = await db('liste_publications').where({ liste, cle: uai }).orderBy('date_publication').first();
+      const siret = CLIENTS_DEMO.find((c) => c.clientId === client)!.destinataire.siret;
+      const depuis = emettreJetonListe(
+        { cle: `${liste}:${uai}`, generationId: premiere.generation_id, datePublication: premiere.date_publication, scope },
+        { siret, cle: config.cles.pseudonyme },
+      );
+      return request(app).get(`${chemin}/changements?limit=10&depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
+    },
+    enregistrements: changements
+      ? (corps) => [
+          ...corps.ajouts,
+          ...corps.modifications.map((m: { eleve: unknown }) => m.eleve),
+          ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
+        ]
+      : (corps) => corps.eleves,
+  };
 }
 
 const APPELS: Record<string, AppelDemo> = {
@@ -75,6 +114,12 @@ const APPELS: Record<string, AppelDemo> = {
       ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
     ],
   },
+  DemiPensionnaires: appelListe('demo-departement-35', 'demi-pensionnaires', 'college', 'scolarite:restauration', false),
+  ChangementsDemiPensionnaires: appelListe('demo-departement-35', 'demi-pensionnaires', 'college', 'scolarite:restauration', true),
+  Internes: appelListe('demo-region-bretagne', 'internes', 'lycee', 'scolarite:hebergement', false),
+  ChangementsInternes: appelListe('demo-region-bretagne', 'internes', 'lycee', 'scolarite:hebergement', true),
+  BoursiersCollectivite: appelListe('demo-departement-35', 'boursiers', 'college', 'scolarite:bourse-collectivite', false),
+  ChangementsBoursiersCollectivite: appelListe('demo-departement-35', 'boursiers', 'college', 'scolarite:bourse-collectivite', true),
   LaureatsBac: {
     client: 'demo-region-bretagne',
     // Exam results (and the demo consents) come after the pupils: generated here if the seed has not.

@@ -30,6 +30,10 @@ async function contenu(): Promise<string> {
     obligation_publications: await db('obligation_publications')
       .select(COLONNES.obligation_publications.filter((c) => c !== 'generation_id'))
       .orderBy(['code_commune', 'date_publication']),
+    liste_versions: await db('liste_versions').select(COLONNES.liste_versions).orderBy(['liste', 'cle', 'eleve_id', 'valide_du']),
+    liste_publications: await db('liste_publications')
+      .select(COLONNES.liste_publications.filter((c) => c !== 'generation_id'))
+      .orderBy(['liste', 'cle', 'date_publication']),
   };
   return JSON.stringify(tables);
 }
@@ -63,10 +67,13 @@ describe('genererDonnees', () => {
       ['scolarites', bilan.scolarites],
       ['obligation_versions', bilan.versions],
       ['obligation_publications', bilan.publications],
+      ['liste_versions', bilan.versionsListes],
+      ['liste_publications', bilan.publicationsListes],
     ] as const) {
       expect(Number((await db(table).count({ n: '*' }))[0].n)).toBe(attendu);
     }
     expect(bilan.eleves).toBeGreaterThan(500);
+    expect(bilan.versionsListes).toBeGreaterThan(0);
     const generation = await db('generations').where({ id: bilan.generationId }).first();
     expect(generation).toMatchObject({ graine: 42, aujourdhui: '2026-11-28', annee_scolaire: '2026-2027', nombre_eleves: bilan.eleves });
     expect(readJson<string[]>(generation.dates_publication)).toEqual(['2026-06-01', '2026-09-01', '2026-10-01', '2026-11-01']);
