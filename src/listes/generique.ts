@@ -4,15 +4,22 @@ import type { SourceListe } from './descripteur';
 /** A version of the generic tables as the machinery reads it; `donnees` is the entry's JSON. */
 export type VersionGenerique = Pick<ListeVersionLigne, 'eleve_id' | 'annee_scolaire' | 'valide_du' | 'donnees'>;
 
-/** Where the lists of kind `liste` are stored: the generic tables (migration 100), one list per `cle`. */
+const sources = new Map<string, SourceListe>();
+
+/** Where the lists of kind `liste` are stored: the generic tables (migration 100), one list per `cle`; one object per kind (statements compiled for it are kept). */
 export function sourceGenerique(liste: string): SourceListe {
-  return {
-    versions: 'liste_versions',
-    publications: 'liste_publications',
-    selection: (cle) => ({ liste, cle }),
-    colonneNombre: 'nombre_total',
-    colonnes: ['eleve_id', 'annee_scolaire', 'valide_du', 'donnees'],
-  };
+  let source = sources.get(liste);
+  if (!source) {
+    source = {
+      versions: 'liste_versions',
+      publications: 'liste_publications',
+      selection: (cle) => ({ liste, cle }),
+      colonneNombre: 'nombre_total',
+      colonnes: ['eleve_id', 'annee_scolaire', 'valide_du', 'donnees'],
+    };
+    sources.set(liste, source);
+  }
+  return source;
 }
 
 /** The entry's content as the generator wrote it. */

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Db, executer } from '../db/knex';
+import { type Db, executer, instruction } from '../db/knex';
 import { oppositionsChangeesDepuis } from '../privacy/opposition';
 import type { Perimetre, SourceListe, VersionBase } from './descripteur';
 
@@ -27,24 +27,36 @@ function prefixer(selection: Record<string, string>, alias: string): Record<stri
   return Object.fromEntries(Object.entries(selection).map(([c, v]) => [`${alias}.${c}`, v]));
 }
 
-/** Every request on a list reads these first (a 304 reads nothing else): through `executer`, not knex's runner. */
+type LecturePublications = (db: Db, p: { cle: string }) => Promise<Publication[]>;
+const lecturesDesPublications = new WeakMap<SourceListe, LecturePublications>();
+
+/** A source's publications read, compiled once (`instruction`): every request on a list, a 304 included, starts with it. */
+function lecturePublications(source: SourceListe): LecturePublications {
+  let lecture = lecturesDesPublications.get(source);
+  if (!lecture) {
+    lecture = instruction<{ cle: string }, Publication[]>((db, p) =>
+      db(source.publications)
+        .where(source.selection(p.cle))
+        .orderBy('date_publication')
+        .select(
+          'date_publication',
+          'annee_scolaire',
+          'numero',
+          `${source.colonneNombre} as nombre_total`,
+          'nombre_ajouts',
+          'nombre_modifications',
+          'nombre_retraits',
+          'generation_id',
+        ),
+    );
+    lecturesDesPublications.set(source, lecture);
+  }
+  return lecture;
+}
+
+/** Every request on a list reads these first (a 304 reads nothing else). */
 export async function publicationsDeLaListe(db: Db, source: SourceListe, cle: string): Promise<Publication[]> {
-  const lignes = await executer<Publication[]>(
-    db,
-    db(source.publications)
-      .where(source.selection(cle))
-      .orderBy('date_publication')
-      .select(
-        'date_publication',
-        'annee_scolaire',
-        'numero',
-        `${source.colonneNombre} as nombre_total`,
-        'nombre_ajouts',
-        'nombre_modifications',
-        'nombre_retraits',
-        'generation_id',
-      ),
-  );
+  const lignes = await lecturePublications(source)(db, { cle });
   return lignes.map((l: Publication) => ({
     ...l,
     numero: Number(l.numero),
