@@ -264,3 +264,120 @@ export async function parametresDeLaGeneration(db: Db, graine: number): Promise<
     .select('uai', 'type', 'code_commune', 'code_departement')) as EtablissementQuitte[];
   return { graine, aujourdhui: generation.aujourdhui, echelle: Number(generation.echelle), communes, etablissements, territoire };
 }
+
+/** A list of the training obligation: a département's or a région's young people. */
+export function clesDesListes(codeCommune: string, territoire: CarteDesCommunes): string[] {
+  const commune = territoire.commune(codeCommune);
+  return [`departement:${commune.departement}`, `region:${commune.region}`];
+}
+
+/** One state of a young person's entry in one list, valid from one publication until the next change (exclusive). */
+export interface VersionFormation {
+  cle: string;
+  personne_id: string;
+  valide_du: string;
+  valide_jusqu_au: string | null;
+  motif_debut: MotifEntreeFormation | 'modification';
+  motif_fin: MotifSortieFormation | null;
+  /** JSON array of the API fields changed since the previous version (null for an addition). */
+  champs_modifies: string | null;
+  fiche: FicheFormation;
+}
+
+/** One publication of one list, with what it changed. */
+export interface PublicationFormation {
+  cle: string;
+  date_publication: string;
+  annee_scolaire: string;
+  numero: number;
+  nombre: number;
+  ajouts: number;
+  modifications: number;
+  retraits: number;
+}
+
+/** The API fields each stored column belongs to, for `champs_modifies`. */
+const CHAMPS_FICHE: ReadonlyArray<readonly [keyof FicheFormation, string]> = [
+  ['nom', 'nom'],
+  ['prenoms', 'prenoms'],
+  ['sexe', 'sexe'],
+  ['date_naissance', 'date_naissance'],
+  ['code_commune', 'commune_residence'],
+  ['adresse_ligne', 'adresse'],
+  ['code_postal', 'adresse'],
+  ['code_commune', 'adresse'],
+  ['uai', 'dernier_etablissement'],
+  ['niveau_code', 'derniere_classe'],
+  ['code_mef_stat', 'derniere_classe'],
+  ['annee_scolaire_sortie', 'derniere_classe'],
+  ['date_sortie', 'date_sortie'],
+  ['motif_entree', 'motif_entree'],
+];
+
+/**
+ * Each young person's entry at each publication turned into versions per list (one row per state),
+ * and each list's publications with their counts. `publications[0]` is the June list of the
+ * previous school year, as for the mairie lists.
+ */
+export function versionsDesListes(
+  jeunes: readonly Jeune[],
+  publications: readonly string[],
+  anneeScolaireA: (indice: number) => string,
+  territoire: CarteDesCommunes,
+  cles: readonly string[],
+): { versions: VersionFormation[]; publications: PublicationFormation[] } {
+  const versions: VersionFormation[] = [];
+  const compteurs = new Map<string, Array<{ ajouts: number; modifications: number; retraits: number }>>();
+  const compteur = (cle: string, i: number) => {
+    let c = compteurs.get(cle);
+    if (!c) compteurs.set(cle, (c = publications.map(() => ({ ajouts: 0, modifications: 0, retraits: 0 }))));
+    return c[i];
+  };
+  for (const cle of cles) compteur(cle, 0);
+  for (const j of jeunes) {
+    const ouvertes = new Map<string, VersionFormation>();
+    publications.forEach((date, i) => {
+      const fiche = ficheAuJour(j, date);
+      const ici = new Set(fiche ? clesDesListes(fiche.code_commune, territoire) : []);
+      for (const [cle, v] of ouvertes) {
+        if (ici.has(cle)) continue;
+        v.valide_jusqu_au = date;
+        v.motif_fin = fiche ? 'demenagement' : j.motifFin;
+        compteur(cle, i).retraits++;
+        ouvertes.delete(cle);
+      }
+      if (!fiche) return;
+      for (const cle of ici) {
+        const avant = ouvertes.get(cle);
+        if (avant) {
+          const changes = [...new Set(CHAMPS_FICHE.filter(([col]) => avant.fiche[col] !== fiche[col]).map(([, champ]) => champ))];
+          if (changes.length === 0) continue;
+          avant.valide_jusqu_au = date;
+          compteur(cle, i).modifications++;
+          const v: VersionFormation = { ...nouvelle(cle, date, fiche, 'modification'), champs_modifies: JSON.stringify(changes) };
+          versions.push(v);
+          ouvertes.set(cle, v);
+        } else {
+          const motif = i === 0 ? 'publication_initiale' : fiche.motif_entree;
+          compteur(cle, i).ajouts++;
+          const v = nouvelle(cle, date, fiche, motif);
+          versions.push(v);
+          ouvertes.set(cle, v);
+        }
+      }
+    });
+  }
+  const lignes: PublicationFormation[] = [];
+  for (const [cle, parDate] of [...compteurs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    let nombre = 0;
+    parDate.forEach((c, i) => {
+      nombre += c.ajouts - c.retraits;
+      lignes.push({ cle, date_publication: publications[i], annee_scolaire: anneeScolaireA(i), numero: i + 1, nombre, ...c });
+    });
+  }
+  return { versions, publications: lignes };
+}
+
+function nouvelle(cle: string, date: string, fiche: FicheFormation, motif: VersionFormation['motif_debut']): VersionFormation {
+  return { cle, personne_id: fiche.personne_id, valide_du: date, valide_jusqu_au: null, motif_debut: motif, motif_fin: null, champs_modifies: null, fiche };
+}

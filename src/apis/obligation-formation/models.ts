@@ -78,12 +78,12 @@ export interface JeuneObligationFormation {
 }
 
 /** Niveau du territoire demandé : un département ou une région. */
-export type NiveauTerritoireFormation = 'departements' | 'regions';
+export type NiveauTerritoireFormation = 'departement' | 'region';
 
 /** Une page de la liste mensuelle d'un territoire. */
 export interface ListeJeunesObligationFormation {
   /** @example "departement" */
-  niveau: 'departement' | 'region';
+  niveau: NiveauTerritoireFormation;
   /** Code du département ou de la région. @example "35" */
   code: string;
   /** Publication de la liste (1er du mois). @example "2026-11-01" */
@@ -127,7 +127,7 @@ export interface RetraitJeune {
  */
 export interface ChangementsJeunesObligationFormation {
   /** @example "departement" */
-  niveau: 'departement' | 'region';
+  niveau: NiveauTerritoireFormation;
   /** @example "35" */
   code: string;
   /** Publication de la liste du jeton reçu. @example "2026-10-01" */
