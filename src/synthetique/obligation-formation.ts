@@ -1,5 +1,18 @@
+import { LISTE_OBLIGATION_FORMATION, type DonneesJeune } from '../apis/obligation-formation/service';
 import type { Db } from '../db/knex';
-import { ajouterJours, anniversaire, anneeDeRentree, dateRentree, estBissextile, formaterDate, jourDeLAnnee, libelleAnneeScolaire } from '../referentiels/calendrier';
+import type { ListeVersionLigne } from '../db/tables-eleves';
+import { HistoriqueListe } from '../listes/historique';
+import {
+  ajouterJours,
+  anniversaire,
+  anneeDeRentree,
+  dateRentree,
+  datesPublication,
+  estBissextile,
+  formaterDate,
+  jourDeLAnnee,
+  libelleAnneeScolaire,
+} from '../referentiels/calendrier';
 import { mefDuNiveau, type Sexe } from '../referentiels/nomenclatures';
 import type { Commune } from '../territoire/geographie';
 import { type Adresse, Voirie } from './adresses';
@@ -22,8 +35,6 @@ const PART_PAR_COHORTE = 0.15 / 14;
 /** Share of a cohort out of school without a diploma nor a training place at some point between 16 and 18. */
 const PART_SANS_SOLUTION = 0.05;
 
-/** Why a young person appears on a list he was not on. */
-export type MotifEntreeFormation = 'publication_initiale' | 'sortie_sans_diplome' | 'arrivee';
 /** Why a young person leaves a list: the tombstone reasons of the change feed. */
 export type MotifSortieFormation = 'fin_obligation' | 'retour_formation' | 'apprentissage' | 'emploi_ou_service_civique' | 'demenagement' | 'correction';
 
@@ -64,24 +75,6 @@ export interface EtablissementQuitte {
   type: 'college' | 'lycee';
   code_commune: string;
   code_departement: string;
-}
-
-/** One state of a young person's entry, as every list he is on shows it. */
-export interface FicheFormation {
-  personne_id: string;
-  nom: string;
-  prenoms: string;
-  sexe: Sexe;
-  date_naissance: string;
-  code_commune: string;
-  adresse_ligne: string;
-  code_postal: string;
-  uai: string | null;
-  annee_scolaire_sortie: string;
-  niveau_code: string;
-  code_mef_stat: string | null;
-  date_sortie: string;
-  motif_entree: Exclude<MotifEntreeFormation, 'publication_initiale'>;
 }
 
 /** A simulated young person: identity, last schooling, and the dates of his timeline. */
@@ -208,11 +201,10 @@ function ine(id: string, graine: number): string {
 }
 
 /** The young person's entry as of `date`, or null when he is on no list that day. */
-export function ficheAuJour(j: Jeune, date: string): FicheFormation | null {
+export function ficheAuJour(j: Jeune, date: string): DonneesJeune | null {
   if (date < j.entree || date >= j.fin) return null;
   const residence = [...j.residences].reverse().find((r) => r.depuis <= date) ?? j.residences[0];
   return {
-    personne_id: j.id,
     nom: j.nom,
     prenoms: j.prenoms,
     sexe: j.sexe,
@@ -265,119 +257,60 @@ export async function parametresDeLaGeneration(db: Db, graine: number): Promise<
   return { graine, aujourdhui: generation.aujourdhui, echelle: Number(generation.echelle), communes, etablissements, territoire };
 }
 
-/** A list of the training obligation: a département's or a région's young people. */
-export function clesDesListes(codeCommune: string, territoire: CarteDesCommunes): string[] {
+
+/** The two lists a young person living in `codeCommune` is on: his département's and his région's. */
+export function clesDesListes(codeCommune: string, territoire: CarteDesCommunes): [string, string] {
   const commune = territoire.commune(codeCommune);
   return [`departement:${commune.departement}`, `region:${commune.region}`];
 }
 
-/** One state of a young person's entry in one list, valid from one publication until the next change (exclusive). */
-export interface VersionFormation {
-  cle: string;
-  personne_id: string;
-  valide_du: string;
-  valide_jusqu_au: string | null;
-  motif_debut: MotifEntreeFormation | 'modification';
-  motif_fin: MotifSortieFormation | null;
-  /** JSON array of the API fields changed since the previous version (null for an addition). */
-  champs_modifies: string | null;
-  fiche: FicheFormation;
+export interface BilanObligationFormation {
+  jeunes: number;
+  versions: number;
+  publications: number;
 }
-
-/** One publication of one list, with what it changed. */
-export interface PublicationFormation {
-  cle: string;
-  date_publication: string;
-  annee_scolaire: string;
-  numero: number;
-  nombre: number;
-  ajouts: number;
-  modifications: number;
-  retraits: number;
-}
-
-/** The API fields each stored column belongs to, for `champs_modifies`. */
-const CHAMPS_FICHE: ReadonlyArray<readonly [keyof FicheFormation, string]> = [
-  ['nom', 'nom'],
-  ['prenoms', 'prenoms'],
-  ['sexe', 'sexe'],
-  ['date_naissance', 'date_naissance'],
-  ['code_commune', 'commune_residence'],
-  ['adresse_ligne', 'adresse'],
-  ['code_postal', 'adresse'],
-  ['code_commune', 'adresse'],
-  ['uai', 'dernier_etablissement'],
-  ['niveau_code', 'derniere_classe'],
-  ['code_mef_stat', 'derniere_classe'],
-  ['annee_scolaire_sortie', 'derniere_classe'],
-  ['date_sortie', 'date_sortie'],
-  ['motif_entree', 'motif_entree'],
-];
 
 /**
- * Each young person's entry at each publication turned into versions per list (one row per state),
- * and each list's publications with their counts. `publications[0]` is the June list of the
- * previous school year, as for the mairie lists.
+ * Replaces the training-obligation lists (kind `obligation_formation` of the generic list
+ * tables) and their young people in `eleves`, from the latest generation's inputs, in one
+ * transaction. Call after `genererDonnees`; the same seed and generation give the same rows.
  */
-export function versionsDesListes(
-  jeunes: readonly Jeune[],
-  publications: readonly string[],
-  anneeScolaireA: (indice: number) => string,
-  territoire: CarteDesCommunes,
-  cles: readonly string[],
-): { versions: VersionFormation[]; publications: PublicationFormation[] } {
-  const versions: VersionFormation[] = [];
-  const compteurs = new Map<string, Array<{ ajouts: number; modifications: number; retraits: number }>>();
-  const compteur = (cle: string, i: number) => {
-    let c = compteurs.get(cle);
-    if (!c) compteurs.set(cle, (c = publications.map(() => ({ ajouts: 0, modifications: 0, retraits: 0 }))));
-    return c[i];
-  };
-  for (const cle of cles) compteur(cle, 0);
-  for (const j of jeunes) {
-    const ouvertes = new Map<string, VersionFormation>();
-    publications.forEach((date, i) => {
-      const fiche = ficheAuJour(j, date);
-      const ici = new Set(fiche ? clesDesListes(fiche.code_commune, territoire) : []);
-      for (const [cle, v] of ouvertes) {
-        if (ici.has(cle)) continue;
-        v.valide_jusqu_au = date;
-        v.motif_fin = fiche ? 'demenagement' : j.motifFin;
-        compteur(cle, i).retraits++;
-        ouvertes.delete(cle);
-      }
-      if (!fiche) return;
-      for (const cle of ici) {
-        const avant = ouvertes.get(cle);
-        if (avant) {
-          const changes = [...new Set(CHAMPS_FICHE.filter(([col]) => avant.fiche[col] !== fiche[col]).map(([, champ]) => champ))];
-          if (changes.length === 0) continue;
-          avant.valide_jusqu_au = date;
-          compteur(cle, i).modifications++;
-          const v: VersionFormation = { ...nouvelle(cle, date, fiche, 'modification'), champs_modifies: JSON.stringify(changes) };
-          versions.push(v);
-          ouvertes.set(cle, v);
-        } else {
-          const motif = i === 0 ? 'publication_initiale' : fiche.motif_entree;
-          compteur(cle, i).ajouts++;
-          const v = nouvelle(cle, date, fiche, motif);
-          versions.push(v);
-          ouvertes.set(cle, v);
-        }
-      }
-    });
+export async function genererObligationFormation(db: Db, options: { seed: number }): Promise<BilanObligationFormation> {
+  const p = await parametresDeLaGeneration(db, options.seed);
+  const territoire = p.territoire!;
+  const { id: generationId } = (await db('generations').orderBy('id', 'desc').first('id')) as { id: number };
+  const publications = datesPublication(p.aujourdhui);
+  const rentree = anneeDeRentree(p.aujourdhui);
+  const versions: ListeVersionLigne[] = [];
+  const historique = new HistoriqueListe(
+    LISTE_OBLIGATION_FORMATION,
+    publications,
+    (i) => libelleAnneeScolaire(i === 0 ? rentree - 1 : rentree),
+    (v) => versions.push(v),
+  );
+  for (const c of p.communes) for (const cle of clesDesListes(c.code, territoire)) historique.declarerCle(cle);
+  const eleves: Array<Record<string, string>> = [];
+  for (const j of simulerJeunes(p)) {
+    const fiches = publications.map((d) => ficheAuJour(j, d));
+    if (fiches.every((f) => f === null)) continue;
+    eleves.push(ligneEleve(j));
+    // Département list, then région list: a move to another département leaves the first, not the second.
+    for (const rang of [0, 1]) {
+      historique.suivre(
+        j.id,
+        fiches.map((f, i) => f && { cle: clesDesListes(f.code_commune, territoire)[rang], donnees: { ...f }, motifEntree: i === 0 ? 'publication_initiale' : f.motif_entree }),
+        (i) => (fiches[i] ? 'demenagement' : j.motifFin),
+      );
+    }
   }
-  const lignes: PublicationFormation[] = [];
-  for (const [cle, parDate] of [...compteurs].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    let nombre = 0;
-    parDate.forEach((c, i) => {
-      nombre += c.ajouts - c.retraits;
-      lignes.push({ cle, date_publication: publications[i], annee_scolaire: anneeScolaireA(i), numero: i + 1, nombre, ...c });
-    });
-  }
-  return { versions, publications: lignes };
-}
-
-function nouvelle(cle: string, date: string, fiche: FicheFormation, motif: VersionFormation['motif_debut']): VersionFormation {
-  return { cle, personne_id: fiche.personne_id, valide_du: date, valide_jusqu_au: null, motif_debut: motif, motif_fin: null, champs_modifies: null, fiche };
+  const lignesPublications = [...historique.bilan(generationId)];
+  await db.transaction(async (trx) => {
+    await trx('liste_publications').where({ liste: LISTE_OBLIGATION_FORMATION }).delete();
+    await trx('liste_versions').where({ liste: LISTE_OBLIGATION_FORMATION }).delete();
+    await trx('eleves').where('id', 'like', '%-J%').delete();
+    await trx.batchInsert('eleves', eleves, 200);
+    await trx.batchInsert('liste_versions', versions, 200);
+    await trx.batchInsert('liste_publications', lignesPublications, 200);
+  });
+  return { jeunes: eleves.length, versions: versions.length, publications: lignesPublications.length };
 }

@@ -1,18 +1,13 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
-import { estInchange } from '../../http/etag';
-import { journalApplicatif } from '../../http/journal-applicatif';
 import { limiteParHabilitation } from '../../http/limites';
-import { lienSuivant } from '../../http/pagination';
+import { formatDemande, repondre, revalidation } from '../../listes/controleur';
 import { Divulgation } from '../../privacy/divulgation';
 import type { ChangementsJeunesObligationFormation, ListeJeunesObligationFormation, NiveauTerritoireFormation } from './models';
-import { changementsJeunes, type FormatListe, listeJeunes, type Reponse, type Revalidation } from './service';
-
-/** In order of preference when `Accept` allows several: a catch-all (browsers, curl) gets JSON pages. */
-const FORMATS: Readonly<Record<string, FormatListe>> = { 'application/json': 'json', 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
+import { changementsJeunes, listeJeunes } from './service';
 
 @Route('api-scolarite/v1/obligation-formation')
 @Tags('Obligation de formation 16–18 ans')
@@ -85,12 +80,9 @@ export class ObligationFormationController extends Controller {
     @Query() curseur?: string,
     @Query() format?: 'json' | 'csv' | 'ndjson',
   ): Promise<ListeJeunesObligationFormation | Readable | undefined> {
-    const choisi = format ?? FORMATS[String(req.accepts(Object.keys(FORMATS)))] ?? 'json';
     const divulgation = Divulgation.depuis(this.ctx, req, 'JeunesObligationFormation');
-    return this.repondre(
-      req,
-      await listeJeunes(this.ctx, divulgation, { niveau, code, anneeScolaire, dateReference, limit, curseur, format: choisi }, revalidation(req)),
-    );
+    const p = { niveau, code, anneeScolaire, dateReference, limit, curseur, format: formatDemande(req, format) };
+    return repondre(this, req, await listeJeunes(this.ctx, divulgation, p, revalidation(req)));
   }
 
   /**
@@ -135,31 +127,7 @@ export class ObligationFormationController extends Controller {
     @Query() curseur?: string,
   ): Promise<ChangementsJeunesObligationFormation | undefined> {
     const divulgation = Divulgation.depuis(this.ctx, req, 'ChangementsJeunesObligationFormation');
-    return this.repondre(req, await changementsJeunes(this.ctx, divulgation, { niveau, code, depuis, limit, curseur }, revalidation(req)));
+    return repondre(this, req, await changementsJeunes(this.ctx, divulgation, { niveau, code, depuis, limit, curseur }, revalidation(req)));
   }
 
-  /** Headers, status, the next page's `Link`, and a streamed list tied to the connection. */
-  private repondre<T>(req: ExpressRequest, reponse: Reponse<T>): T | undefined {
-    for (const [nom, valeur] of Object.entries(reponse.entetes)) this.setHeader(nom, valeur);
-    this.setStatus(reponse.statut);
-    const corps = reponse.corps as unknown;
-    if (corps instanceof Readable) return interrompreSurErreur(req, corps) as T;
-    const lien = corps && typeof corps === 'object' && 'curseur_suivant' in corps ? lienSuivant(req, corps.curseur_suivant as string | null) : undefined;
-    if (lien) this.setHeader('Link', lien);
-    return reponse.corps;
-  }
-}
-
-function revalidation(req: ExpressRequest): Revalidation {
-  return { inchange: (etag) => estInchange(req, etag) };
-}
-
-/** Headers are gone once the list streams: a failure can only cut the download short. */
-function interrompreSurErreur(req: ExpressRequest, flux: Readable): Readable {
-  flux.once('error', (err) => {
-    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
-    req.res?.destroy();
-  });
-  req.res?.once('close', () => flux.destroy());
-  return flux;
 }
