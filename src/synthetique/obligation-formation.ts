@@ -222,7 +222,7 @@ export function ficheAuJour(j: Jeune, date: string): DonneesJeune | null {
 }
 
 /** The generator's row of a young person in table `eleves` (the DPO finds him there by identity). */
-export function ligneEleve(j: Jeune): Record<string, string> {
+function ligneEleve(j: Jeune): Record<string, string> {
   const r = j.residences[j.residences.length - 1];
   return {
     id: j.id,
@@ -257,9 +257,8 @@ export async function parametresDeLaGeneration(db: Db, graine: number): Promise<
   return { graine, aujourdhui: generation.aujourdhui, echelle: Number(generation.echelle), communes, etablissements, territoire };
 }
 
-
 /** The two lists a young person living in `codeCommune` is on: his département's and his région's. */
-export function clesDesListes(codeCommune: string, territoire: CarteDesCommunes): [string, string] {
+function clesDesListes(codeCommune: string, territoire: CarteDesCommunes): [string, string] {
   const commune = territoire.commune(codeCommune);
   return [`departement:${commune.departement}`, `region:${commune.region}`];
 }
@@ -298,7 +297,10 @@ export async function genererObligationFormation(db: Db, options: { seed: number
     for (const rang of [0, 1]) {
       historique.suivre(
         j.id,
-        fiches.map((f, i) => f && { cle: clesDesListes(f.code_commune, territoire)[rang], donnees: { ...f }, motifEntree: i === 0 ? 'publication_initiale' : f.motif_entree }),
+        fiches.map(
+          (f, i) =>
+            f && { cle: clesDesListes(f.code_commune, territoire)[rang], donnees: { ...f }, motifEntree: i === 0 ? 'publication_initiale' : f.motif_entree },
+        ),
         (i) => (fiches[i] ? 'demenagement' : j.motifFin),
       );
     }

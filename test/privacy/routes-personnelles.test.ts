@@ -23,6 +23,7 @@ import request from 'supertest';
 import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
 import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
+import { emettreJeton as emettreJetonDeListe } from '../../src/listes/jeton-synchronisation';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -72,6 +73,34 @@ const APPELS: Record<string, AppelDemo> = {
     enregistrements: (corps) => [
       ...corps.ajouts,
       ...corps.modifications.map((m: { enfant: unknown }) => m.enfant),
+      ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
+    ],
+  },
+  JeunesObligationFormation: {
+    client: 'demo-mission-locale-rennes',
+    appeler: (app, jeton) => request(app).get('/api-scolarite/v1/obligation-formation/departement/35?limit=10').set('Authorization', `Bearer ${jeton}`),
+    enregistrements: (corps) => corps.jeunes,
+  },
+  ChangementsJeunesObligationFormation: {
+    client: 'demo-mission-locale-rennes',
+    // A token of the first publication (June), so that the feed has removals and additions.
+    appeler: async (app, jeton) => {
+      const { db, config } = app.locals.contexte as Contexte;
+      const premiere = await db('liste_publications').where({ liste: 'obligation_formation', cle: 'departement:35' }).orderBy('date_publication').first();
+      const depuis = emettreJetonDeListe(
+        {
+          cle: 'obligation_formation:departement:35',
+          generationId: premiere.generation_id,
+          datePublication: premiere.date_publication,
+          scope: 'scolarite:obligation-formation-contact',
+        },
+        { siret: '44112233500017', cle: config.cles.pseudonyme },
+      );
+      return request(app).get(`/api-scolarite/v1/obligation-formation/departement/35/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
+    },
+    enregistrements: (corps) => [
+      ...corps.ajouts,
+      ...corps.modifications.map((m: { jeune: unknown }) => m.jeune),
       ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
     ],
   },

@@ -129,5 +129,4 @@ export class ObligationFormationController extends Controller {
     const divulgation = Divulgation.depuis(this.ctx, req, 'ChangementsJeunesObligationFormation');
     return repondre(this, req, await changementsJeunes(this.ctx, divulgation, { niveau, code, depuis, limit, curseur }, revalidation(req)));
   }
-
 }

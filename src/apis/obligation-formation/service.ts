@@ -34,7 +34,7 @@ export interface DonneesJeune {
 }
 
 /** One list per département and per région: the key names both (`departement:35`, `region:53`). */
-export function cleDeLaListe(niveau: NiveauTerritoireFormation, code: string): string {
+function cleDeLaListe(niveau: NiveauTerritoireFormation, code: string): string {
   return `${niveau}:${code}`;
 }
 
@@ -115,14 +115,18 @@ const COLONNES: ReadonlyArray<ColonneCsv<JeuneObligationFormation>> = [
 /** Both scopes see every young person of the list; the mask (scopes.json) decides whether the address goes with them. */
 const TOUTE_LA_LISTE = { complet: true } as const;
 
-export const DESCRIPTEUR_OBLIGATION_FORMATION: DescripteurListe<VersionGenerique, JeuneObligationFormation> = {
+const DESCRIPTEUR_OBLIGATION_FORMATION: DescripteurListe<VersionGenerique, JeuneObligationFormation> = {
   source: sourceGenerique(LISTE_OBLIGATION_FORMATION),
   async resoudre(_db, cle) {
     const { niveau, code } = lireCle(cle);
     const lieu = geographieOfficielle().territoire(niveau, code);
-    if (!lieu) throw new Probleme('ressource_introuvable', niveau === 'region' ? 'Aucune région actuelle ne porte ce code.' : 'Aucun département actuel ne porte ce code.');
+    if (!lieu)
+      throw new Probleme(
+        'ressource_introuvable',
+        niveau === 'region' ? 'Aucune région actuelle ne porte ce code.' : 'Aucun département actuel ne porte ce code.',
+      );
     // A région's list is no département's: a mission locale (département rule) is refused it.
-    return { cle, territoire: { code_departement: lieu.code_departement ?? '', code_region: lieu.code_region } };
+    return { cle, territoire: { code_departement: lieu.code_departement, code_region: lieu.code_region } };
   },
   aucunePublication: "Aucune liste n'est encore publiée pour ce territoire.",
   perimetres: { 'scolarite:obligation-formation-contact': TOUTE_LA_LISTE, 'scolarite:obligation-formation': TOUTE_LA_LISTE },
@@ -165,7 +169,11 @@ export async function changementsJeunes(
   revalidation: Revalidation,
 ): Promise<Reponse<ChangementsJeunesObligationFormation>> {
   const { niveau, code, ...reste } = p;
-  return (await changementsDe(DESCRIPTEUR_OBLIGATION_FORMATION, ctx, divulgation, { cle: cleDeLaListe(niveau, code), ...reste }, revalidation)) as unknown as Reponse<
-    ChangementsJeunesObligationFormation
-  >;
+  return (await changementsDe(
+    DESCRIPTEUR_OBLIGATION_FORMATION,
+    ctx,
+    divulgation,
+    { cle: cleDeLaListe(niveau, code), ...reste },
+    revalidation,
+  )) as unknown as Reponse<ChangementsJeunesObligationFormation>;
 }

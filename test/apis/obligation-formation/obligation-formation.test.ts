@@ -92,7 +92,7 @@ describe('la liste du jour de publication', () => {
     }
   });
 
-  it("donne à la région la même liste, sans adresse, et sa région entière", async () => {
+  it('donne à la région la même liste, sans adresse, et sa région entière', async () => {
     const { jeunes: departement } = await liste(mission, DEPARTEMENT);
     const { jeunes: lus } = await liste(region, DEPARTEMENT);
     const identite = (j: Fiche) => `${j.nom}|${j.prenoms}|${j.date_naissance}`;
@@ -190,7 +190,10 @@ describe('fichiers, requêtes conditionnelles et journal', () => {
     const csv = await appeler(mission, DEPARTEMENT).set('Accept', 'text/csv');
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
-    const lignes = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lignes = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lignes[0].split(';')).toEqual(expect.arrayContaining(['identifiant', 'nom', 'adresse', 'uai_dernier_etablissement', 'date_sortie']));
     expect(lignes).toHaveLength(total + 1);
     const csvRegion = await appeler(region, DEPARTEMENT).set('Accept', 'text/csv');
@@ -198,7 +201,10 @@ describe('fichiers, requêtes conditionnelles et journal', () => {
 
     const nd = await appeler(mission, `${DEPARTEMENT}?format=ndjson`);
     expect(nd.status).toBe(200);
-    const [entete, ...fiches] = nd.text.trim().split('\n').map((l) => JSON.parse(l));
+    const [entete, ...fiches] = nd.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entete).toMatchObject({ niveau: 'departement', code: '35', date_reference: derniere, nombre_total: total });
     expect(fiches.map((f) => f.id).sort()).toEqual([...attendus(derniere, 'demo-mission-locale-rennes').keys()].sort());
   });
