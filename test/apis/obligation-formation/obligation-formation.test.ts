@@ -10,7 +10,8 @@ import { CLIENTS_DEMO } from '../../../src/demo/demo';
 import { GRAINE_DEMO } from '../../../src/demarrage';
 import { aujourdhui } from '../../../src/horloge';
 import { pseudonyme } from '../../../src/privacy/pseudonyme';
-import { anniversaire, datesPublication } from '../../../src/referentiels/calendrier';
+import { ajouterMoisMemeJour, anniversaire, datesPublication } from '../../../src/referentiels/calendrier';
+import { VALIDITE_MOIS } from '../../../src/listes/jeton-synchronisation';
 import { CHAMPS_PAR_SCOPE } from '../../../src/registry/scopes';
 import { ficheAuJour, parametresDeLaGeneration, simulerJeunes, type Jeune } from '../../../src/synthetique/obligation-formation';
 import { geographieOfficielle } from '../../../src/territoire/geographie';
@@ -133,7 +134,8 @@ describe('la liste du jour de publication', () => {
 
 describe('les changements depuis un jeton de synchronisation', () => {
   it('appliqués à la liste de D1, donnent la liste de D2 ; ceux qui ont eu 18 ans ou trouvé une formation en sortent avec leur motif', async () => {
-    const d1 = publications[0];
+    // The oldest list whose token is still valid (13 months): the June list, except in July.
+    const d1 = publications.find((p) => ajouterMoisMemeJour(p, VALIDITE_MOIS) > aujourdhui())!;
     const avant = await liste(mission, `${DEPARTEMENT}?dateReference=${d1}&limit=4`);
     const apres = await liste(mission, DEPARTEMENT);
     const copie = new Map(avant.jeunes);
@@ -225,5 +227,31 @@ describe('fichiers, requêtes conditionnelles et journal', () => {
       request_id: page.headers['x-request-id'],
     });
     expect((JSON.parse(entrees[0].champs) as string[]).some((c) => c.startsWith('adresse'))).toBe(true);
+  });
+
+  it('laisse le DPO retrouver le jeune et ses communications, et refuse une opposition (obligation légale)', async () => {
+    const page = await appeler(mission, `${DEPARTEMENT}?limit=1`);
+    const [lu] = page.body.jeunes as Fiche[];
+    const operateur = await t.jeton('demo-operateur');
+    const rapport = await appeler(
+      operateur,
+      `/dpo/personnes/divulgations?${new URLSearchParams({ nom: lu.nom, prenoms: lu.prenoms, dateNaissance: lu.date_naissance })}`,
+    );
+    expect(rapport.status).toBe(200);
+    expect(rapport.body.communications).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          siret: siretDe('demo-mission-locale-rennes'),
+          operation: 'JeunesObligationFormation',
+          request_id: page.headers['x-request-id'],
+        }),
+      ]),
+    );
+    const opposition = await request(t.app)
+      .post('/dpo/oppositions')
+      .set('Authorization', `Bearer ${operateur}`)
+      .send({ id_interne: rapport.body.id_interne, finalite: 'obligation_formation', origine: 'courrier du jeune' });
+    expect(opposition.status).toBe(422);
+    expect(opposition.body.code).toBe('opposition_non_applicable');
   });
 });
