@@ -141,10 +141,10 @@ export function simulerJeunes(p: ParametresObligationFormation): Jeune[] {
           : u < 0.75
             ? formaterDate(rentree, 7, 4)
             : ajouterJours(dateRentree(rentree), Math.floor(a.nombre() * 300));
-      const anneeScolaireSortie = libelleAnneeScolaire(dateSortie < dateRentree(rentree) ? rentree - 1 : rentree);
       // Compulsory instruction runs to 16: who left earlier was still at school that day.
       const seize = anniversaire(dateNaissance, 16);
       if (dateSortie < seize) dateSortie = seize;
+      const anneeScolaireSortie = libelleAnneeScolaire(dateSortie < dateRentree(rentree) ? rentree - 1 : rentree);
       const dixHuit = anniversaire(dateNaissance, 18);
       const entree = dateSortie;
       let fin = dixHuit;
