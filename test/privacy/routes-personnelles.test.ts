@@ -23,7 +23,9 @@ import request from 'supertest';
 import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
 import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
-import { emettreJeton as emettreJetonDeListe } from '../../src/listes/jeton-synchronisation';
+import { emettreJeton as emettreJetonDeListe, VALIDITE_MOIS } from '../../src/listes/jeton-synchronisation';
+import { aujourdhui } from '../../src/horloge';
+import { ajouterMoisMemeJour } from '../../src/referentiels/calendrier';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -83,10 +85,14 @@ const APPELS: Record<string, AppelDemo> = {
   },
   ChangementsJeunesObligationFormation: {
     client: 'demo-mission-locale-rennes',
-    // A token of the first publication (June), so that the feed has removals and additions.
+    // A token of the oldest list still valid (13 months), so that the feed has removals and additions.
     appeler: async (app, jeton) => {
       const { db, config } = app.locals.contexte as Contexte;
-      const premiere = await db('liste_publications').where({ liste: 'obligation_formation', cle: 'departement:35' }).orderBy('date_publication').first();
+      const premiere = await db('liste_publications')
+        .where({ liste: 'obligation_formation', cle: 'departement:35' })
+        .andWhere('date_publication', '>', ajouterMoisMemeJour(aujourdhui(), -VALIDITE_MOIS))
+        .orderBy('date_publication')
+        .first();
       const depuis = emettreJetonDeListe(
         {
           cle: 'obligation_formation:departement:35',
