@@ -1,6 +1,7 @@
 import { FICHIER_ANNUAIRE_DEMO, importerAnnuaire } from './import/annuaire';
 import { genererConstatsEtCapacites } from './synthetique/constats-capacites';
 import { annoncerDernieresPublications } from './apis/mairie/annonces';
+import { genererObligationFormation } from './synthetique/obligation-formation';
 import { genererResultatsExamens } from './synthetique/resultats-examens';
 import type { Config } from './config';
 import { createDb, migrate, type Db } from './db/knex';
@@ -46,6 +47,8 @@ async function semerDonneesDemo(db: Db, config: Config, perimetre: PerimetreDemo
     await genererConstatsEtCapacites(db, { graine: GRAINE_DEMO });
     // Exam candidates of the generated pupils, and demo consents for Région Bretagne's merit grant.
     await genererResultatsExamens(db, { seed: GRAINE_DEMO });
+    // The young people aged 16–18 out of school and training, and their monthly lists.
+    await genererObligationFormation(db, { seed: GRAINE_DEMO });
     // Mairies subscribed to notifications learn that their list was published.
     await annoncerDernieresPublications({ db, config });
     journalApplicatif.info({ eleves: bilan.eleves, communes: bilan.communes, dureeMs: Date.now() - debut }, 'élèves synthétiques de démonstration générés');

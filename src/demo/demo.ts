@@ -85,6 +85,20 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         intitule: 'Restauration et hébergement des lycées de Bretagne',
       },
       { finalite: 'tarification_sociale_secondaire', scopes: ['scolarite:bourse-collectivite'], intitule: 'Tarification sociale des lycées de Bretagne' },
+      { finalite: 'obligation_formation', scopes: ['scolarite:obligation-formation'], intitule: 'Suivi des jeunes sortis sans diplôme (16–18 ans)' },
+    ],
+  },
+  {
+    clientId: 'demo-mission-locale-rennes',
+    secret: 'demo-secret-mission-locale-rennes',
+    // Fictitious SIRET; the ressort is the département until the registry holds a mission locale's communes.
+    destinataire: { siret: '44112233500017', nom: 'Mission locale du bassin de Rennes', categorie: 'mission_locale', codeDepartement: '35' },
+    habilitations: [
+      {
+        finalite: 'obligation_formation',
+        scopes: ['scolarite:obligation-formation-contact'],
+        intitule: "Contrôle de l'obligation de formation (16–18 ans)",
+      },
     ],
   },
   {

@@ -41,6 +41,8 @@ import { HabilitationsController } from './../admin/habilitations.controller';
 import { AdminController } from './../admin/admin.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ListesEtablissementController } from './../apis/scolarite/listes.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ObligationFormationController } from './../apis/obligation-formation/obligation-formation.controller';
 import { expressAuthentication } from './../auth/authentification-tsoa';
 // @ts-ignore - no great way to install types from subpackage
 import { iocContainer } from './../ioc';
@@ -1536,7 +1538,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CategorieDestinataire": {
         "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["administration"]},{"dataType":"enum","enums":["editeur"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["mission_locale"]},{"dataType":"enum","enums":["administration"]},{"dataType":"enum","enums":["editeur"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Destinataire": {
@@ -1691,6 +1693,133 @@ const models: TsoaRoute.Models = {
             "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EleveListeEtablissement"},"required":true},
             "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEleve"},"required":true},
             "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitEleve"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NiveauTerritoireFormation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CommuneResidence": {
+        "dataType": "refObject",
+        "properties": {
+            "code_insee": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdresseJeune": {
+        "dataType": "refObject",
+        "properties": {
+            "ligne": {"dataType":"string","required":true},
+            "code_postal": {"dataType":"string","required":true},
+            "code_insee": {"dataType":"string","required":true},
+            "commune": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DernierEtablissement": {
+        "dataType": "refObject",
+        "properties": {
+            "uai": {"dataType":"string","required":true},
+            "nom": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "code_insee": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeLibelleFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "DerniereClasse": {
+        "dataType": "refObject",
+        "properties": {
+            "annee_scolaire": {"dataType":"string","required":true},
+            "niveau": {"ref":"CodeLibelleFormation","required":true},
+            "mef": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code_mef_stat":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "JeuneObligationFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "nom": {"dataType":"string"},
+            "prenoms": {"dataType":"string"},
+            "sexe": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["F"]},{"dataType":"enum","enums":["M"]}]},
+            "date_naissance": {"dataType":"string"},
+            "commune_residence": {"ref":"CommuneResidence"},
+            "adresse": {"ref":"AdresseJeune"},
+            "dernier_etablissement": {"dataType":"union","subSchemas":[{"ref":"DernierEtablissement"},{"dataType":"enum","enums":[null]}]},
+            "derniere_classe": {"ref":"DerniereClasse"},
+            "date_sortie": {"dataType":"string"},
+            "motif_entree": {"ref":"CodeLibelleFormation"},
+            "date_mise_a_jour": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeJeunesObligationFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"NiveauTerritoireFormation","required":true},
+            "code": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "nombre_total": {"dataType":"double","required":true},
+            "jeunes": {"dataType":"array","array":{"dataType":"refObject","ref":"JeuneObligationFormation"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationJeune": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "jeune": {"ref":"JeuneObligationFormation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MotifRetraitFormation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["fin_obligation"]},{"dataType":"enum","enums":["retour_formation"]},{"dataType":"enum","enums":["apprentissage"]},{"dataType":"enum","enums":["emploi_ou_service_civique"]},{"dataType":"enum","enums":["demenagement"]},{"dataType":"enum","enums":["correction"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitJeune": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "motif": {"ref":"MotifRetraitFormation","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsJeunesObligationFormation": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"NiveauTerritoireFormation","required":true},
+            "code": {"dataType":"string","required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"JeuneObligationFormation"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationJeune"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitJeune"},"required":true},
             "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "jeton_synchronisation": {"dataType":"string","required":true},
         },
@@ -4476,6 +4605,90 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'changementsBoursiersCollectivite',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsObligationFormationController_jeunesObligationFormation: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                niveau: {"in":"path","name":"niveau","required":true,"ref":"NiveauTerritoireFormation"},
+                code: {"in":"path","name":"code","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{2,3}|2[AB])$"},"maxLength":{"value":3}}},
+                anneeScolaire: {"in":"query","name":"anneeScolaire","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{4}$"},"maxLength":{"value":9}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-scolarite/v1/obligation-formation/:niveau/:code',
+            authenticateMiddleware([{"oauth2":["scolarite:obligation-formation-contact"]},{"oauth2":["scolarite:obligation-formation"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ObligationFormationController)),
+            ...(fetchMiddlewares<RequestHandler>(ObligationFormationController.prototype.jeunesObligationFormation)),
+
+            async function ObligationFormationController_jeunesObligationFormation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsObligationFormationController_jeunesObligationFormation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ObligationFormationController>(ObligationFormationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'jeunesObligationFormation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsObligationFormationController_changementsJeunesObligationFormation: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                niveau: {"in":"path","name":"niveau","required":true,"ref":"NiveauTerritoireFormation"},
+                code: {"in":"path","name":"code","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{2,3}|2[AB])$"},"maxLength":{"value":3}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-scolarite/v1/obligation-formation/:niveau/:code/changements',
+            authenticateMiddleware([{"oauth2":["scolarite:obligation-formation-contact"]},{"oauth2":["scolarite:obligation-formation"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ObligationFormationController)),
+            ...(fetchMiddlewares<RequestHandler>(ObligationFormationController.prototype.changementsJeunesObligationFormation)),
+
+            async function ObligationFormationController_changementsJeunesObligationFormation(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsObligationFormationController_changementsJeunesObligationFormation, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ObligationFormationController>(ObligationFormationController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsJeunesObligationFormation',
                 controller,
                 response,
                 next,

@@ -4,7 +4,7 @@ import { estSiretValide } from '../territoire/codes';
 import { geographieOfficielle } from '../territoire/geographie';
 import { horodatage } from '../horloge';
 
-export type CategorieDestinataire = 'commune' | 'departement' | 'region' | 'administration' | 'editeur' | 'ministere';
+export type CategorieDestinataire = 'commune' | 'departement' | 'region' | 'mission_locale' | 'administration' | 'editeur' | 'ministere';
 
 export interface Destinataire {
   siret: string;
@@ -22,6 +22,7 @@ export interface NouveauDestinataire {
   categorie: CategorieDestinataire;
   /** Commune of a mairie, or of the collectivité an éditeur works for. */
   codeCommune?: string;
+  /** Département of a département, or of a mission locale's ressort. */
   codeDepartement?: string;
   codeRegion?: string;
   /** An éditeur acts for a collectivité (RGPD art. 28 processor). */
@@ -38,7 +39,9 @@ function territoire(d: NouveauDestinataire): Pick<Destinataire, 'code_commune' |
       if (!commune) throw invalide('codeCommune', 'code INSEE de commune inconnu ou absent');
       return { code_commune: commune.code_commune, code_departement: commune.code_departement, code_region: commune.code_region };
     }
-    case 'departement': {
+    // A mission locale's ressort is a set of communes; until the registry holds them, its département.
+    case 'departement':
+    case 'mission_locale': {
       const dep = d.codeDepartement ? geographie.territoire('departement', d.codeDepartement) : undefined;
       if (!dep) throw invalide('codeDepartement', 'code de département inconnu ou absent');
       return { code_commune: null, code_departement: dep.code_departement, code_region: dep.code_region };

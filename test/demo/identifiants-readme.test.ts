@@ -36,12 +36,13 @@ function lignesReadme(): Array<{ clientId: string; secret: string; siret: string
 describe('README demo credentials', () => {
   const lignes = lignesReadme();
 
-  it('lists the seven demo clients', () => {
+  it('lists the eight demo clients', () => {
     expect(lignes.map((l) => l.clientId)).toEqual([
       'demo-mairie-rennes',
       'demo-mairie-saint-malo',
       'demo-departement-35',
       'demo-region-bretagne',
+      'demo-mission-locale-rennes',
       'demo-caf-35',
       'demo-editeur-restauration',
       'demo-operateur',

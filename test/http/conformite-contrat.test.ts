@@ -167,6 +167,21 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     });
   });
 
+  it('obligation de formation: a page, NDJSON, CSV, the changes since a sync token, for a mission locale and a région', async () => {
+    const gabarit = 'GET /api-scolarite/v1/obligation-formation/{niveau}/{code}';
+    const departement = { niveau: 'departement', code: '35' };
+    const page = await reussir(gabarit, { client: 'demo-mission-locale-rennes', chemin: departement, requete: { limit: 2 } });
+    await reussir(gabarit, { client: 'demo-mission-locale-rennes', chemin: departement, requete: { limit: 2, curseur: page.json.curseur_suivant } });
+    await reussir(gabarit, { client: 'demo-mission-locale-rennes', chemin: departement, requete: { format: 'ndjson' } });
+    await reussir(gabarit, { client: 'demo-mission-locale-rennes', chemin: departement, entetes: { Accept: 'text/csv' } });
+    await reussir(gabarit, { client: 'demo-region-bretagne', chemin: { niveau: 'region', code: '53' }, requete: { limit: 20 } });
+    await reussir(`${gabarit}/changements`, {
+      client: 'demo-mission-locale-rennes',
+      chemin: departement,
+      requete: { depuis: page.json.jeton_synchronisation, limit: 20 },
+    });
+  });
+
   it('API résultats examens: an establishment, a territory, the consenting laureates', async () => {
     const { session } = (await t.db('candidats_examens').where({ examen: 'bac' }).whereNotNull('eleve_id').max({ session: 'session' }).first())!;
     const candidat = await t

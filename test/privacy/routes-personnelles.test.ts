@@ -23,7 +23,9 @@ import request from 'supertest';
 import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
 import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
-import { emettreJeton as emettreJetonListe } from '../../src/listes/jeton-synchronisation';
+import { emettreJeton as emettreJetonListe, VALIDITE_MOIS } from '../../src/listes/jeton-synchronisation';
+import { aujourdhui } from '../../src/horloge';
+import { ajouterMoisMemeJour } from '../../src/referentiels/calendrier';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -120,6 +122,38 @@ const APPELS: Record<string, AppelDemo> = {
   ChangementsInternes: appelListe('demo-region-bretagne', 'internes', 'lycee', 'scolarite:hebergement', true),
   BoursiersCollectivite: appelListe('demo-departement-35', 'boursiers', 'college', 'scolarite:bourse-collectivite', false),
   ChangementsBoursiersCollectivite: appelListe('demo-departement-35', 'boursiers', 'college', 'scolarite:bourse-collectivite', true),
+  JeunesObligationFormation: {
+    client: 'demo-mission-locale-rennes',
+    appeler: (app, jeton) => request(app).get('/api-scolarite/v1/obligation-formation/departement/35?limit=10').set('Authorization', `Bearer ${jeton}`),
+    enregistrements: (corps) => corps.jeunes,
+  },
+  ChangementsJeunesObligationFormation: {
+    client: 'demo-mission-locale-rennes',
+    // A token of the oldest list still valid (13 months), so that the feed has removals and additions.
+    appeler: async (app, jeton) => {
+      const { db, config } = app.locals.contexte as Contexte;
+      const premiere = await db('liste_publications')
+        .where({ liste: 'obligation_formation', cle: 'departement:35' })
+        .andWhere('date_publication', '>', ajouterMoisMemeJour(aujourdhui(), -VALIDITE_MOIS))
+        .orderBy('date_publication')
+        .first();
+      const depuis = emettreJetonListe(
+        {
+          cle: 'obligation_formation:departement:35',
+          generationId: premiere.generation_id,
+          datePublication: premiere.date_publication,
+          scope: 'scolarite:obligation-formation-contact',
+        },
+        { siret: '44112233500017', cle: config.cles.pseudonyme },
+      );
+      return request(app).get(`/api-scolarite/v1/obligation-formation/departement/35/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
+    },
+    enregistrements: (corps) => [
+      ...corps.ajouts,
+      ...corps.modifications.map((m: { jeune: unknown }) => m.jeune),
+      ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
+    ],
+  },
   LaureatsBac: {
     client: 'demo-region-bretagne',
     // Exam results (and the demo consents) come after the pupils: generated here if the seed has not.
