@@ -153,12 +153,12 @@ describe('journal des divulgations', () => {
       const e = await journaliser(db, entree({ personnes: ids.map((id) => hacherPersonne(CLE, id)), siret: i % 2 ? CAF : RENNES }));
       if (ids.includes('eleve-cible')) attendues.push(e.sequence);
     }
-    const rapport = await divulgationsPersonne(db, CLE, 'eleve-cible');
+    const rapport = (await divulgationsPersonne(db, CLE, 'eleve-cible')).communications;
     expect(rapport.map((e) => e.sequence)).toEqual(attendues);
     expect(rapport[0]).toMatchObject({ siret: RENNES, finalite: 'obligation_scolaire', champs: ['nom', 'prenoms'] });
     expect(rapport[0]).not.toHaveProperty('personnes');
-    expect(await divulgationsPersonne(db, 'une-autre-cle', 'eleve-cible')).toEqual([]);
-    expect(await divulgationsPersonne(db, CLE, 'eleve-cible', { au: '2000-12-31' })).toEqual([]);
+    expect(await divulgationsPersonne(db, 'une-autre-cle', 'eleve-cible')).toEqual({ communications: [], nonVerifiables: [] });
+    expect(await divulgationsPersonne(db, CLE, 'eleve-cible', { au: '2000-12-31' })).toEqual({ communications: [], nonVerifiables: [] });
   });
 
   it('recherche par destinataire, API et période, page par page sans doublon ni oubli', async () => {
@@ -209,9 +209,9 @@ describe('journal des divulgations', () => {
     it("trouve une personne d'une liste entière dès l'écriture, l'index étant complété par le rapport", async () => {
       const liste = await journaliser(db, entree({ personnes: personnes('liste', 12_000) }));
       const unitaire = await journaliser(db, entree({ requestId: 'req-2', personnes: [hacherPersonne(CLE, 'eleve-seul')] }));
-      const rapport = await divulgationsPersonne(db, CLE, 'liste-11999');
+      const rapport = (await divulgationsPersonne(db, CLE, 'liste-11999')).communications;
       expect(rapport.map((e) => e.sequence)).toEqual([liste.sequence]);
-      expect((await divulgationsPersonne(db, CLE, 'eleve-seul')).map((e) => e.sequence)).toEqual([unitaire.sequence]);
+      expect((await divulgationsPersonne(db, CLE, 'eleve-seul')).communications.map((e) => e.sequence)).toEqual([unitaire.sequence]);
       expect(await lignesIndex()).toEqual(attendues([liste, unitaire]));
     });
 

@@ -194,3 +194,58 @@ export async function motifsDeRetrait(db: Db, codeCommune: string, depuis: strin
     .select('eleve_id', 'motif_fin');
   return new Map(lignes.map((l) => [l.eleve_id, l.motif_fin]));
 }
+
+/**
+ * The children of the list as of `date` withheld by an opposition to the finalité active on
+ * `jour`: an anti-join on the few oppositions, never the list's ids in memory.
+ */
+export async function idsOpposesDeLaListe(
+  db: Db,
+  codeCommune: string,
+  date: string,
+  perimetre: Perimetre,
+  opposition: { finaliteCode: string; jour: string },
+): Promise<string[]> {
+  const opposes = db('oppositions')
+    .where('finalite_code', opposition.finaliteCode)
+    .andWhere('date_debut', '<=', opposition.jour)
+    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', opposition.jour))
+    .select('personne_id');
+  const lignes = await executer<Array<{ eleve_id: string }>>(
+    db,
+    versionsEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', opposes).distinct('v.eleve_id').orderBy('v.eleve_id'),
+  );
+  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
+}
+
+/** Where one child stood on the commune lists over time, with the school each version names (data-subject report). */
+export interface PlaceSurLaListe {
+  code_commune: string;
+  valide_du: string;
+  valide_jusqu_au: string | null;
+  mode_instruction: string;
+  ecole_code_commune: string | null;
+  ecole_statut: string | null;
+  ecole_type: string | null;
+}
+
+export async function placesDeLEnfant(db: Db, eleveId: string): Promise<PlaceSurLaListe[]> {
+  return db('obligation_versions as v')
+    .leftJoin('etablissements as e', 'e.uai', 'v.uai')
+    .where('v.eleve_id', eleveId)
+    .select(
+      'v.code_commune',
+      'v.valide_du',
+      'v.valide_jusqu_au',
+      'v.mode_instruction',
+      'e.code_commune as ecole_code_commune',
+      'e.statut as ecole_statut',
+      'e.type as ecole_type',
+    );
+}
+
+/** The generation every publication belongs to (a generation replaces all lists at once); none before the first. */
+export async function generationDesListes(db: Db): Promise<number | null> {
+  const ligne = await db('obligation_publications').first('generation_id');
+  return ligne ? Number(ligne.generation_id) : null;
+}

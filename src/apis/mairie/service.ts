@@ -14,10 +14,12 @@ import { csvDeLaListe, nomFichierCsv } from './csv';
 import { ndjsonDeLaListe } from './flux';
 import { champsModifies, ficheEnfant } from './fiche';
 import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
+import { nomDuPerimetre, TYPE_LISTE_MAIRIE } from './liste-journalisee';
 import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './models';
 import {
   EcolesDeLaListe,
   idsDeLaListe,
+  idsOpposesDeLaListe,
   idsTouches,
   motifsDeRetrait,
   type Perimetre,
@@ -205,10 +207,10 @@ export async function listeEnfants(
     });
   }
 
+  if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, p.format);
+
   // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
   const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
-  if (p.format !== 'json')
-    return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
 
   const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
   return pageDeListe(acces, publication, entetes, jeton, {
@@ -223,10 +225,10 @@ export async function listeEnfants(
 const PAGE_DE_LECTURE = 200;
 
 /**
- * The masked entries of the list, a page at a time in the list's order, of the `autorisees`
- * children only (filtered and journaled before the first byte).
+ * The masked entries of the list, a page at a time in the list's order, but the `exclues`
+ * children (read and journaled before the first byte).
  */
-async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: ReadonlySet<string>): AsyncGenerator<Array<Partial<EnfantSoumisObligation>>> {
+async function* pagesDeFiches(db: Db, acces: Acces, date: string, exclues: ReadonlySet<string>): AsyncGenerator<Array<Partial<EnfantSoumisObligation>>> {
   let apres: string | undefined;
   for (;;) {
     const versions = await versionsApres(db, acces.codeCommune, date, acces.perimetre, apres, PAGE_DE_LECTURE);
@@ -234,26 +236,60 @@ async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: Re
     apres = versions[versions.length - 1].eleve_id;
     yield await fiches(
       acces,
-      versions.filter((v) => autorisees.has(v.eleve_id)),
+      versions.filter((v) => !exclues.has(v.eleve_id)),
     );
   }
 }
 
-/** The whole list in one response (CSV, NDJSON), journaled before its first byte and streamed as the socket drains. */
+/**
+ * The children of the list withheld from this recipient: the few opposed (an anti-join); when the
+ * finalité requires consent, everyone without it (the list's ids are then read to check them).
+ */
+async function exclusDeLaListe(ctx: Contexte, acces: Acces, date: string): Promise<string[]> {
+  const d = acces.divulgation;
+  if (d.droits.consentement_requis) {
+    const ids = await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre);
+    const autorisees = new Set((await d.filtrer(ids)).autorisees);
+    return ids.filter((id) => !autorisees.has(id));
+  }
+  if (!oppositionApplicable(d.droits)) return [];
+  return idsOpposesDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre, { finaliteCode: d.droits.code, jour: aujourdhui() });
+}
+
+/**
+ * The whole list in one response (CSV, NDJSON), journaled before its first byte as one entry
+ * naming the list (not its persons) and streamed as the socket drains: memory and first byte do
+ * not grow with the list.
+ */
 async function listeEntiere(
   ctx: Contexte,
   acces: Acces,
   publication: Publication,
   entetes: Record<string, string>,
   jeton: string,
-  l: { format: Exclude<FormatListe, 'json'>; autorisees: string[]; exclues: number },
+  format: Exclude<FormatListe, 'json'>,
 ): Promise<Reponse<Readable>> {
   const d = acces.divulgation;
   const date = publication.date_publication;
+  const exclues = await exclusDeLaListe(ctx, acces, date);
+  const nombre = (await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre)) - exclues.length;
   // A whole-list file carries every column of the mask (its header names them) before any row is read.
-  if (l.autorisees.length > 0) await d.journaliser(l.autorisees, d.champs);
-  const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.autorisees));
-  if (l.format === 'csv') {
+  if (nombre > 0) {
+    await d.journaliserListe(
+      {
+        type: TYPE_LISTE_MAIRIE,
+        cle: acces.codeCommune,
+        dateReference: date,
+        generation: publication.generation_id,
+        perimetre: nomDuPerimetre(acces.perimetre),
+        exclues,
+        nombre,
+      },
+      d.champs,
+    );
+  }
+  const pages = pagesDeFiches(ctx.db, acces, date, new Set(exclues));
+  if (format === 'csv') {
     return {
       statut: 200,
       entetes: {
@@ -268,8 +304,8 @@ async function listeEntiere(
     code_commune: acces.codeCommune,
     date_reference: date,
     annee_scolaire: publication.annee_scolaire,
-    nombre_total: l.autorisees.length,
-    ...(l.exclues > 0 ? { nombre_exclus: l.exclues } : {}),
+    nombre_total: nombre,
+    ...(exclues.length > 0 ? { nombre_exclus: exclues.length } : {}),
     jeton_synchronisation: jeton,
   };
   return {

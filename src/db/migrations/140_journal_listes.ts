@@ -1,0 +1,29 @@
+import type { Knex } from 'knex';
+
+// A whole list disclosed is journaled as one entry naming the list (kind, key, publication,
+// generation, perimeter, excluded persons' hashes) in `journal.liste`, hashed with the entry,
+// instead of one hash per person. `journal_listes` is its derived lookup table, written in the
+// same transaction: the data-subject report finds the list entries of a person's keys there.
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('journal', (t) => {
+    t.text('liste'); // JSON exactly as hashed; null for an entry naming its persons
+  });
+  await knex.schema.createTable('journal_listes', (t) => {
+    t.bigInteger('sequence').primary();
+    t.string('type', 64).notNullable();
+    t.string('cle', 64).notNullable();
+    t.string('date_reference', 10).notNullable();
+    t.bigInteger('generation').notNullable();
+    t.string('perimetre', 64).notNullable();
+    t.index(['type', 'cle', 'sequence']);
+    t.index(['type', 'generation', 'sequence']);
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTableIfExists('journal_listes');
+  await knex.schema.alterTable('journal', (t) => {
+    t.dropColumn('liste');
+  });
+}
