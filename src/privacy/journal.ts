@@ -556,7 +556,14 @@ async function entreesDeListes(db: Db, idInterne: string, periode: { du?: string
     const joignables = new Set(generations);
     const aResoudre = entrees.filter((e) => joignables.has(e.liste!.generation));
     nonVerifiables.push(...entrees.filter((e) => !joignables.has(e.liste!.generation)));
-    const presences = aResoudre.length > 0 ? await resolveur.figuraitSur(db, idInterne, aResoudre.map((e) => e.liste!)) : [];
+    const presences =
+      aResoudre.length > 0
+        ? await resolveur.figuraitSur(
+            db,
+            idInterne,
+            aResoudre.map((e) => e.liste!),
+          )
+        : [];
     aResoudre.forEach((e, i) => presences[i] && communications.push(e));
   }
   // A kind this version no longer knows cannot be joined either.

@@ -294,7 +294,9 @@ describe('journal des divulgations', () => {
       expect(Number((await db('journal_personnes').count({ n: '*' }).first())?.n)).toBe(2);
       expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 2 });
       // The list is hashed: naming another list, or dropping an exclusion, breaks the chain at that entry.
-      await db('journal').where('sequence', a.sequence).update({ liste: ligne.liste.replace('"cle":"A"', '"cle":"B"') });
+      await db('journal')
+        .where('sequence', a.sequence)
+        .update({ liste: ligne.liste.replace('"cle":"A"', '"cle":"B"') });
       expect(await verifierJournal(db)).toEqual({ ok: false, sequence: a.sequence, raison: 'altere' });
       await db('journal').where('sequence', a.sequence).update({ liste: null });
       expect(await verifierJournal(db)).toEqual({ ok: false, sequence: a.sequence, raison: 'altere' });
@@ -307,9 +309,7 @@ describe('journal des divulgations', () => {
     it('refuse une entrée de liste qui nommerait ses personnes ou des identifiants en clair', async () => {
       await expect(journaliser(db, entree({ liste: liste('A'), nombrePersonnes: 3 }))).rejects.toThrow(TypeError);
       await expect(journaliser(db, deListe('A', -1))).rejects.toThrow(TypeError);
-      await expect(journaliser(db, entree({ personnes: [], liste: { ...liste('A'), exclues: ['eleve-a2'] }, nombrePersonnes: 3 }))).rejects.toThrow(
-        /hachages/,
-      );
+      await expect(journaliser(db, entree({ personnes: [], liste: { ...liste('A'), exclues: ['eleve-a2'] }, nombrePersonnes: 3 }))).rejects.toThrow(/hachages/);
       await expect(journaliser(db, entree({ personnes: [], liste: { ...liste('A'), date_reference: 'novembre' }, nombrePersonnes: 3 }))).rejects.toThrow(
         TypeError,
       );
