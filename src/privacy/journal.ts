@@ -564,7 +564,10 @@ async function entreesDeListes(db: Db, idInterne: string, periode: { du?: string
             aResoudre.map((e) => e.liste!),
           )
         : [];
-    aResoudre.forEach((e, i) => presences[i] && communications.push(e));
+    aResoudre.forEach((e, i) => {
+      if (presences[i] === null) nonVerifiables.push(e);
+      else if (presences[i]) communications.push(e);
+    });
   }
   // A kind this version no longer knows cannot be joined either.
   const inconnus = db('journal_listes as l').join('journal', 'journal.sequence', 'l.sequence').whereNotIn('l.type', types).select(colonnes);

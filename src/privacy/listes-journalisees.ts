@@ -30,8 +30,11 @@ export interface ResolveurListe {
   generationsDisponibles(db: Db): Promise<number[]>;
   /** Keys of the lists of this kind the person is on in some available generation (narrows the journal read). */
   clesDe(db: Db, idInterne: string): Promise<string[]>;
-  /** For each list (of an available generation), whether the person was on it, in its perimeter, at its date. */
-  figuraitSur(db: Db, idInterne: string, listes: readonly ListeAResoudre[]): Promise<boolean[]>;
+  /**
+   * For each list (of an available generation), whether the person was on it, in its perimeter,
+   * at its date; null when the resolver cannot tell (a perimeter it no longer knows).
+   */
+  figuraitSur(db: Db, idInterne: string, listes: readonly ListeAResoudre[]): Promise<Array<boolean | null>>;
 }
 
 const resolveurs = new Map<string, ResolveurListe>();

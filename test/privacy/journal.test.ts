@@ -258,7 +258,7 @@ describe('journal des divulgations', () => {
     enregistrerTypeDeListe('liste_de_test', {
       generationsDisponibles: async () => generations,
       clesDe: async (_db, id) => Object.keys(contenus).filter((k) => contenus[k].includes(id)),
-      figuraitSur: async (_db, id, listes) => listes.map((l) => contenus[l.cle].includes(id)),
+      figuraitSur: async (_db, id, listes) => listes.map((l) => (l.perimetre === 'disparu' ? null : contenus[l.cle].includes(id))),
     });
     const liste = (cle: string, exclues: string[] = []): ListeJournalisee => ({
       type: 'liste_de_test',
@@ -332,6 +332,12 @@ describe('journal des divulgations', () => {
       const a = await journaliser(db, deListe('A', 3));
       const b = await journaliser(db, deListe('B', 1, ['eleve-commun']));
       const inconnue = await journaliser(db, entree({ personnes: [], liste: { ...liste('A'), type: 'sorte_disparue' }, nombrePersonnes: 2 }));
+      const perimetreDisparu = await journaliser(db, entree({ personnes: [], liste: { ...liste('A'), perimetre: 'disparu' }, nombrePersonnes: 2 }));
+      // A perimeter the resolver no longer knows: it cannot tell for someone on the list; someone never on it was on none of its parts.
+      expect(await sequences('eleve-ailleurs')).toEqual({ communications: [], nonVerifiables: [inconnue.sequence] });
+      expect(await sequences('eleve-a1')).toEqual({ communications: [a.sequence], nonVerifiables: [inconnue.sequence, perimetreDisparu.sequence] });
+      await db('journal').where('sequence', perimetreDisparu.sequence).delete();
+      await db('journal_listes').where('sequence', perimetreDisparu.sequence).delete();
       generations = [8];
       // Whoever asks: the lists may have held the person, unless the entry withheld him.
       expect(await sequences('eleve-ailleurs')).toEqual({ communications: [], nonVerifiables: [a.sequence, b.sequence, inconnue.sequence] });

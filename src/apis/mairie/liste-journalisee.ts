@@ -7,6 +7,7 @@ export const TYPE_LISTE_MAIRIE = 'enfants_soumis_obligation';
 
 const PERIMETRE_COMMUNE = 'commune';
 const PERIMETRE_ECOLES_PUBLIQUES = 'ecoles_publiques_de_la_commune';
+const PERIMETRES_CONNUS = new Set([PERIMETRE_COMMUNE, PERIMETRE_ECOLES_PUBLIQUES]);
 
 /** The perimeter's name in the journal: stable text, not the scope (a scope's perimeter may change). */
 export function nomDuPerimetre(perimetre: Perimetre): string {
@@ -18,7 +19,6 @@ function surLaListe(place: PlaceSurLaListe, liste: ListeAResoudre): boolean {
   if (place.code_commune !== liste.cle) return false;
   if (!(place.valide_du <= liste.date_reference && (place.valide_jusqu_au === null || place.valide_jusqu_au > liste.date_reference))) return false;
   if (liste.perimetre === PERIMETRE_COMMUNE) return true;
-  if (liste.perimetre !== PERIMETRE_ECOLES_PUBLIQUES) throw new TypeError(`Périmètre de liste mairie inconnu : ${liste.perimetre}`);
   return place.mode_instruction === 'public' && place.ecole_code_commune === liste.cle && place.ecole_statut === 'public' && place.ecole_type === 'ecole';
 }
 
@@ -31,9 +31,9 @@ const resolveurMairie: ResolveurListe = {
   async clesDe(db: Db, idInterne: string): Promise<string[]> {
     return [...new Set((await placesDeLEnfant(db, idInterne)).map((p) => p.code_commune))];
   },
-  async figuraitSur(db: Db, idInterne: string, listes: readonly ListeAResoudre[]): Promise<boolean[]> {
+  async figuraitSur(db: Db, idInterne: string, listes: readonly ListeAResoudre[]): Promise<Array<boolean | null>> {
     const places = await placesDeLEnfant(db, idInterne);
-    return listes.map((l) => places.some((p) => surLaListe(p, l)));
+    return listes.map((l) => (PERIMETRES_CONNUS.has(l.perimetre) ? places.some((p) => surLaListe(p, l)) : null));
   },
 };
 
