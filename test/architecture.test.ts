@@ -49,6 +49,7 @@ const REGLES: Array<{ regle: string; depuis: (m: string) => boolean; interdit: (
   { regle: 'src/apis/ never imports the demo generator', depuis: dans('src/apis'), interdit: dans('src/synthetique') },
   { regle: 'src/apis/ never imports the import pipelines', depuis: dans('src/apis'), interdit: dans('src/import') },
   { regle: 'nothing under src/ imports scripts/', depuis: dans('src'), interdit: dans('scripts') },
+  { regle: 'the list machinery (src/listes/) knows no API: each API hands it a descriptor', depuis: dans('src/listes'), interdit: dans('src/apis') },
   {
     regle: 'demo and import code is reached only from src/demarrage.ts',
     depuis: (m) => dans('src')(m) && !dans('src/synthetique')(m) && !dans('src/import')(m) && m !== 'src/demarrage.ts',

@@ -140,6 +140,39 @@ export const CHAMPS_LISTE: ReadonlyArray<readonly [keyof VersionLigne, string]> 
   ['responsables', 'responsables'],
 ];
 
+/**
+ * One state of a person's entry in a list of the generic tables (migration 100): `liste` the
+ * kind, `cle` which list of that kind, `donnees` the entry as JSON (its descriptor reads it).
+ */
+export interface ListeVersionLigne {
+  liste: string;
+  cle: string;
+  eleve_id: string;
+  annee_scolaire: string;
+  valide_du: string;
+  valide_jusqu_au: string | null;
+  motif_debut: string;
+  /** Set only when the person leaves this list (tombstone); null when a newer version follows. */
+  motif_fin: string | null;
+  /** JSON array of the `donnees` fields changed since the previous version (null for an addition). */
+  champs_modifies: string | null;
+  donnees: string;
+}
+
+/** One monthly publication of one list of the generic tables. */
+export interface ListePublicationLigne {
+  liste: string;
+  cle: string;
+  date_publication: string;
+  annee_scolaire: string;
+  numero: number;
+  nombre_total: number;
+  nombre_ajouts: number;
+  nombre_modifications: number;
+  nombre_retraits: number;
+  generation_id: number;
+}
+
 export const COLONNES = {
   eleves: [
     'id',
@@ -213,9 +246,41 @@ export const COLONNES = {
     'nombre_retraits',
     'generation_id',
   ] satisfies ReadonlyArray<keyof PublicationLigne>,
+  liste_versions: [
+    'liste',
+    'cle',
+    'eleve_id',
+    'annee_scolaire',
+    'valide_du',
+    'valide_jusqu_au',
+    'motif_debut',
+    'motif_fin',
+    'champs_modifies',
+    'donnees',
+  ] satisfies ReadonlyArray<keyof ListeVersionLigne>,
+  liste_publications: [
+    'liste',
+    'cle',
+    'date_publication',
+    'annee_scolaire',
+    'numero',
+    'nombre_total',
+    'nombre_ajouts',
+    'nombre_modifications',
+    'nombre_retraits',
+    'generation_id',
+  ] satisfies ReadonlyArray<keyof ListePublicationLigne>,
 } as const;
 
 export type TableSynthetique = keyof typeof COLONNES;
 
 /** Child tables first: the order in which a generation's rows are deleted. */
-export const TABLES_SYNTHETIQUES: readonly TableSynthetique[] = ['obligation_publications', 'obligation_versions', 'scolarites', 'responsables', 'eleves'];
+export const TABLES_SYNTHETIQUES: readonly TableSynthetique[] = [
+  'liste_publications',
+  'liste_versions',
+  'obligation_publications',
+  'obligation_versions',
+  'scolarites',
+  'responsables',
+  'eleves',
+];

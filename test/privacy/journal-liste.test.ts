@@ -142,7 +142,7 @@ describe('une liste entière, une entrée de journal qui nomme la liste', () => 
       cle: RENNES,
       date_reference: derniere,
       generation,
-      perimetre: 'commune',
+      perimetre: 'mairie:obligation-scolaire',
       exclues: [],
     });
     // Constant: the stored row does not grow with the list (Rennes here: hundreds of children).
@@ -169,7 +169,7 @@ describe('une liste entière, une entrée de journal qui nomme la liste', () => 
     const entree = await seuleEntree(avant);
     entreeRestauration = entree.sequence;
     const liste = readJson<{ perimetre: string; exclues: string[] }>(entree.liste);
-    expect(liste.perimetre).toBe('ecoles_publiques_de_la_commune');
+    expect(liste.perimetre).toBe('mairie:restauration-scolaire');
     expect(liste.exclues).toContain(hacherPersonne(t.config.cles.journal, opposant));
     expect(liste.exclues).toHaveLength(entete.nombre_exclus as number);
     expect(String(entree.liste)).not.toContain(opposant);
@@ -198,7 +198,14 @@ describe('une liste entière, une entrée de journal qui nomme la liste', () => 
       destinataire_nom: expect.any(String),
       operation: 'EnfantsSoumisObligation',
       nombre_personnes: await compterListe(t.db, RENNES, derniere),
-      liste: { type: 'enfants_soumis_obligation', cle: RENNES, date_reference: derniere, generation, perimetre: 'commune', nombre_exclus: 0 },
+      liste: {
+        type: 'enfants_soumis_obligation',
+        cle: RENNES,
+        date_reference: derniere,
+        generation,
+        perimetre: 'mairie:obligation-scolaire',
+        nombre_exclus: 0,
+      },
     });
     expect(pourPresent.body.destinataires.map((d: { siret: string }) => d.siret)).toEqual(
       expect.arrayContaining([siretDe('demo-mairie-rennes'), siretDe('demo-editeur-restauration')]),

@@ -2,7 +2,8 @@ import type { Contexte } from '../../contexte';
 import { publierEvenement } from '../../notifications/evenements';
 import { habilitationsActives } from '../../registry/habilitations';
 import { emettreJeton } from './jeton-synchronisation';
-import { publicationsDeLaCommune } from './repository';
+import { SOURCE_MAIRIE } from './repository';
+import { publicationsDeLaListe } from '../../listes/repository';
 import { operationDuRegistre } from '../../registry/operations';
 
 /**
@@ -23,7 +24,7 @@ export async function annoncerDernieresPublications(ctx: Pick<Contexte, 'db' | '
     const habilitations = await habilitationsActives(ctx.db, siret);
     const scope = scopes.find((s) => habilitations.some((h) => h.scopes.includes(s) && h.territoire === 'commune'));
     if (!scope) continue;
-    const publications = await publicationsDeLaCommune(ctx.db, codeCommune);
+    const publications = await publicationsDeLaListe(ctx.db, SOURCE_MAIRIE, codeCommune);
     if (publications.length < 2) continue;
     const [precedente, derniere] = publications.slice(-2);
     const changements = derniere.nombre_ajouts + derniere.nombre_modifications + derniere.nombre_retraits;

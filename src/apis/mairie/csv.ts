@@ -1,17 +1,7 @@
-import type { Readable } from 'node:stream';
-import { BOM, ligneCsv, TexteCsv } from '../../privacy/csv';
+import { type ColonneCsv, texteCsv as texte } from '../../listes/csv';
 import type { EnfantSoumisObligation, Responsable, Scolarite } from './models';
-import { fluxDeLignes } from './flux';
 
-/** One spreadsheet column: its French header, the list field it reads (for the mask), and the cell. */
-interface Colonne {
-  entete: string;
-  champ: string;
-  cellule: (e: Partial<EnfantSoumisObligation>) => unknown;
-}
-
-/** Codes with leading zeros (INSEE, postal, UAI) stay text in Excel. */
-const texte = (valeur: string | null | undefined) => (valeur ? new TexteCsv(valeur) : null);
+type Colonne = ColonneCsv<EnfantSoumisObligation>;
 
 function colonnesScolarite(prefixe: string, suffixe: string, champ: 'scolarite_actuelle' | 'scolarite_precedente'): Colonne[] {
   const s = (e: Partial<EnfantSoumisObligation>): Partial<Scolarite> | undefined => e[champ];
@@ -47,7 +37,7 @@ function colonnesResponsable(rang: number): Colonne[] {
 }
 
 /** One row per child, the responsables flattened (two at most in the source systems). */
-const COLONNES: readonly Colonne[] = [
+export const COLONNES_CSV: readonly Colonne[] = [
   { entete: 'identifiant', champ: 'id', cellule: (e) => e.id },
   { entete: 'nom', champ: 'nom', cellule: (e) => e.nom },
   { entete: 'prenoms', champ: 'prenoms', cellule: (e) => e.prenoms },
@@ -66,22 +56,6 @@ const COLONNES: readonly Colonne[] = [
   { entete: 'date_mise_a_jour', champ: 'date_mise_a_jour', cellule: (e) => e.date_mise_a_jour },
 ];
 
-/** A column is shown when the caller's fields (the registry's mask) reach the field it reads. */
-function colonnesVisibles(champs: readonly string[]): Colonne[] {
-  const atteint = (champ: string) => champs.some((c) => c === champ || champ.startsWith(`${c}.`) || c.startsWith(`${champ}.`));
-  return COLONNES.filter((c) => atteint(c.champ));
-}
-
 export function nomFichierCsv(codeCommune: string, date: string): string {
   return `enfants-soumis-obligation-${codeCommune}-${date}.csv`;
-}
-
-/** The whole list for French Excel, produced as the socket drains from pages of entries already filtered and journaled. */
-export function csvDeLaListe(champs: readonly string[], pages: AsyncIterable<ReadonlyArray<Partial<EnfantSoumisObligation>>>): Readable {
-  const colonnes = colonnesVisibles(champs);
-  async function* lignes(): AsyncGenerator<string[]> {
-    yield [BOM + ligneCsv(colonnes.map((c) => c.entete))];
-    for await (const enfants of pages) yield enfants.map((e) => ligneCsv(colonnes.map((c) => c.cellule(e))));
-  }
-  return fluxDeLignes(lignes());
 }

@@ -46,27 +46,3 @@ export function ficheEnfant(v: VersionDeListe, id: string, ecoles: ReadonlyMap<s
     date_mise_a_jour: v.valide_du,
   };
 }
-
-/** Bookkeeping, not content: a new date alone is no change a recipient must act on. */
-const HORS_COMPARAISON = new Set(['id', 'date_mise_a_jour']);
-
-/**
- * Fields that differ between two (masked) entries of the same child: top-level fields, and the
- * parts of the schoolings (`scolarite_actuelle.niveau`…), so a recipient sees what to update.
- */
-export function champsModifies(avant: object, apres: object): string[] {
-  const a = avant as Record<string, unknown>;
-  const b = apres as Record<string, unknown>;
-  const champs: string[] = [];
-  for (const cle of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    if (HORS_COMPARAISON.has(cle) || JSON.stringify(a[cle]) === JSON.stringify(b[cle])) continue;
-    const x = a[cle];
-    const y = b[cle];
-    if (cle.startsWith('scolarite_') && x && y && typeof x === 'object' && typeof y === 'object') {
-      champs.push(...champsModifies(x, y).map((sous) => `${cle}.${sous}`));
-    } else {
-      champs.push(cle);
-    }
-  }
-  return champs;
-}

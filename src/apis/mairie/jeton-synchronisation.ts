@@ -1,65 +1,23 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Probleme } from '../../http/problemes';
-import { ajouterMoisMemeJour } from '../../referentiels/calendrier';
+import * as jetons from '../../listes/jeton-synchronisation';
+import type { Porteur } from '../../listes/jeton-synchronisation';
 
-/**
- * The sync token names one published list (commune, generation, 1st of month) as one recipient
- * saw it (SIRET, scope). It is signed, not stored: the same list gives the same token, so list
- * pages and change feeds keep strong ETags, and nothing is written on a read.
- */
+/** The mairie list's tokens name the commune alone (its descriptor's `cleDuJeton`): tokens issued before src/listes stay valid. */
 
-/** A recipient may skip months (holidays, a late council): a year and a month of history is kept. */
-export const VALIDITE_MOIS = 13;
+export { VALIDITE_MOIS } from '../../listes/jeton-synchronisation';
 
-export interface ListeSynchronisee {
+interface ListeDeLaCommune {
   codeCommune: string;
   generationId: number;
   datePublication: string;
   scope: string;
 }
 
-export interface Porteur {
-  siret: string;
-  /** Keyed like the pseudonyms: rotating that key changes every id, so every copy must be downloaded again. */
-  cle: string;
+export function emettreJeton(liste: ListeDeLaCommune, porteur: Porteur): string {
+  const { codeCommune, ...reste } = liste;
+  return jetons.emettreJeton({ cle: codeCommune, ...reste }, porteur);
 }
 
-const DOMAINE = 'apisation:jeton-synchronisation';
-const VERSION = 'v1';
-
-function signer(contenu: string, porteur: Porteur): string {
-  return createHmac('sha256', porteur.cle).update(`${DOMAINE}\u0000${porteur.siret}\u0000${contenu}`).digest('base64url').slice(0, 32);
-}
-
-export function emettreJeton(liste: ListeSynchronisee, porteur: Porteur): string {
-  const contenu = Buffer.from(JSON.stringify([VERSION, liste.codeCommune, liste.generationId, liste.datePublication, liste.scope])).toString('base64url');
-  return `${contenu}.${signer(contenu, porteur)}`;
-}
-
-function perime(): Probleme {
-  return new Probleme('jeton_synchronisation_perime');
-}
-
-/**
- * The list the token names, if it was issued to this recipient for this commune and scope and is
- * younger than VALIDITE_MOIS; otherwise 410 — malformed, foreign and expired alike, so a probe
- * learns nothing about another recipient's tokens.
- */
-export function lireJeton(jeton: string, attendu: { codeCommune: string; scope: string; aujourdhui: string }, porteur: Porteur): ListeSynchronisee {
-  const [contenu, signature, ...reste] = jeton.split('.');
-  if (!contenu || !signature || reste.length > 0) throw perime();
-  const attendue = Buffer.from(signer(contenu, porteur));
-  const recue = Buffer.from(signature);
-  if (attendue.length !== recue.length || !timingSafeEqual(attendue, recue)) throw perime();
-  let champs: unknown;
-  try {
-    champs = JSON.parse(Buffer.from(contenu, 'base64url').toString('utf8'));
-  } catch {
-    throw perime();
-  }
-  if (!Array.isArray(champs) || champs.length !== 5 || champs[0] !== VERSION) throw perime();
-  const [, codeCommune, generationId, datePublication, scope] = champs as [string, string, number, string, string];
-  if (codeCommune !== attendu.codeCommune || scope !== attendu.scope) throw perime();
-  if (ajouterMoisMemeJour(datePublication, VALIDITE_MOIS) <= attendu.aujourdhui) throw perime();
-  return { codeCommune, generationId, datePublication, scope };
+export function lireJeton(jeton: string, attendu: { codeCommune: string; scope: string; aujourdhui: string }, porteur: Porteur): ListeDeLaCommune {
+  const { cle, ...reste } = jetons.lireJeton(jeton, { cle: attendu.codeCommune, scope: attendu.scope, aujourdhui: attendu.aujourdhui }, porteur);
+  return { codeCommune: cle, ...reste };
 }

@@ -1,18 +1,13 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { Controller, Get, Middlewares, Path, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExpressRequest } from 'express';
 import type { Contexte } from '../../contexte';
 import type { Entetes, ProblemeHttp } from '../../http/contrat';
-import { estInchange } from '../../http/etag';
-import { journalApplicatif } from '../../http/journal-applicatif';
 import { limiteParHabilitation } from '../../http/limites';
-import { lienSuivant } from '../../http/pagination';
+import { formatDemande, repondre, revalidation } from '../../listes/controleur';
 import { Divulgation } from '../../privacy/divulgation';
 import type { ChangementsEnfantsSoumisObligation, ListeEnfantsSoumisObligation } from './models';
-import { changementsEnfants, type FormatListe, listeEnfants, type Reponse, type Revalidation } from './service';
-
-/** In order of preference when `Accept` allows several: a catch-all (browsers, curl) gets JSON pages. */
-const FORMATS: Readonly<Record<string, FormatListe>> = { 'application/json': 'json', 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' };
+import { changementsEnfants, listeEnfants } from './service';
 
 @Route('api-mairie/v1')
 @Tags('API mairie')
@@ -91,11 +86,16 @@ export class MairieController extends Controller {
     @Query() curseur?: string,
     @Query() format?: 'json' | 'csv' | 'ndjson',
   ): Promise<ListeEnfantsSoumisObligation | Readable | undefined> {
-    const choisi = format ?? FORMATS[String(req.accepts(Object.keys(FORMATS)))] ?? 'json';
     const divulgation = Divulgation.depuis(this.ctx, req, 'EnfantsSoumisObligation');
-    return this.repondre(
+    return repondre(
+      this,
       req,
-      await listeEnfants(this.ctx, divulgation, { codeInsee, anneeScolaire, dateReference, limit, curseur, format: choisi }, revalidation(req)),
+      await listeEnfants(
+        this.ctx,
+        divulgation,
+        { codeInsee, anneeScolaire, dateReference, limit, curseur, format: formatDemande(req, format) },
+        revalidation(req),
+      ),
     );
   }
 
@@ -139,34 +139,6 @@ export class MairieController extends Controller {
     @Query() curseur?: string,
   ): Promise<ChangementsEnfantsSoumisObligation | undefined> {
     const divulgation = Divulgation.depuis(this.ctx, req, 'ChangementsEnfantsSoumisObligation');
-    return this.repondre(req, await changementsEnfants(this.ctx, divulgation, { codeInsee, depuis, limit, curseur }, revalidation(req)));
+    return repondre(this, req, await changementsEnfants(this.ctx, divulgation, { codeInsee, depuis, limit, curseur }, revalidation(req)));
   }
-
-  /** Headers, status, the next page's `Link`, and a streamed list tied to the connection. */
-  private repondre<T>(req: ExpressRequest, reponse: Reponse<T>): T | undefined {
-    for (const [nom, valeur] of Object.entries(reponse.entetes)) this.setHeader(nom, valeur);
-    this.setStatus(reponse.statut);
-    const corps = reponse.corps as unknown;
-    if (corps instanceof Readable) return interrompreSurErreur(req, corps) as T;
-    const lien = corps && typeof corps === 'object' && 'curseur_suivant' in corps ? lienSuivant(req, corps.curseur_suivant as string | null) : undefined;
-    if (lien) this.setHeader('Link', lien);
-    return reponse.corps;
-  }
-}
-
-function revalidation(req: ExpressRequest): Revalidation {
-  return { inchange: (etag) => estInchange(req, etag) };
-}
-
-/**
- * Headers are gone once the list streams: a failure can only cut the download short, and a
- * client gone away stops the reading of the list.
- */
-function interrompreSurErreur(req: ExpressRequest, flux: Readable): Readable {
-  flux.once('error', (err) => {
-    journalApplicatif.error({ requestId: req.res?.locals.requestId, erreur: err.name }, 'téléchargement de la liste interrompu');
-    req.res?.destroy();
-  });
-  req.res?.once('close', () => flux.destroy());
-  return flux;
 }

@@ -1,23 +1,12 @@
 import type { Knex } from 'knex';
 import { type Db, executer } from '../../db/knex';
-import type { MotifFin } from '../../referentiels/nomenclatures';
-import type { PublicationLigne, VersionLigne } from '../../db/tables-eleves';
-import { oppositionsChangeesDepuis } from '../../privacy/opposition';
+import type { VersionLigne } from '../../db/tables-eleves';
+import type { Perimetre, SourceListe } from '../../listes/descripteur';
 
 /**
  * The mairie lists as the synthetic generator publishes them (tables obligation_versions and
- * obligation_publications). The list of a commune as of D is the one query `versionsEnVigueur`:
- * every reader (pages, CSV, change feed, notifications) goes through it.
+ * obligation_publications, one list per commune), read by the list machinery (src/listes).
  */
-
-/** One monthly publication of a commune's list. */
-export type Publication = Omit<PublicationLigne, 'code_commune'>;
-
-/** Which children of the commune's list a scope sees. */
-export interface Perimetre {
-  /** Only pupils of the commune's public écoles (school catering). */
-  ecolesPubliquesDeLaCommune: boolean;
-}
 
 /** The columns of a version the list shows: a row's bookkeeping (motifs, changed fields) stays in the database. */
 const COLONNES_FICHE = [
@@ -51,73 +40,29 @@ export interface EcoleDeListe {
   code_commune: string | null;
 }
 
-/** Every request on a list reads these first (a 304 reads nothing else): through `executer`, not knex's runner. */
-export async function publicationsDeLaCommune(db: Db, codeCommune: string): Promise<Publication[]> {
-  const lignes = await executer<Publication[]>(
-    db,
-    db('obligation_publications')
-      .where({ code_commune: codeCommune })
-      .orderBy('date_publication')
-      .select('date_publication', 'annee_scolaire', 'numero', 'nombre_enfants', 'nombre_ajouts', 'nombre_modifications', 'nombre_retraits', 'generation_id'),
+/** Where the mairie lists are stored: one list per commune. */
+export const SOURCE_MAIRIE: SourceListe = {
+  type: 'enfants_soumis_obligation',
+  versions: 'obligation_versions',
+  publications: 'obligation_publications',
+  selection: (codeCommune) => ({ code_commune: codeCommune }),
+  colonneNombre: 'nombre_enfants',
+  colonnes: COLONNES_FICHE,
+};
+
+/** The pupils of the commune's public écoles (school catering). */
+function ecolesPubliquesDeLaCommune(q: Knex.QueryBuilder, db: Db, codeCommune: string): void {
+  q.andWhere('v.mode_instruction', 'public').whereIn(
+    'v.uai',
+    db('etablissements').select('uai').where({ code_commune: codeCommune, statut: 'public', type: 'ecole' }),
   );
-  return lignes.map((l: Publication) => ({ ...l, numero: Number(l.numero), generation_id: Number(l.generation_id) }));
 }
 
-/** The list as of `date`: `valide_du <= date < valide_jusqu_au` (or no end), within the scope's perimeter. */
-function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Knex.QueryBuilder {
-  const q = db('obligation_versions as v')
-    .where('v.code_commune', codeCommune)
-    .andWhere('v.valide_du', '<=', date)
-    .andWhere((w) => w.whereNull('v.valide_jusqu_au').orWhere('v.valide_jusqu_au', '>', date));
-  if (perimetre.ecolesPubliquesDeLaCommune) {
-    q.andWhere('v.mode_instruction', 'public').whereIn(
-      'v.uai',
-      db('etablissements').select('uai').where({ code_commune: codeCommune, statut: 'public', type: 'ecole' }),
-    );
-  }
-  return q;
-}
-
-export async function tailleDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<number> {
-  const [ligne] = await executer<Array<{ n: number | string }>>(db, versionsEnVigueur(db, codeCommune, date, perimetre).count({ n: '*' }));
-  return Number(ligne.n);
-}
-
-/** The internal ids of the whole list, in the list's stable order: cheap, and what the journal needs first. */
-export async function idsDeLaListe(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Promise<string[]> {
-  const lignes = await executer<Array<{ eleve_id: string }>>(
-    db,
-    versionsEnVigueur(db, codeCommune, date, perimetre).orderBy('v.eleve_id').select('v.eleve_id'),
-  );
-  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
-}
-
-/** The versions of the list in the list's order; their establishments are read apart, see `EcolesDeLaListe`. */
-function fichesEnVigueur(db: Db, codeCommune: string, date: string, perimetre: Perimetre): Knex.QueryBuilder {
-  return versionsEnVigueur(db, codeCommune, date, perimetre)
-    .orderBy('v.eleve_id')
-    .select(...COLONNES_FICHE.map((c) => `v.${c}`));
-}
-
-/** The entries of these children as of `date` (at most a page: the ids are bound variables). */
-export async function versionsDe(db: Db, codeCommune: string, date: string, perimetre: Perimetre, ids: readonly string[]): Promise<VersionDeListe[]> {
-  if (ids.length === 0) return [];
-  return executer(db, fichesEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', ids));
-}
-
-/** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
-export async function versionsApres(
-  db: Db,
-  codeCommune: string,
-  date: string,
-  perimetre: Perimetre,
-  apres: string | undefined,
-  limite: number,
-): Promise<VersionDeListe[]> {
-  const q = fichesEnVigueur(db, codeCommune, date, perimetre).limit(limite);
-  if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
-  return executer(db, q);
-}
+/** Which children each scope sees; the fields are the registry's mask (scopes.json). */
+export const PERIMETRES_MAIRIE: Readonly<Record<string, Perimetre>> = {
+  'mairie:obligation-scolaire': { complet: true },
+  'mairie:restauration-scolaire': { complet: false, restreindre: ecolesPubliquesDeLaCommune },
+};
 
 /**
  * The establishments a list names, each read once per request: a commune's children attend a
@@ -146,106 +91,4 @@ export class EcolesDeLaListe {
     for (const l of lignes) this.connues.set(l.uai, { nom: l.nom, code_commune: l.code_commune });
     return this.connues;
   }
-}
-
-/**
- * Children whose entry may differ between the lists of `depuis` and `jusquAu`: a version began or
- * ended in between, or (when opposition binds the finalité) an opposition began or ended since
- * `depuis`. One page of them, after `apres`, in the list's order.
- */
-export async function idsTouches(
-  db: Db,
-  codeCommune: string,
-  intervalle: { depuis: string; jusquAu: string; oppositionsDe: string | null },
-  page: { apres: string | null; limit: number },
-): Promise<string[]> {
-  const { depuis, jusquAu, oppositionsDe } = intervalle;
-  const versions = db('obligation_versions')
-    .where('code_commune', codeCommune)
-    .andWhere((w) =>
-      w
-        .where((d) => d.where('valide_du', '>', depuis).andWhere('valide_du', '<=', jusquAu))
-        .orWhere((f) => f.where('valide_jusqu_au', '>', depuis).andWhere('valide_jusqu_au', '<=', jusquAu)),
-    )
-    .select('eleve_id');
-  if (oppositionsDe) {
-    versions.union(
-      oppositionsChangeesDepuis(db, oppositionsDe, depuis)
-        .whereIn('personne_id', db('obligation_versions').where('code_commune', codeCommune).select('eleve_id'))
-        .select('personne_id as eleve_id'),
-    );
-  }
-  const q = db.from(versions.as('t')).distinct('t.eleve_id').orderBy('t.eleve_id').limit(page.limit);
-  if (page.apres !== null) q.where('t.eleve_id', '>', page.apres);
-  const lignes = await q;
-  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
-}
-
-/** Why each of these children left the commune's list between the two dates (the last tombstone of the interval). */
-export async function motifsDeRetrait(db: Db, codeCommune: string, depuis: string, jusquAu: string, ids: readonly string[]): Promise<Map<string, MotifFin>> {
-  if (ids.length === 0) return new Map();
-  const lignes: Array<{ eleve_id: string; motif_fin: MotifFin }> = await db('obligation_versions')
-    .where('code_commune', codeCommune)
-    .whereIn('eleve_id', ids)
-    .whereNotNull('motif_fin')
-    .andWhere('valide_jusqu_au', '>', depuis)
-    .andWhere('valide_jusqu_au', '<=', jusquAu)
-    .orderBy('valide_jusqu_au')
-    .select('eleve_id', 'motif_fin');
-  return new Map(lignes.map((l) => [l.eleve_id, l.motif_fin]));
-}
-
-/**
- * The children of the list as of `date` withheld by an opposition to the finalité active on
- * `jour`: an anti-join on the few oppositions, never the list's ids in memory.
- */
-export async function idsOpposesDeLaListe(
-  db: Db,
-  codeCommune: string,
-  date: string,
-  perimetre: Perimetre,
-  opposition: { finaliteCode: string; jour: string },
-): Promise<string[]> {
-  const opposes = db('oppositions')
-    .where('finalite_code', opposition.finaliteCode)
-    .andWhere('date_debut', '<=', opposition.jour)
-    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', opposition.jour))
-    .select('personne_id');
-  const lignes = await executer<Array<{ eleve_id: string }>>(
-    db,
-    versionsEnVigueur(db, codeCommune, date, perimetre).whereIn('v.eleve_id', opposes).distinct('v.eleve_id').orderBy('v.eleve_id'),
-  );
-  return lignes.map((l: { eleve_id: string }) => l.eleve_id);
-}
-
-/** Where one child stood on the commune lists over time, with the school each version names (data-subject report). */
-export interface PlaceSurLaListe {
-  code_commune: string;
-  valide_du: string;
-  valide_jusqu_au: string | null;
-  mode_instruction: string;
-  ecole_code_commune: string | null;
-  ecole_statut: string | null;
-  ecole_type: string | null;
-}
-
-export async function placesDeLEnfant(db: Db, eleveId: string): Promise<PlaceSurLaListe[]> {
-  return db('obligation_versions as v')
-    .leftJoin('etablissements as e', 'e.uai', 'v.uai')
-    .where('v.eleve_id', eleveId)
-    .select(
-      'v.code_commune',
-      'v.valide_du',
-      'v.valide_jusqu_au',
-      'v.mode_instruction',
-      'e.code_commune as ecole_code_commune',
-      'e.statut as ecole_statut',
-      'e.type as ecole_type',
-    );
-}
-
-/** The generation every publication belongs to (a generation replaces all lists at once); none before the first. */
-export async function generationDesListes(db: Db): Promise<number | null> {
-  const ligne = await db('obligation_publications').first('generation_id');
-  return ligne ? Number(ligne.generation_id) : null;
 }

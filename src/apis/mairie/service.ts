@@ -1,460 +1,68 @@
 import type { Readable } from 'node:stream';
 import type { Contexte } from '../../contexte';
-import type { Db } from '../../db/knex';
-import { etagDe } from '../../http/etag';
-import { decoderCurseur, encoderCurseur } from '../../http/pagination';
-import { invalide, Probleme } from '../../http/problemes';
+import { Probleme } from '../../http/problemes';
+import type { DescripteurListe } from '../../listes/descripteur';
+import { inscrireAuJournal } from '../../listes/journal';
+import { changementsDe, listeDe, type ParametresChangements, type ParametresListe, type Reponse, type Revalidation } from '../../listes/service';
 import type { Divulgation } from '../../privacy/divulgation';
-import { champsDivulgues } from '../../privacy/masque';
-import { etatDesOppositions, oppositionApplicable, personnesAOppositionChangee } from '../../privacy/opposition';
-import { aujourdhui } from '../../horloge';
 import { geographieOfficielle } from '../../territoire/geographie';
-import { verifierTerritoire } from '../../territoire/perimetre';
-import { csvDeLaListe, nomFichierCsv } from './csv';
-import { ndjsonDeLaListe } from './flux';
-import { champsModifies, ficheEnfant } from './fiche';
-import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
-import { nomDuPerimetre, TYPE_LISTE_MAIRIE } from './liste-journalisee';
-import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation, ModificationEnfant, RetraitEnfant } from './models';
-import {
-  EcolesDeLaListe,
-  idsDeLaListe,
-  idsOpposesDeLaListe,
-  idsTouches,
-  motifsDeRetrait,
-  type Perimetre,
-  type Publication,
-  publicationsDeLaCommune,
-  tailleDeLaListe,
-  type VersionDeListe,
-  versionsApres,
-  versionsDe,
-} from './repository';
+import { COLONNES_CSV, nomFichierCsv } from './csv';
+import { ficheEnfant } from './fiche';
+import type { ChangementsEnfantsSoumisObligation, EnfantSoumisObligation, ListeEnfantsSoumisObligation } from './models';
+import { EcolesDeLaListe, PERIMETRES_MAIRIE, SOURCE_MAIRIE, type VersionDeListe } from './repository';
 
-/** The scopes of the list (operations.json, by decreasing breadth: a recipient holding both sees the obligation list). */
-export type ScopeMairie = 'mairie:obligation-scolaire' | 'mairie:restauration-scolaire';
-
-/** Which children each scope sees; the fields are the registry's mask (scopes.json). */
-const PERIMETRES: Readonly<Record<ScopeMairie, Perimetre>> = {
-  'mairie:obligation-scolaire': { ecolesPubliquesDeLaCommune: false },
-  'mairie:restauration-scolaire': { ecolesPubliquesDeLaCommune: true },
+/** The mairie's R131-3 list, one per commune, through the list machinery (src/listes). */
+const LISTE_MAIRIE: DescripteurListe<VersionDeListe, EnfantSoumisObligation> = {
+  source: SOURCE_MAIRIE,
+  async resoudre(_db, codeInsee) {
+    const territoire = geographieOfficielle();
+    if (!territoire.existe(codeInsee)) throw new Probleme('ressource_introuvable', 'Aucune commune actuelle ne porte ce code INSEE.');
+    const commune = territoire.commune(codeInsee);
+    return { cle: commune.code, territoire: { code_commune: commune.code, code_departement: commune.departement, code_region: commune.region } };
+  },
+  aucunePublication: "Aucune liste n'est encore publiée pour cette commune.",
+  perimetres: PERIMETRES_MAIRIE,
+  // Tokens issued before the machinery named the commune alone.
+  cleDuJeton: (codeCommune) => codeCommune,
+  entete: (codeCommune) => ({ code_commune: codeCommune }),
+  champs: { entrees: 'enfants', entree: 'enfant' },
+  lecteur(db) {
+    // Establishments are read once per request, whatever the number of pages.
+    const ecoles = new EcolesDeLaListe(db);
+    return async (versions, ids) => {
+      const connues = await ecoles.de(versions);
+      return versions.map((v, i) => ficheEnfant(v, ids[i], connues));
+    };
+  },
+  csv: { colonnes: COLONNES_CSV, nomFichier: nomFichierCsv },
+  detailler: (champ) => champ.startsWith('scolarite_'),
 };
 
-const TOUTE_LA_LISTE: Perimetre = PERIMETRES['mairie:obligation-scolaire'];
-
-/** What the HTTP layer knows of the request that a service needs: whether the client's copy is current. */
-export interface Revalidation {
-  /** True when `If-None-Match` matches this validator (RFC 9110 §13.1.2). */
-  inchange(etag: string): boolean;
-}
-
-/** What the controller sends: a body (JSON or a CSV stream), or 304 with headers only. */
-export interface Reponse<T> {
-  statut: 200 | 304;
-  entetes: Record<string, string>;
-  corps?: T;
-}
-
-/** `json`: one page; `csv` and `ndjson`: the whole list in one streamed response. */
-export type FormatListe = 'json' | 'csv' | 'ndjson';
-
-export interface ParametresListe {
-  codeInsee: string;
-  anneeScolaire?: string;
-  dateReference?: string;
-  limit: number;
-  curseur?: string;
-  format: FormatListe;
-}
-
-export interface ParametresChangements {
-  codeInsee: string;
-  depuis: string;
-  limit: number;
-  curseur?: string;
-}
-
-/** Pages of one list stay on that list even when a month is published while a client pages through it. */
-interface Curseur {
-  date: string;
-  apres: string;
-}
-
-/** One request on one commune's list: who asks (disclosure), for which commune, on which publications. */
-interface Acces {
-  divulgation: Divulgation;
-  codeCommune: string;
-  publications: Publication[];
-  scope: ScopeMairie;
-  perimetre: Perimetre;
-  porteur: Porteur;
-  ecoles: EcolesDeLaListe;
-}
-
-/** 400 for a malformed code is tsoa's (pattern); here: unknown → 404, another commune → 403, nothing published → 404. */
-async function acceder(ctx: Contexte, divulgation: Divulgation, codeInsee: string): Promise<Acces> {
-  const territoire = geographieOfficielle();
-  if (!territoire.existe(codeInsee)) throw new Probleme('ressource_introuvable', 'Aucune commune actuelle ne porte ce code INSEE.');
-  const commune = territoire.commune(codeInsee);
-  verifierTerritoire(divulgation.principal, divulgation.habilitation, {
-    code_commune: commune.code,
-    code_departement: commune.departement,
-    code_region: commune.region,
-  });
-  const publications = await publicationsDeLaCommune(ctx.db, commune.code);
-  if (publications.length === 0) throw new Probleme('ressource_introuvable', "Aucune liste n'est encore publiée pour cette commune.");
-  const scope = divulgation.scopes[0] as ScopeMairie;
-  return {
-    divulgation,
-    codeCommune: commune.code,
-    publications,
-    scope,
-    perimetre: PERIMETRES[scope],
-    porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
-    ecoles: new EcolesDeLaListe(ctx.db),
-  };
-}
-
-function lireCurseur(curseur: string | undefined): Curseur | undefined {
-  const c = decoderCurseur<Curseur>(curseur);
-  if (c !== undefined && (typeof c?.date !== 'string' || typeof c?.apres !== 'string')) throw invalide('curseur', 'curseur illisible');
-  return c;
-}
-
-/** The requested publication: the cursor's, else `dateReference`, else the latest (of `anneeScolaire` if given). */
-function publicationDemandee(publications: Publication[], p: { anneeScolaire?: string; dateReference?: string; curseur?: Curseur }): Publication {
-  if (p.curseur && p.dateReference && p.curseur.date !== p.dateReference) throw invalide('curseur', "ce curseur appartient à la liste d'une autre date");
-  const date = p.curseur?.date ?? p.dateReference;
-  const candidates = p.anneeScolaire ? publications.filter((x) => x.annee_scolaire === p.anneeScolaire) : publications;
-  const publication = date ? candidates.find((x) => x.date_publication === date) : candidates[candidates.length - 1];
-  if (!publication) {
-    throw new Probleme('entite_non_traitable', 'Aucune liste publiée à cette date ou pour cette année scolaire : choisir une des dates publiées.', {
-      dates_publiees: publications.map((x) => x.date_publication),
-    });
-  }
-  return publication;
-}
-
-/** Strong validator from the commune's list version, the parameters, the recipient and its scopes; nothing is rebuilt to answer 304. */
-async function validateur(
-  ctx: Contexte,
-  revalidation: Revalidation,
-  acces: Acces,
-  parties: Array<string | number | null>,
-): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
-  const derniere = acces.publications[acces.publications.length - 1];
-  const etag = etagDe(
-    ...parties,
-    acces.codeCommune,
-    derniere.generation_id,
-    derniere.numero,
-    acces.divulgation.principal.destinataire.siret,
-    acces.divulgation.scopes.join(' '),
-    await etatDesOppositions(ctx.db, acces.divulgation.droits, aujourdhui()),
-  );
-  return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
-}
-
-/** Children's entries as this recipient may see them: pseudonymous ids, establishments named, the scope's mask. */
-async function fiches(acces: Acces, versions: readonly VersionDeListe[]): Promise<Array<Partial<EnfantSoumisObligation>>> {
-  const d = acces.divulgation;
-  const ecoles = await acces.ecoles.de(versions);
-  return versions.map((v) => d.masquer(ficheEnfant(v, d.pseudonyme(v.eleve_id), ecoles)));
-}
-
-/** The same, keyed by the internal id (never sent). */
-async function fichesParId(acces: Acces, versions: readonly VersionDeListe[]): Promise<Map<string, Partial<EnfantSoumisObligation>>> {
-  const f = await fiches(acces, versions);
-  return new Map(versions.map((v, i) => [v.eleve_id, f[i]]));
-}
+// The data-subject report joins whole-list journal entries back to these lists.
+inscrireAuJournal(LISTE_MAIRIE);
 
 export async function listeEnfants(
   ctx: Contexte,
   divulgation: Divulgation,
-  p: ParametresListe,
+  p: Omit<ParametresListe, 'cle'> & { codeInsee: string },
   revalidation: Revalidation,
 ): Promise<Reponse<ListeEnfantsSoumisObligation | Readable>> {
-  const acces = await acceder(ctx, divulgation, p.codeInsee);
-  const entiere = p.format !== 'json';
-  const curseur = entiere ? undefined : lireCurseur(p.curseur);
-  const publication = publicationDemandee(acces.publications, { anneeScolaire: p.anneeScolaire, dateReference: p.dateReference, curseur });
-  const date = publication.date_publication;
-  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [
-    `liste-${p.format}`,
-    date,
-    entiere ? null : p.limit,
-    entiere ? null : (p.curseur ?? null),
-  ]);
-  if (inchange) return { statut: 304, entetes };
-
-  const d = acces.divulgation;
-  const jeton = emettreJeton(
-    { codeCommune: acces.codeCommune, generationId: publication.generation_id, datePublication: date, scope: acces.scope },
-    acces.porteur,
-  );
-
-  // A JSON page of a list nobody can be excluded from (legal obligation, no consent) reads only its own entries.
-  if (!entiere && !d.exclusionsPossibles) {
-    const versions = await versionsApres(ctx.db, acces.codeCommune, date, acces.perimetre, curseur?.apres, p.limit + 1);
-    return pageDeListe(acces, publication, entetes, jeton, {
-      versions: versions.slice(0, p.limit),
-      encore: versions.length > p.limit,
-      // The publication records the whole list's size; only a perimeter's share is counted.
-      total: acces.perimetre.ecolesPubliquesDeLaCommune
-        ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre)
-        : Number(publication.nombre_enfants),
-      exclues: 0,
-    });
-  }
-
-  if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, p.format);
-
-  // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
-  const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre));
-
-  const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
-  return pageDeListe(acces, publication, entetes, jeton, {
-    versions: await versionsDe(ctx.db, acces.codeCommune, date, acces.perimetre, suite.slice(0, p.limit)),
-    encore: suite.length > p.limit,
-    total: filtrage.autorisees.length,
-    exclues: filtrage.exclues,
-  });
-}
-
-/** Entries read from the list per query by the whole-list representations: one such page in memory at a time. */
-const PAGE_DE_LECTURE = 200;
-
-/**
- * The masked entries of the list, a page at a time in the list's order, but the `exclues`
- * children (read and journaled before the first byte).
- */
-async function* pagesDeFiches(db: Db, acces: Acces, date: string, exclues: ReadonlySet<string>): AsyncGenerator<Array<Partial<EnfantSoumisObligation>>> {
-  let apres: string | undefined;
-  for (;;) {
-    const versions = await versionsApres(db, acces.codeCommune, date, acces.perimetre, apres, PAGE_DE_LECTURE);
-    if (versions.length === 0) return;
-    apres = versions[versions.length - 1].eleve_id;
-    yield await fiches(
-      acces,
-      versions.filter((v) => !exclues.has(v.eleve_id)),
-    );
-  }
-}
-
-/**
- * The children of the list withheld from this recipient: the few opposed (an anti-join); when the
- * finalité requires consent, everyone without it (the list's ids are then read to check them).
- */
-async function exclusDeLaListe(ctx: Contexte, acces: Acces, date: string): Promise<string[]> {
-  const d = acces.divulgation;
-  if (d.droits.consentement_requis) {
-    const ids = await idsDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre);
-    const autorisees = new Set((await d.filtrer(ids)).autorisees);
-    return ids.filter((id) => !autorisees.has(id));
-  }
-  if (!oppositionApplicable(d.droits)) return [];
-  return idsOpposesDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre, { finaliteCode: d.droits.code, jour: aujourdhui() });
-}
-
-/**
- * The whole list in one response (CSV, NDJSON), journaled before its first byte as one entry
- * naming the list (not its persons) and streamed as the socket drains: memory and first byte do
- * not grow with the list.
- */
-async function listeEntiere(
-  ctx: Contexte,
-  acces: Acces,
-  publication: Publication,
-  entetes: Record<string, string>,
-  jeton: string,
-  format: Exclude<FormatListe, 'json'>,
-): Promise<Reponse<Readable>> {
-  const d = acces.divulgation;
-  const date = publication.date_publication;
-  const exclues = await exclusDeLaListe(ctx, acces, date);
-  const nombre = (await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre)) - exclues.length;
-  // A whole-list file carries every column of the mask (its header names them) before any row is read.
-  if (nombre > 0) {
-    await d.journaliserListe(
-      {
-        type: TYPE_LISTE_MAIRIE,
-        cle: acces.codeCommune,
-        dateReference: date,
-        generation: publication.generation_id,
-        perimetre: nomDuPerimetre(acces.perimetre),
-        exclues,
-        nombre,
-      },
-      d.champs,
-    );
-  }
-  const pages = pagesDeFiches(ctx.db, acces, date, new Set(exclues));
-  if (format === 'csv') {
-    return {
-      statut: 200,
-      entetes: {
-        ...entetes,
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${nomFichierCsv(acces.codeCommune, date)}"`,
-      },
-      corps: csvDeLaListe(d.champs, pages),
-    };
-  }
-  const entete = {
-    code_commune: acces.codeCommune,
-    date_reference: date,
-    annee_scolaire: publication.annee_scolaire,
-    nombre_total: nombre,
-    ...(exclues.length > 0 ? { nombre_exclus: exclues.length } : {}),
-    jeton_synchronisation: jeton,
-  };
-  return {
-    statut: 200,
-    entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
-    corps: ndjsonDeLaListe(entete, pages),
-  };
-}
-
-/** One JSON page: the masked entries of `versions`, journaled before the body leaves. */
-async function pageDeListe(
-  acces: Acces,
-  publication: Publication,
-  entetes: Record<string, string>,
-  jeton: string,
-  l: { versions: VersionDeListe[]; encore: boolean; total: number; exclues: number },
-): Promise<Reponse<ListeEnfantsSoumisObligation>> {
-  const d = acces.divulgation;
-  const date = publication.date_publication;
-  const ids = l.versions.map((v) => v.eleve_id);
-  const curseurSuivant = l.encore ? encoderCurseur({ date, apres: ids[ids.length - 1] } satisfies Curseur) : null;
-  const enfants = (await fiches(acces, l.versions)) as EnfantSoumisObligation[];
-  if (ids.length > 0) await d.journaliser(ids, champsDivulgues(enfants));
-  return {
-    statut: 200,
-    entetes,
-    corps: {
-      code_commune: acces.codeCommune,
-      date_reference: date,
-      annee_scolaire: publication.annee_scolaire,
-      nombre_total: l.total,
-      ...(l.exclues > 0 ? { nombre_exclus: l.exclues } : {}),
-      enfants,
-      curseur_suivant: curseurSuivant,
-      jeton_synchronisation: jeton,
-    },
-  };
+  const { codeInsee, ...reste } = p;
+  return (await listeDe(LISTE_MAIRIE, ctx, divulgation, { cle: codeInsee, ...reste }, revalidation)) as Reponse<ListeEnfantsSoumisObligation | Readable>;
 }
 
 export async function changementsEnfants(
   ctx: Contexte,
   divulgation: Divulgation,
-  p: ParametresChangements,
+  p: Omit<ParametresChangements, 'cle'> & { codeInsee: string },
   revalidation: Revalidation,
 ): Promise<Reponse<ChangementsEnfantsSoumisObligation>> {
-  const acces = await acceder(ctx, divulgation, p.codeInsee);
-  const jour = aujourdhui();
-  const liste = lireJeton(p.depuis, { codeCommune: acces.codeCommune, scope: acces.scope, aujourdhui: jour }, acces.porteur);
-  const depuis = acces.publications.find((x) => x.date_publication === liste.datePublication && x.generation_id === liste.generationId);
-  // The lists were regenerated since: versions of another generation cannot be compared.
-  if (!depuis) throw new Probleme('jeton_synchronisation_perime');
-  const curseur = lireCurseur(p.curseur);
-  const cible = curseur ? acces.publications.find((x) => x.date_publication === curseur.date) : acces.publications[acces.publications.length - 1];
-  if (!cible || cible.date_publication < depuis.date_publication) throw invalide('curseur', "ce curseur appartient à d'autres changements");
-  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [
-    'changements',
-    depuis.date_publication,
-    cible.date_publication,
-    p.limit,
-    p.curseur ?? null,
-  ]);
-  if (inchange) return { statut: 304, entetes };
-
-  const d = acces.divulgation;
-  const finalite = d.droits;
-  const touches = await idsTouches(
-    ctx.db,
-    acces.codeCommune,
-    { depuis: depuis.date_publication, jusquAu: cible.date_publication, oppositionsDe: oppositionApplicable(finalite) ? finalite.code : null },
-    { apres: curseur?.apres ?? null, limit: p.limit + 1 },
-  );
-  const page = touches.slice(0, p.limit);
-  const curseurSuivant = touches.length > p.limit ? encoderCurseur({ date: cible.date_publication, apres: page[page.length - 1] } satisfies Curseur) : null;
-
-  const [versionsAvant, versionsApres] = await Promise.all([
-    versionsDe(ctx.db, acces.codeCommune, depuis.date_publication, acces.perimetre, page),
-    versionsDe(ctx.db, acces.codeCommune, cible.date_publication, acces.perimetre, page),
-  ]);
-  // Each side as the recipient saw or sees it: oppositions as of the token's list, and as of today.
-  const avantAutorises = new Set(
-    (
-      await d.filtrer(
-        versionsAvant.map((x) => x.eleve_id),
-        depuis.date_publication,
-      )
-    ).autorisees,
-  );
-  const apresAutorises = new Set((await d.filtrer(versionsApres.map((x) => x.eleve_id))).autorisees);
-  const avant = await fichesParId(
-    acces,
-    versionsAvant.filter((x) => avantAutorises.has(x.eleve_id)),
-  );
-  const apres = await fichesParId(
-    acces,
-    versionsApres.filter((x) => apresAutorises.has(x.eleve_id)),
-  );
-  // Whether the recipient read its list before or after an opposition recorded or lifted since is unknown: the current state is restated.
-  const reaffirmes = oppositionApplicable(finalite)
-    ? await personnesAOppositionChangee(ctx.db, finalite.code, depuis.date_publication, page)
-    : new Set<string>();
-  const dansLePerimetre = new Set([...versionsAvant, ...versionsApres].map((x) => x.eleve_id));
-
-  const ajouts: EnfantSoumisObligation[] = [];
-  const modifications: ModificationEnfant[] = [];
-  const partis: string[] = [];
-  const communiques: string[] = [];
-  for (const id of page) {
-    const a = avant.get(id);
-    const b = apres.get(id) as EnfantSoumisObligation | undefined;
-    if (b && !a) ajouts.push(b);
-    else if (b && a && JSON.stringify(a) !== JSON.stringify(b)) modifications.push({ champs_modifies: champsModifies(a, b), enfant: b });
-    else if (a && !b) partis.push(id);
-    else if (reaffirmes.has(id) && b) ajouts.push(b);
-    else if (reaffirmes.has(id) && dansLePerimetre.has(id)) partis.push(id);
-    else continue;
-    communiques.push(id);
-  }
-  const retraits = await motifs(ctx.db, acces, depuis.date_publication, cible.date_publication, partis);
-
-  if (communiques.length > 0)
-    await d.journaliser(communiques, champsDivulgues([...ajouts, ...modifications.map((m) => m.enfant), ...retraits.map((r) => ({ id: r.id }))]));
-  return {
-    statut: 200,
-    entetes,
-    corps: {
-      code_commune: acces.codeCommune,
-      depuis: depuis.date_publication,
-      date_reference: cible.date_publication,
-      ajouts,
-      modifications,
-      retraits,
-      curseur_suivant: curseurSuivant,
-      jeton_synchronisation: emettreJeton(
-        { codeCommune: acces.codeCommune, generationId: cible.generation_id, datePublication: cible.date_publication, scope: acces.scope },
-        acces.porteur,
-      ),
-    },
-  };
-}
-
-/**
- * A child who left the commune's list carries the generator's reason; one still on it left only
- * the recipient's perimeter (another school, an opposition): `hors_perimetre`, without saying which.
- */
-async function motifs(db: Db, acces: Acces, depuis: string, jusquAu: string, partis: string[]): Promise<RetraitEnfant[]> {
-  const toujoursInscrits = new Set((await versionsDe(db, acces.codeCommune, jusquAu, TOUTE_LA_LISTE, partis)).map((x) => x.eleve_id));
-  const fins = await motifsDeRetrait(db, acces.codeCommune, depuis, jusquAu, partis);
-  return partis.map((id) => ({
-    id: acces.divulgation.pseudonyme(id),
-    motif: toujoursInscrits.has(id) ? 'hors_perimetre' : (fins.get(id) ?? 'correction'),
-  }));
+  const { codeInsee, ...reste } = p;
+  return (await changementsDe(
+    LISTE_MAIRIE,
+    ctx,
+    divulgation,
+    { cle: codeInsee, ...reste },
+    revalidation,
+  )) as unknown as Reponse<ChangementsEnfantsSoumisObligation>;
 }

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 // generation, perimeter, excluded persons' hashes) in `journal.liste`, hashed with the entry,
 // instead of one hash per person. `journal_listes` is its derived lookup table, written in the
 // same transaction: the data-subject report finds the list entries of a person's keys there.
-// obligation_versions gains an index by child: the report reads one child's versions.
+// The list versions gain an index by person: the report reads one person's versions.
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('journal', (t) => {
@@ -24,9 +24,15 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('obligation_versions', (t) => {
     t.index(['eleve_id', 'code_commune'], 'obligation_versions_eleve_index');
   });
+  await knex.schema.alterTable('liste_versions', (t) => {
+    t.index(['eleve_id', 'liste', 'cle'], 'liste_versions_eleve_index');
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('liste_versions', (t) => {
+    t.dropIndex([], 'liste_versions_eleve_index');
+  });
   await knex.schema.alterTable('obligation_versions', (t) => {
     t.dropIndex([], 'obligation_versions_eleve_index');
   });

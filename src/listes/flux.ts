@@ -29,13 +29,13 @@ export function fluxDeLignes(pages: AsyncIterable<readonly string[]>): Readable 
 }
 
 /**
- * The whole list as NDJSON (one JSON document per line): first the list's header (commune,
- * date, counts, sync token), then one child per line.
+ * The whole list as NDJSON (one JSON document per line): first the list's header (its key,
+ * date, counts, sync token), then one entry per line.
  */
 export function ndjsonDeLaListe(entete: object, pages: AsyncIterable<readonly object[]>): Readable {
   async function* lignes(): AsyncGenerator<string[]> {
     yield [`${JSON.stringify(entete)}\n`];
-    for await (const enfants of pages) yield enfants.map((e) => `${JSON.stringify(e)}\n`);
+    for await (const entrees of pages) yield entrees.map((e) => `${JSON.stringify(e)}\n`);
   }
   return fluxDeLignes(lignes());
 }

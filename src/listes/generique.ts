@@ -1,0 +1,22 @@
+import type { ListeVersionLigne } from '../db/tables-eleves';
+import type { SourceListe } from './descripteur';
+
+/** A version of the generic tables as the machinery reads it; `donnees` is the entry's JSON. */
+export type VersionGenerique = Pick<ListeVersionLigne, 'eleve_id' | 'annee_scolaire' | 'valide_du' | 'donnees'>;
+
+/** Where the lists of kind `liste` are stored: the generic tables (migration 100), one list per `cle`. */
+export function sourceGenerique(liste: string): SourceListe {
+  return {
+    type: liste,
+    versions: 'liste_versions',
+    publications: 'liste_publications',
+    selection: (cle) => ({ liste, cle }),
+    colonneNombre: 'nombre_total',
+    colonnes: ['eleve_id', 'annee_scolaire', 'valide_du', 'donnees'],
+  };
+}
+
+/** The entry's content as the generator wrote it. */
+export function donneesDe<T>(version: Pick<ListeVersionLigne, 'donnees'>): T {
+  return JSON.parse(version.donnees) as T;
+}
