@@ -144,6 +144,19 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeCommuniquee": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "cle": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "generation": {"dataType":"double","required":true},
+            "perimetre": {"dataType":"string","required":true},
+            "nombre_exclus": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CommunicationJournalisee": {
         "dataType": "refObject",
         "properties": {
@@ -164,6 +177,7 @@ const models: TsoaRoute.Models = {
             "contexte": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "objet": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "resultat": {"dataType":"string","required":true},
+            "liste": {"ref":"ListeCommuniquee"},
             "hash_precedent": {"dataType":"string","required":true},
             "hash": {"dataType":"string","required":true},
         },
@@ -205,6 +219,21 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ListeNonVerifiable": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "cle": {"dataType":"string","required":true},
+            "generation": {"dataType":"double","required":true},
+            "dates_reference": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "destinataires": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "nombre_communications": {"dataType":"double","required":true},
+            "premiere_communication": {"dataType":"string","required":true},
+            "derniere_communication": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "RapportPersonne": {
         "dataType": "refObject",
         "properties": {
@@ -215,6 +244,7 @@ const models: TsoaRoute.Models = {
             "destinataires": {"dataType":"array","array":{"dataType":"refObject","ref":"SyntheseDestinataire"},"required":true},
             "communications": {"dataType":"array","array":{"dataType":"refObject","ref":"CommunicationJournalisee"},"required":true},
             "oppositions": {"dataType":"array","array":{"dataType":"refObject","ref":"OppositionJournalisee"},"required":true},
+            "listes_non_verifiables": {"dataType":"array","array":{"dataType":"refObject","ref":"ListeNonVerifiable"},"required":true},
         },
         "additionalProperties": false,
     },

@@ -18,6 +18,8 @@ export interface VersionBase {
 
 /** Where a kind of list is stored. Both tables have `valide_du`, `valide_jusqu_au`, `motif_fin`, `eleve_id` (versions) and the publication columns. */
 export interface SourceListe {
+  /** The kind a whole-list journal entry names (src/listes/journal.ts); the versions table when absent. */
+  type?: string;
   versions: string;
   publications: string;
   /** Column → value selecting one list in both tables: `{ code_commune }`, or `{ liste, cle }` in the generic tables. */

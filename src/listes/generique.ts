@@ -11,6 +11,7 @@ export function sourceGenerique(liste: string): SourceListe {
   let source = sources.get(liste);
   if (!source) {
     source = {
+      type: liste,
       versions: 'liste_versions',
       publications: 'liste_publications',
       selection: (cle) => ({ liste, cle }),

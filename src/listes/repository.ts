@@ -170,3 +170,48 @@ export async function motifsDeRetrait(
     .select('eleve_id', 'motif_fin');
   return new Map(lignes.map((l) => [l.eleve_id, l.motif_fin]));
 }
+
+/**
+ * The persons of the list as of `date` withheld by an opposition to the finalité active on
+ * `jour`: an anti-join on the few oppositions, never the list's ids in memory.
+ */
+export async function idsOpposesDeLaListe(db: Db, l: Lecture, date: string, opposition: { finaliteCode: string; jour: string }): Promise<string[]> {
+  const opposes = db('oppositions')
+    .where('finalite_code', opposition.finaliteCode)
+    .andWhere('date_debut', '<=', opposition.jour)
+    .andWhere((w) => w.whereNull('date_fin').orWhere('date_fin', '>=', opposition.jour))
+    .select('personne_id');
+  const lignes = await executer<Array<{ eleve_id: string }>>(
+    db,
+    versionsEnVigueur(db, l, date).whereIn('v.eleve_id', opposes).distinct('v.eleve_id').orderBy('v.eleve_id'),
+  );
+  return lignes.map((x: { eleve_id: string }) => x.eleve_id);
+}
+
+/** Whether the person is on the list as of `date`, within the perimeter: the very query of the list. */
+export async function figuraitSurLaListe(db: Db, l: Lecture, date: string, eleveId: string): Promise<boolean> {
+  return Boolean(await versionsEnVigueur(db, l, date).where('v.eleve_id', eleveId).first('v.eleve_id'));
+}
+
+/** The column of `selection(cle)` that carries the key, and the columns fixed for every list of the source (`liste`). */
+function partiesDeLaSelection(source: SourceListe): { colonneCle: string; constantes: Record<string, string> } {
+  const temoin = '\u0000cle';
+  const selection = source.selection(temoin);
+  const colonneCle = Object.keys(selection).find((c) => selection[c] === temoin);
+  if (!colonneCle) throw new TypeError(`La source ${source.versions} ne sélectionne pas une liste par sa clé`);
+  const { [colonneCle]: _cle, ...constantes } = selection;
+  return { colonneCle, constantes };
+}
+
+/** Keys of the lists of this source the person has a version on (any date). */
+export async function clesDeLaPersonne(db: Db, source: SourceListe, eleveId: string): Promise<string[]> {
+  const { colonneCle, constantes } = partiesDeLaSelection(source);
+  const lignes: Array<Record<string, string>> = await db(source.versions).where(constantes).where('eleve_id', eleveId).distinct(`${colonneCle} as cle`);
+  return lignes.map((x) => x.cle);
+}
+
+/** The generation the source's publications belong to (a generation replaces every list at once); null before the first. */
+export async function generationDesListes(db: Db, source: SourceListe): Promise<number | null> {
+  const ligne = await db(source.publications).where(partiesDeLaSelection(source).constantes).first('generation_id');
+  return ligne ? Number(ligne.generation_id) : null;
+}

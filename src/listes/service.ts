@@ -14,9 +14,10 @@ import { csvDeLaListe } from './csv';
 import type { DescripteurListe, Perimetre, VersionBase } from './descripteur';
 import { ndjsonDeLaListe } from './flux';
 import { emettreJeton, lireJeton, type Porteur } from './jeton-synchronisation';
-import { journaliserListe } from './journal';
+import { journaliserListe, journaliserListeEntiere } from './journal';
 import {
   idsDeLaListe,
+  idsOpposesDeLaListe,
   idsTouches,
   type Lecture,
   motifsDeRetrait,
@@ -210,28 +211,58 @@ export async function listeDe<V extends VersionBase, E extends Entree>(
     });
   }
 
-  // Ids first (one index-only query), so exclusions, counts and the journal precede any byte of the list.
-  const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.lecture, date));
-  if (p.format !== 'json')
-    return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, autorisees: filtrage.autorisees, exclues: filtrage.exclues });
+  // Consent withholds most of a list: a page is cut from the ids of those who gave it.
+  if (!entiere && d.droits.consentement_requis) {
+    const filtrage = await d.filtrer(await idsDeLaListe(ctx.db, acces.lecture, date));
+    const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
+    return pageDeListe(acces, publication, entetes, jeton, {
+      versions: await versionsDe(ctx.db, acces.lecture, date, suite.slice(0, p.limit)),
+      encore: suite.length > p.limit,
+      total: filtrage.autorisees.length,
+      exclues: filtrage.exclues,
+    });
+  }
 
-  const suite = curseur ? filtrage.autorisees.filter((id) => id > curseur.apres) : filtrage.autorisees;
+  // Exclusions (the few opposed) and counts precede any byte of the list.
+  const exclues = await exclusDeLaListe(ctx, acces, date);
+  const total = (await tailleDeLaListe(ctx.db, acces.lecture, date)) - exclues.length;
+  if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, exclues, total });
+
+  // Reading as many more entries as there are exclusions leaves a full page once they are dropped.
+  const retenues = new Set(exclues);
+  const lues = await versionsApres(ctx.db, acces.lecture, date, curseur?.apres, p.limit + 1 + exclues.length);
+  const versions = lues.filter((v) => !retenues.has(v.eleve_id));
   return pageDeListe(acces, publication, entetes, jeton, {
-    versions: await versionsDe(ctx.db, acces.lecture, date, suite.slice(0, p.limit)),
-    encore: suite.length > p.limit,
-    total: filtrage.autorisees.length,
-    exclues: filtrage.exclues,
+    versions: versions.slice(0, p.limit),
+    encore: versions.length > p.limit,
+    total,
+    exclues: exclues.length,
   });
+}
+
+/**
+ * The persons of the list withheld from this recipient: the few opposed, by an anti-join; when
+ * the finalité requires consent, everyone without it (the list's ids are then read to check them).
+ */
+async function exclusDeLaListe(ctx: Contexte, acces: Acces, date: string): Promise<string[]> {
+  const d = acces.divulgation;
+  if (d.droits.consentement_requis) {
+    const ids = await idsDeLaListe(ctx.db, acces.lecture, date);
+    const autorisees = new Set((await d.filtrer(ids)).autorisees);
+    return ids.filter((id) => !autorisees.has(id));
+  }
+  if (!oppositionApplicable(d.droits)) return [];
+  return idsOpposesDeLaListe(ctx.db, acces.lecture, date, { finaliteCode: d.droits.code, jour: aujourdhui() });
 }
 
 /** Entries read from the list per query by the whole-list representations: one such page in memory at a time. */
 const PAGE_DE_LECTURE = 200;
 
 /**
- * The masked entries of the list, a page at a time in the list's order, of the `autorisees`
- * persons only (filtered and journaled before the first byte).
+ * The masked entries of the list, a page at a time in the list's order, but the `exclues`
+ * persons (read and journaled before the first byte).
  */
-async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: ReadonlySet<string>): AsyncGenerator<Array<Partial<Entree>>> {
+async function* pagesDeFiches(db: Db, acces: Acces, date: string, exclues: ReadonlySet<string>): AsyncGenerator<Array<Partial<Entree>>> {
   let apres: string | undefined;
   for (;;) {
     const versions = await versionsApres(db, acces.lecture, date, apres, PAGE_DE_LECTURE);
@@ -239,7 +270,7 @@ async function* pagesDeFiches(db: Db, acces: Acces, date: string, autorisees: Re
     apres = versions[versions.length - 1].eleve_id;
     yield await fiches(
       acces,
-      versions.filter((v) => autorisees.has(v.eleve_id)),
+      versions.filter((v) => !exclues.has(v.eleve_id)),
     );
   }
 }
@@ -255,20 +286,28 @@ function enteteDeListe(acces: Acces, publication: Publication, total: number, ex
   };
 }
 
-/** The whole list in one response (CSV, NDJSON), journaled before its first byte and streamed as the socket drains. */
+/**
+ * The whole list in one response (CSV, NDJSON), journaled before its first byte as one entry
+ * naming the list (not its persons) and streamed as the socket drains: memory and first byte do
+ * not grow with the list.
+ */
 async function listeEntiere(
   ctx: Contexte,
   acces: Acces,
   publication: Publication,
   entetes: Record<string, string>,
   jeton: string,
-  l: { format: Exclude<FormatListe, 'json'>; autorisees: string[]; exclues: number },
+  l: { format: Exclude<FormatListe, 'json'>; exclues: string[]; total: number },
 ): Promise<Reponse<Readable>> {
   const d = acces.divulgation;
   const date = publication.date_publication;
   // A whole-list file carries every column of the mask (its header names them) before any row is read.
-  await journaliserListe(d, l.autorisees, d.champs, 'liste_entiere');
-  const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.autorisees));
+  await journaliserListeEntiere(
+    d,
+    { descripteur: acces.descripteur, cle: acces.cle, scope: acces.scope, publication, exclues: l.exclues, nombre: l.total },
+    d.champs,
+  );
+  const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.exclues));
   if (l.format === 'csv') {
     return {
       statut: 200,
@@ -283,7 +322,7 @@ async function listeEntiere(
   return {
     statut: 200,
     entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
-    corps: ndjsonDeLaListe({ ...enteteDeListe(acces, publication, l.autorisees.length, l.exclues), jeton_synchronisation: jeton }, pages),
+    corps: ndjsonDeLaListe({ ...enteteDeListe(acces, publication, l.total, l.exclues.length), jeton_synchronisation: jeton }, pages),
   };
 }
 

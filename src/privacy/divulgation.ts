@@ -7,7 +7,7 @@ import type { HabilitationActive } from '../registry/habilitations';
 import { aujourdhui } from '../horloge';
 import { operationDuRegistre, type OperationRegistre } from '../registry/operations';
 import { CHAMPS_PAR_SCOPE } from '../registry/scopes';
-import { journaliser } from './journal';
+import { type EntreeAJournaliser, journaliser } from './journal';
 import { champsDesScopes, compilerMasque, type Masque } from './masque';
 import { type FinaliteDroits, filtrerParOppositionEtConsentement, oppositionApplicable, type ResultatFiltrage } from './opposition';
 import { hacherPersonne, pseudonyme } from './pseudonyme';
@@ -19,6 +19,19 @@ export interface CadreDivulgation {
   objet?: string;
   /** SIRET the data is for, when the caller names another administration. */
   siretDestinataire?: string;
+}
+
+/** A whole list disclosed, as its service knows it (internal ids: hashed here, never stored). */
+export interface ListeDivulguee {
+  type: string;
+  cle: string;
+  dateReference: string;
+  generation: number;
+  perimetre: string;
+  /** Internal ids of the persons of the list withheld (opposition). */
+  exclues: readonly string[];
+  /** Persons disclosed: the list's size less the exclusions. */
+  nombre: number;
 }
 
 /** The fields and compiled mask of a set of scopes: the registry's table is constant, so each set is compiled once. */
@@ -111,6 +124,36 @@ export class Divulgation {
    * present in it (`champsDivulgues` of what is sent). A failure becomes a 503: data never leaves unjournaled.
    */
   async journaliser(idsInternes: readonly string[], champs: readonly string[], resultat = 'communique'): Promise<void> {
+    await this.ecrire({ champs: [...champs], personnes: idsInternes.map((id) => this.hacher(id)), resultat });
+  }
+
+  /**
+   * A whole list, journaled as one entry of constant size: the list named (kind, key,
+   * publication, generation, perimeter) and the few persons of it withheld, not every person
+   * on it. The data-subject report joins the published list (listes-journalisees.ts).
+   */
+  async journaliserListe(liste: ListeDivulguee, champs: readonly string[]): Promise<void> {
+    await this.ecrire({
+      champs: [...champs],
+      personnes: [],
+      nombrePersonnes: liste.nombre,
+      liste: {
+        type: liste.type,
+        cle: liste.cle,
+        date_reference: liste.dateReference,
+        generation: liste.generation,
+        perimetre: liste.perimetre,
+        exclues: liste.exclues.map((id) => this.hacher(id)),
+      },
+      resultat: 'communique',
+    });
+  }
+
+  private hacher(idInterne: string): string {
+    return hacherPersonne(this.ctx.config.cles.journal, idInterne);
+  }
+
+  private async ecrire(entree: Pick<EntreeAJournaliser, 'champs' | 'personnes' | 'liste' | 'nombrePersonnes' | 'resultat'>): Promise<void> {
     this.exigerPersonnelles();
     try {
       await journaliser(this.ctx.db, {
@@ -122,11 +165,9 @@ export class Divulgation {
         finalite: this.habilitation.finalite_code,
         baseLegale: this.habilitation.base_legale,
         scopes: this.scopes,
-        champs: [...champs],
-        personnes: idsInternes.map((id) => hacherPersonne(this.ctx.config.cles.journal, id)),
         contexte: this.cadre.contexte ?? null,
         objet: this.cadre.objet ?? null,
-        resultat,
+        ...entree,
       });
     } catch (err) {
       journalApplicatif.error({ requestId: this.requestId, erreur: (err as Error).name }, 'journalisation impossible : réponse refusée');

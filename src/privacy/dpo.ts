@@ -3,6 +3,7 @@ import type { Db } from '../db/knex';
 import { normaliserLibelle } from '../referentiels/texte';
 import { Probleme } from '../http/problemes';
 import { BOM, ligneCsv, TexteCsv } from './csv';
+import type { ListeJournalisee } from './listes-journalisees';
 import { divulgationsPersonne, type FiltresJournal, rechercherJournal, type ResumeJournal, type VerificationJournal, verifierJournal } from './journal';
 import { enPaquets } from './paquets';
 import { API_DROITS } from './oppositions';
@@ -11,6 +12,40 @@ import { API_DROITS } from './oppositions';
  * What the DPO reads: the journal of disclosures by recipient, API, finalité and period, its CSV
  * export, the data-subject report (RGPD art. 15) and the proof that the chain is untouched.
  */
+
+/** La liste entière communiquée par une entrée du journal, nommée au lieu de ses personnes. */
+export interface ListeCommuniquee {
+  /**
+   * Sorte de liste.
+   * @example "enfants_soumis_obligation"
+   */
+  type: string;
+  /**
+   * Quelle liste de cette sorte (commune, établissement…).
+   * @example "35238"
+   */
+  cle: string;
+  /**
+   * Date de publication de la liste communiquée.
+   * @example "2026-11-01"
+   */
+  date_reference: string;
+  /**
+   * Génération des données synthétiques dont la liste faisait partie.
+   * @example 1
+   */
+  generation: number;
+  /**
+   * Partie de la liste que couvre le scope du destinataire.
+   * @example "commune"
+   */
+  perimetre: string;
+  /**
+   * Personnes de la liste non communiquées (opposition).
+   * @example 2
+   */
+  nombre_exclus: number;
+}
 
 /** Une communication de données personnelles, telle que le journal l'a enregistrée. */
 export interface CommunicationJournalisee {
@@ -69,6 +104,8 @@ export interface CommunicationJournalisee {
   objet: string | null;
   /** @example "communique" */
   resultat: string;
+  /** Pour une liste entière : la liste communiquée (ses personnes ne sont pas énumérées dans l'entrée). */
+  liste?: ListeCommuniquee;
   /** Empreinte de l'entrée précédente (chaînage). */
   hash_precedent: string;
   /** Empreinte SHA-256 de cette entrée. */
@@ -116,6 +153,29 @@ export interface OppositionJournalisee {
   resultat: string;
 }
 
+/**
+ * Listes communiquées dont on ne peut plus dire si la personne y figurait : les données de leur
+ * génération ont été remplacées depuis (ou leur sorte n'est plus connue). La personne a pu y figurer.
+ */
+export interface ListeNonVerifiable {
+  /** @example "enfants_soumis_obligation" */
+  type: string;
+  /** @example "35238" */
+  cle: string;
+  /** @example 1 */
+  generation: number;
+  /** @example ["2026-10-01", "2026-11-01"] */
+  dates_reference: string[];
+  /** SIRET des destinataires de ces listes. */
+  destinataires: string[];
+  /** @example 3 */
+  nombre_communications: number;
+  /** @example "2026-10-02T08:15:00.000Z" */
+  premiere_communication: string;
+  /** @example "2026-11-02T08:15:00.000Z" */
+  derniere_communication: string;
+}
+
 /** Rapport à la personne concernée (RGPD art. 15) : toutes les communications de ses données encore conservées. */
 export interface RapportPersonne {
   /**
@@ -133,6 +193,11 @@ export interface RapportPersonne {
   communications: CommunicationJournalisee[];
   /** Ses oppositions enregistrées ou levées (RGPD art. 21), de la plus ancienne à la plus récente. */
   oppositions: OppositionJournalisee[];
+  /**
+   * Listes entières communiquées qui ne peuvent plus être rapprochées de la personne (génération
+   * de données remplacée) : elle a pu y figurer. Vide quand toutes ont pu l'être.
+   */
+  listes_non_verifiables: ListeNonVerifiable[];
 }
 
 export interface PersonneRecherchee {
@@ -201,11 +266,43 @@ async function nommer(db: Db, entrees: ResumeJournal[]): Promise<CommunicationJo
     'libelle',
     entrees.map((e) => e.finalite),
   );
-  return entrees.map((e) => ({
+  return entrees.map(({ liste, ...e }) => ({
     ...e,
+    ...(liste ? { liste: listeCommuniquee(liste) } : {}),
     destinataire_nom: noms.get(e.siret) ?? null,
     finalite_libelle: finalites.get(e.finalite) ?? null,
   }));
+}
+
+/** The DPO reads how many were withheld, not their hashes. */
+function listeCommuniquee(l: ListeJournalisee): ListeCommuniquee {
+  return { type: l.type, cle: l.cle, date_reference: l.date_reference, generation: l.generation, perimetre: l.perimetre, nombre_exclus: l.exclues.length };
+}
+
+/** One line per list (kind, key, generation): a replaced generation may leave many entries of the same list. */
+function listesNonVerifiables(entrees: ResumeJournal[]): ListeNonVerifiable[] {
+  const parListe = new Map<string, ListeNonVerifiable>();
+  for (const e of entrees) {
+    const l = e.liste!;
+    const cle = JSON.stringify([l.type, l.cle, l.generation]);
+    const g = parListe.get(cle) ?? {
+      type: l.type,
+      cle: l.cle,
+      generation: l.generation,
+      dates_reference: [],
+      destinataires: [],
+      nombre_communications: 0,
+      premiere_communication: e.horodatage,
+      derniere_communication: e.horodatage,
+    };
+    if (!g.dates_reference.includes(l.date_reference)) g.dates_reference.push(l.date_reference);
+    if (!g.destinataires.includes(e.siret)) g.destinataires.push(e.siret);
+    g.nombre_communications++;
+    if (e.horodatage < g.premiere_communication) g.premiere_communication = e.horodatage;
+    if (e.horodatage > g.derniere_communication) g.derniere_communication = e.horodatage;
+    parListe.set(cle, g);
+  }
+  return [...parListe.values()].map((g) => ({ ...g, dates_reference: g.dates_reference.sort(), destinataires: g.destinataires.sort() }));
 }
 
 export async function consulterJournal(db: Db, filtres: FiltresJournal): Promise<PageJournalDpo> {
@@ -229,6 +326,7 @@ const COLONNES_CSV: ReadonlyArray<readonly [string, (c: CommunicationJournalisee
   ['Scopes', (c) => c.scopes],
   ['Champs communiqués', (c) => c.champs],
   ['Nombre de personnes', (c) => c.nombre_personnes],
+  ['Liste communiquée', (c) => (c.liste ? decrireListe(c.liste) : null)],
   ['Cadre (context)', (c) => c.contexte],
   ['Objet (object)', (c) => c.objet],
   ['Résultat', (c) => c.resultat],
@@ -236,6 +334,9 @@ const COLONNES_CSV: ReadonlyArray<readonly [string, (c: CommunicationJournalisee
   ['Identifiant de requête', (c) => c.request_id],
   ['Empreinte', (c) => c.hash],
 ];
+function decrireListe(l: ListeCommuniquee): string {
+  return `${l.type} ${l.cle} du ${l.date_reference} (génération ${l.generation}, périmètre ${l.perimetre}, ${l.nombre_exclus} exclue(s))`;
+}
 export const ENTETES_CSV_JOURNAL = COLONNES_CSV.map(([entete]) => entete);
 const TAILLE_PAGE_EXPORT = 1000;
 
@@ -309,7 +410,8 @@ function synthese(communications: CommunicationJournalisee[]): SyntheseDestinata
 /** RGPD art. 15: every disclosure about one pupil still within the journal's retention. */
 export async function rapportPersonne(db: Db, cleJournal: string, p: PersonneRecherchee): Promise<RapportPersonne> {
   const idInterne = await idInterneDe(db, p);
-  const entrees = await nommer(db, await divulgationsPersonne(db, cleJournal, idInterne, { du: p.du, au: p.au }));
+  const journal = await divulgationsPersonne(db, cleJournal, idInterne, { du: p.du, au: p.au });
+  const entrees = await nommer(db, journal.communications);
   // The same journal records the rights the person exercised: they are not disclosures.
   const communications = entrees.filter((e) => e.api !== API_DROITS);
   const oppositions = entrees
@@ -331,5 +433,6 @@ export async function rapportPersonne(db: Db, cleJournal: string, p: PersonneRec
     destinataires: synthese(communications),
     communications,
     oppositions,
+    listes_non_verifiables: listesNonVerifiables(journal.nonVerifiables),
   };
 }

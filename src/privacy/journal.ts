@@ -4,6 +4,7 @@ import { type Db, readJson, sansTransaction, transaction, type Transaction } fro
 import { enPaquets } from './paquets';
 import { journalApplicatif } from '../http/journal-applicatif';
 import { FORMAT_HACHAGE_PERSONNE, hacherPersonne } from './pseudonyme';
+import { type ListeJournalisee, resolveurDe, typesDeListe } from './listes-journalisees';
 import * as horloge from '../horloge';
 
 /**
@@ -29,8 +30,11 @@ export interface EntreeAJournaliser {
   scopes: string[];
   /** Paths disclosed, e.g. champsDivulgues(masked response). */
   champs: string[];
-  /** hacherPersonne(config.cles.journal, id) of each person disclosed — never the ids themselves. */
+  /** hacherPersonne(config.cles.journal, id) of each person disclosed — never the ids themselves. Empty for a list. */
   personnes: string[];
+  /** A whole list disclosed: named here instead of its persons, whose number is `nombrePersonnes`. */
+  liste?: ListeJournalisee;
+  nombrePersonnes?: number;
   contexte?: string | null;
   objet?: string | null;
   resultat: string;
@@ -53,6 +57,8 @@ export interface EntreeJournal {
   contexte: string | null;
   objet: string | null;
   resultat: string;
+  /** The list disclosed, for an entry naming a list rather than its persons. */
+  liste: ListeJournalisee | null;
   hash_precedent: string;
   hash: string;
 }
@@ -97,6 +103,7 @@ interface LigneJournal {
   contexte: string | null;
   objet: string | null;
   resultat: string;
+  liste: string | null;
   hash_precedent: string;
   hash: string;
 }
@@ -125,15 +132,16 @@ const CHAMPS_HACHES = [
   'resultat',
   'hash_precedent',
 ] as const;
-const COLONNES_RESUME = ['sequence', ...CHAMPS_HACHES.filter((c) => c !== 'personnes'), 'hash'];
+const COLONNES_RESUME = ['sequence', ...CHAMPS_HACHES.filter((c) => c !== 'personnes'), 'liste', 'hash'];
 const VERROU_JOURNAL = 0x4a4f55524e414c; // "JOURNAL": one advisory lock key for every process
 const TAILLE_LOT = 500;
 const LONGUEUR_MAX_TEXTE = 128;
 
+/** `liste` is hashed only when present: entries written before it existed keep their hash. */
 function hacherLigne(ligne: Omit<LigneJournal, 'sequence' | 'hash'>): string {
-  return createHash('sha256')
-    .update(JSON.stringify(CHAMPS_HACHES.map((c) => ligne[c])))
-    .digest('hex');
+  const valeurs: unknown[] = CHAMPS_HACHES.map((c) => ligne[c]);
+  if (ligne.liste !== null && ligne.liste !== undefined) valeurs.push(ligne.liste);
+  return createHash('sha256').update(JSON.stringify(valeurs)).digest('hex');
 }
 
 function versResume(ligne: Omit<LigneJournal, 'personnes'>): ResumeJournal {
@@ -143,6 +151,7 @@ function versResume(ligne: Omit<LigneJournal, 'personnes'>): ResumeJournal {
     nombre_personnes: Number(ligne.nombre_personnes),
     scopes: readJson<string[]>(ligne.scopes),
     champs: readJson<string[]>(ligne.champs),
+    liste: ligne.liste ? readJson<ListeJournalisee>(ligne.liste) : null,
   };
 }
 
@@ -166,12 +175,39 @@ function listeDeTextes(valeur: unknown, nom: string): string[] {
 
 type LigneAChainer = Omit<LigneJournal, 'sequence' | 'horodatage' | 'hash_precedent' | 'hash'>;
 
+function hachages(valeur: unknown, nom: string): string[] {
+  const liste = listeDeTextes(valeur, nom);
+  if (liste.some((p) => !FORMAT_HACHAGE_PERSONNE.test(p))) {
+    throw new TypeError(`Journal : ${nom} doit contenir des hachages (hacherPersonne), jamais des identifiants`);
+  }
+  return liste;
+}
+
+/** The list an entry names, in a fixed key order: its JSON is what is hashed. */
+function listeValide(liste: ListeJournalisee, personnes: string[], nombre: unknown): { liste: ListeJournalisee; nombre: number } {
+  if (personnes.length > 0) throw new TypeError('Journal : une entrée de liste nomme la liste, pas ses personnes');
+  if (!Number.isSafeInteger(nombre) || (nombre as number) < 0) throw new TypeError('Journal : nombrePersonnes invalide');
+  if (!Number.isSafeInteger(liste.generation)) throw new TypeError('Journal : generation de liste invalide');
+  if (typeof liste.date_reference !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(liste.date_reference)) {
+    throw new TypeError('Journal : date_reference de liste invalide');
+  }
+  return {
+    liste: {
+      type: texte(liste.type, 'liste.type', true)!,
+      cle: texte(liste.cle, 'liste.cle', true)!,
+      date_reference: liste.date_reference,
+      generation: liste.generation,
+      perimetre: texte(liste.perimetre, 'liste.perimetre', true)!,
+      exclues: hachages(liste.exclues, 'liste.exclues'),
+    },
+    nombre: nombre as number,
+  };
+}
+
 /** Validation happens before queueing so that one malformed entry never fails a whole group commit. */
 function preparer(entree: EntreeAJournaliser): { ligne: LigneAChainer; personnes: string[] } {
-  const personnes = listeDeTextes(entree.personnes, 'personnes');
-  if (personnes.some((p) => !FORMAT_HACHAGE_PERSONNE.test(p))) {
-    throw new TypeError('Journal : personnes doit contenir des hachages (hacherPersonne), jamais des identifiants');
-  }
+  const personnes = hachages(entree.personnes, 'personnes');
+  const liste = entree.liste ? listeValide(entree.liste, personnes, entree.nombrePersonnes) : null;
   if (typeof entree.baseLegale !== 'string' || entree.baseLegale === '') {
     throw new TypeError('Journal : baseLegale manquant');
   }
@@ -185,11 +221,12 @@ function preparer(entree: EntreeAJournaliser): { ligne: LigneAChainer; personnes
     base_legale: entree.baseLegale,
     scopes: JSON.stringify(listeDeTextes(entree.scopes, 'scopes')),
     champs: JSON.stringify(listeDeTextes(entree.champs, 'champs')),
-    nombre_personnes: personnes.length,
+    nombre_personnes: liste ? liste.nombre : personnes.length,
     personnes: JSON.stringify(personnes),
     contexte: texte(entree.contexte, 'contexte', false),
     objet: texte(entree.objet, 'objet', false),
     resultat: texte(entree.resultat, 'resultat', true)!,
+    liste: liste ? JSON.stringify(liste.liste) : null,
   };
   return { ligne, personnes };
 }
@@ -211,7 +248,12 @@ async function lireTete(t: Transaction): Promise<Maillon | null> {
   return tete ? { sequence: Number(tete.sequence), hash: tete.hash } : null;
 }
 
-/** The chained rows only: the per-person index follows (`indexerPersonnes`). */
+/** What `journal_listes` indexes of a list entry (the exclusions stay in the hashed JSON). */
+function champsIndexesDeListe(l: ListeJournalisee): { type: string; cle: string; date_reference: string; generation: number; perimetre: string } {
+  return { type: l.type, cle: l.cle, date_reference: l.date_reference, generation: l.generation, perimetre: l.perimetre };
+}
+
+/** The chained rows, and the lookup row of each list entry; the per-person index follows (`indexerPersonnes`). */
 async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJournal[]> {
   await verrouiller(t);
   let precedent = (await lireTete(t)) ?? (await derniereAncre(t));
@@ -223,6 +265,8 @@ async function ecrireLot(t: Transaction, lot: LigneAChainer[]): Promise<LigneJou
     return ligne;
   });
   for (const paquet of enPaquets(lignes, 100)) await t.executer(t.knex('journal').insert(paquet));
+  const listes = lignes.filter((l) => l.liste !== null).map((l) => ({ sequence: l.sequence, ...champsIndexesDeListe(readJson<ListeJournalisee>(l.liste)) }));
+  for (const paquet of enPaquets(listes, 100)) await t.executer(t.knex('journal_listes').insert(paquet));
   await t.executer(
     t
       .knex('journal_tete')
@@ -252,8 +296,14 @@ async function indexerTranche(t: Transaction): Promise<boolean> {
     t.knex('journal_index').where('id', 1).first('sequence', 'position'),
   );
   const avancement: Avancement = { sequence: Number(etat?.sequence ?? 0), position: Number(etat?.position ?? 0) };
+  // A list entry names no person: it costs the index nothing.
   const suivantes = await t.executer<Array<{ sequence: number | string; nombre_personnes: number | string }>>(
-    t.knex('journal').where('sequence', '>', avancement.sequence).orderBy('sequence').limit(TRANCHE_INDEX).select('sequence', 'nombre_personnes'),
+    t
+      .knex('journal')
+      .where('sequence', '>', avancement.sequence)
+      .orderBy('sequence')
+      .limit(TRANCHE_INDEX)
+      .select('sequence', t.knex.raw('case when liste is null then nombre_personnes else 0 end as nombre_personnes')),
   );
   if (suivantes.length === 0) return false;
   // The partly indexed entry is the one right after the watermark, unless a purge took it.
@@ -430,6 +480,7 @@ export async function purgerJournal(db: Db, avant: string): Promise<{ supprimees
     if (!maillon) return { supprimees: 0, ancre: null };
     const ancre = { sequence: limite, hash: maillon.hash };
     await t.executer(t.knex('journal_personnes').where('sequence', '<=', limite).delete());
+    await t.executer(t.knex('journal_listes').where('sequence', '<=', limite).delete());
     const supprimees = await t.executer<number>(t.knex('journal').where('sequence', '<=', limite).delete());
     await t.executer(t.knex('journal_ancre').insert({ ...ancre, cree_le: horloge.horodatage() }));
     return { supprimees, ancre };
@@ -474,15 +525,73 @@ export async function rechercherJournal(db: Db, filtres: FiltresJournal): Promis
   };
 }
 
+/** What the journal knows of one person's disclosures. */
+export interface DivulgationsPersonne {
+  /** Entries that disclosed data about the person, oldest first: naming the person, or a list the person was on. */
+  communications: ResumeJournal[];
+  /**
+   * Entries naming a list that can no longer be joined (its generation of data was replaced, or its
+   * kind is unknown to this version) and that did not exclude the person: the person may have been on it.
+   */
+  nonVerifiables: ResumeJournal[];
+}
+
+/** Entries of lists the person may be on: of the person's keys in a joinable generation, or of no joinable generation. */
+async function entreesDeListes(db: Db, idInterne: string, periode: { du?: string; au?: string }): Promise<DivulgationsPersonne> {
+  const communications: ResumeJournal[] = [];
+  const nonVerifiables: ResumeJournal[] = [];
+  const colonnes = COLONNES_RESUME.map((c) => `journal.${c}`);
+  const types = typesDeListe();
+  for (const type of types) {
+    const resolveur = resolveurDe(type)!;
+    const [generations, cles] = await Promise.all([resolveur.generationsDisponibles(db), resolveur.clesDe(db, idInterne)]);
+    const requete = db('journal_listes as l')
+      .join('journal', 'journal.sequence', 'l.sequence')
+      .where('l.type', type)
+      // knex renders whereIn([]) as false and whereNotIn([]) as true.
+      .andWhere((w) => w.where((d) => d.whereIn('l.cle', cles).whereIn('l.generation', generations)).orWhereNotIn('l.generation', generations))
+      .select(colonnes)
+      .orderBy('journal.sequence');
+    const entrees: ResumeJournal[] = ((await filtrerPeriode(requete, periode.du, periode.au)) as LigneJournal[]).map(versResume);
+    const joignables = new Set(generations);
+    const aResoudre = entrees.filter((e) => joignables.has(e.liste!.generation));
+    nonVerifiables.push(...entrees.filter((e) => !joignables.has(e.liste!.generation)));
+    const presences =
+      aResoudre.length > 0
+        ? await resolveur.figuraitSur(
+            db,
+            idInterne,
+            aResoudre.map((e) => e.liste!),
+          )
+        : [];
+    aResoudre.forEach((e, i) => {
+      if (presences[i] === null) nonVerifiables.push(e);
+      else if (presences[i]) communications.push(e);
+    });
+  }
+  // A kind this version no longer knows cannot be joined either.
+  const inconnus = db('journal_listes as l').join('journal', 'journal.sequence', 'l.sequence').whereNotIn('l.type', types).select(colonnes);
+  nonVerifiables.push(...((await filtrerPeriode(inconnus, periode.du, periode.au)) as LigneJournal[]).map(versResume));
+  return { communications, nonVerifiables };
+}
+
 /** Data-subject report (RGPD art. 15): every disclosure about one person, oldest first. */
-export async function divulgationsPersonne(db: Db, cle: string, idInterne: string, periode: { du?: string; au?: string } = {}): Promise<ResumeJournal[]> {
+export async function divulgationsPersonne(db: Db, cle: string, idInterne: string, periode: { du?: string; au?: string } = {}): Promise<DivulgationsPersonne> {
   await indexerPersonnes(db);
+  const hachage = hacherPersonne(cle, idInterne);
   const requete = db('journal_personnes')
     .join('journal', 'journal.sequence', 'journal_personnes.sequence')
-    .where('journal_personnes.personne_hash', hacherPersonne(cle, idInterne))
+    .where('journal_personnes.personne_hash', hachage)
     .select(COLONNES_RESUME.map((c) => `journal.${c}`))
     .orderBy('journal.sequence');
   filtrerPeriode(requete, periode.du, periode.au);
   const lignes: LigneJournal[] = await requete;
-  return lignes.map(versResume);
+  const listes = await entreesDeListes(db, idInterne, periode);
+  // Withheld from a list (opposition): not disclosed by it, whether or not the list can still be joined.
+  const exclue = (e: ResumeJournal) => e.liste!.exclues.includes(hachage);
+  const parSequence = (a: ResumeJournal, b: ResumeJournal) => a.sequence - b.sequence;
+  return {
+    communications: [...lignes.map(versResume), ...listes.communications.filter((e) => !exclue(e))].sort(parSequence),
+    nonVerifiables: listes.nonVerifiables.filter((e) => !exclue(e)).sort(parSequence),
+  };
 }

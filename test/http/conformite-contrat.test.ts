@@ -424,6 +424,15 @@ describe('valid calls, with the demo tokens and the demo data', () => {
       client: 'demo-operateur',
       requete: { nom: eleve.nom, prenoms: eleve.prenoms, dateNaissance: eleve.date_naissance },
     });
+    // A whole list is journaled as one entry naming it: the report of a child on it carries `liste`.
+    await reussir('GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation', {
+      client: 'demo-mairie-rennes',
+      chemin: { codeInsee: '35238' },
+      requete: { format: 'ndjson' },
+    });
+    const surLaListe = await t.db('obligation_versions').where({ code_commune: '35238' }).whereNull('valide_jusqu_au').orderBy('eleve_id').first('eleve_id');
+    const rapport = await reussir('GET /dpo/personnes/divulgations', { client: 'demo-operateur', requete: { idInterne: surLaListe.eleve_id } });
+    expect(rapport.json.communications.some((c: { liste?: { cle: string } }) => c.liste?.cle === '35238')).toBe(true);
     await reussir('GET /dpo/journal/verification', { client: 'demo-operateur' });
   });
 

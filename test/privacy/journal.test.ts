@@ -8,6 +8,7 @@ import {
   rechercherJournal,
   verifierJournal,
 } from '../../src/privacy/journal';
+import { enregistrerTypeDeListe, type ListeJournalisee } from '../../src/privacy/listes-journalisees';
 import { hacherPersonne } from '../../src/privacy/pseudonyme';
 import { ouvrirBase } from '../support/base';
 import * as horloge from '../../src/horloge';
@@ -153,12 +154,12 @@ describe('journal des divulgations', () => {
       const e = await journaliser(db, entree({ personnes: ids.map((id) => hacherPersonne(CLE, id)), siret: i % 2 ? CAF : RENNES }));
       if (ids.includes('eleve-cible')) attendues.push(e.sequence);
     }
-    const rapport = await divulgationsPersonne(db, CLE, 'eleve-cible');
+    const rapport = (await divulgationsPersonne(db, CLE, 'eleve-cible')).communications;
     expect(rapport.map((e) => e.sequence)).toEqual(attendues);
     expect(rapport[0]).toMatchObject({ siret: RENNES, finalite: 'obligation_scolaire', champs: ['nom', 'prenoms'] });
     expect(rapport[0]).not.toHaveProperty('personnes');
-    expect(await divulgationsPersonne(db, 'une-autre-cle', 'eleve-cible')).toEqual([]);
-    expect(await divulgationsPersonne(db, CLE, 'eleve-cible', { au: '2000-12-31' })).toEqual([]);
+    expect(await divulgationsPersonne(db, 'une-autre-cle', 'eleve-cible')).toEqual({ communications: [], nonVerifiables: [] });
+    expect(await divulgationsPersonne(db, CLE, 'eleve-cible', { au: '2000-12-31' })).toEqual({ communications: [], nonVerifiables: [] });
   });
 
   it('recherche par destinataire, API et période, page par page sans doublon ni oubli', async () => {
@@ -209,9 +210,9 @@ describe('journal des divulgations', () => {
     it("trouve une personne d'une liste entière dès l'écriture, l'index étant complété par le rapport", async () => {
       const liste = await journaliser(db, entree({ personnes: personnes('liste', 12_000) }));
       const unitaire = await journaliser(db, entree({ requestId: 'req-2', personnes: [hacherPersonne(CLE, 'eleve-seul')] }));
-      const rapport = await divulgationsPersonne(db, CLE, 'liste-11999');
+      const rapport = (await divulgationsPersonne(db, CLE, 'liste-11999')).communications;
       expect(rapport.map((e) => e.sequence)).toEqual([liste.sequence]);
-      expect((await divulgationsPersonne(db, CLE, 'eleve-seul')).map((e) => e.sequence)).toEqual([unitaire.sequence]);
+      expect((await divulgationsPersonne(db, CLE, 'eleve-seul')).communications.map((e) => e.sequence)).toEqual([unitaire.sequence]);
       expect(await lignesIndex()).toEqual(attendues([liste, unitaire]));
     });
 
@@ -248,6 +249,110 @@ describe('journal des divulgations', () => {
       const recente = await journaliser(db, entree({ personnes: personnes('recente', 10) }));
       await indexerPersonnes(db);
       expect(await lignesIndex()).toEqual(attendues([recente]));
+    });
+  });
+  describe('entrée de liste : la liste nommée, pas ses personnes', () => {
+    // A list kind of this test only: lists keyed 'A' and 'B', each holding the ids it names, in generation 7.
+    const contenus: Record<string, string[]> = { A: ['eleve-a1', 'eleve-a2', 'eleve-commun'], B: ['eleve-b1', 'eleve-commun'] };
+    let generations = [7];
+    enregistrerTypeDeListe('liste_de_test', {
+      generationsDisponibles: async () => generations,
+      clesDe: async (_db, id) => Object.keys(contenus).filter((k) => contenus[k].includes(id)),
+      figuraitSur: async (_db, id, listes) => listes.map((l) => (l.perimetre === 'disparu' ? null : contenus[l.cle].includes(id))),
+    });
+    const liste = (cle: string, exclues: string[] = []): ListeJournalisee => ({
+      type: 'liste_de_test',
+      cle,
+      date_reference: '2026-11-01',
+      generation: 7,
+      perimetre: 'tout',
+      exclues: exclues.map((id) => hacherPersonne(CLE, id)),
+    });
+    const deListe = (cle: string, nombre: number, exclues: string[] = []) => entree({ personnes: [], liste: liste(cle, exclues), nombrePersonnes: nombre });
+    const sequences = async (id: string) => {
+      const r = await divulgationsPersonne(db, CLE, id);
+      return { communications: r.communications.map((e) => e.sequence), nonVerifiables: r.nonVerifiables.map((e) => e.sequence) };
+    };
+
+    afterEach(() => {
+      generations = [7];
+    });
+
+    it('garde une taille constante, chaîne la liste avec l’entrée et ne nourrit pas l’index des personnes', async () => {
+      const unitaire = await journaliser(db, entree());
+      const a = await journaliser(db, deListe('A', 30_000, ['eleve-a2']));
+      expect(a).toMatchObject({ nombre_personnes: 30_000, personnes: [], liste: liste('A', ['eleve-a2']) });
+      const ligne = await db('journal').where('sequence', a.sequence).first();
+      expect(JSON.parse(ligne.personnes)).toEqual([]);
+      expect(JSON.stringify(ligne).length).toBeLessThan(1500);
+      expect(ligne.liste).not.toContain('eleve-a2');
+      const lignesListes = await db('journal_listes').select('sequence', 'type', 'cle', 'date_reference', 'generation', 'perimetre');
+      expect(lignesListes.map((l) => ({ ...l, sequence: Number(l.sequence), generation: Number(l.generation) }))).toEqual([
+        { sequence: a.sequence, type: 'liste_de_test', cle: 'A', date_reference: '2026-11-01', generation: 7, perimetre: 'tout' },
+      ]);
+      await indexerPersonnes(db);
+      expect(Number((await db('journal_personnes').count({ n: '*' }).first())?.n)).toBe(2);
+      expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 2 });
+      // The list is hashed: naming another list, or dropping an exclusion, breaks the chain at that entry.
+      await db('journal')
+        .where('sequence', a.sequence)
+        .update({ liste: ligne.liste.replace('"cle":"A"', '"cle":"B"') });
+      expect(await verifierJournal(db)).toEqual({ ok: false, sequence: a.sequence, raison: 'altere' });
+      await db('journal').where('sequence', a.sequence).update({ liste: null });
+      expect(await verifierJournal(db)).toEqual({ ok: false, sequence: a.sequence, raison: 'altere' });
+      await db('journal').where('sequence', a.sequence).update({ liste: ligne.liste });
+      // An entry naming persons hashes exactly as before lists existed.
+      await db('journal').where('sequence', unitaire.sequence).update({ liste: '{}' });
+      expect(await verifierJournal(db)).toEqual({ ok: false, sequence: unitaire.sequence, raison: 'altere' });
+    });
+
+    it('refuse une entrée de liste qui nommerait ses personnes ou des identifiants en clair', async () => {
+      await expect(journaliser(db, entree({ liste: liste('A'), nombrePersonnes: 3 }))).rejects.toThrow(TypeError);
+      await expect(journaliser(db, deListe('A', -1))).rejects.toThrow(TypeError);
+      await expect(journaliser(db, entree({ personnes: [], liste: { ...liste('A'), exclues: ['eleve-a2'] }, nombrePersonnes: 3 }))).rejects.toThrow(/hachages/);
+      await expect(journaliser(db, entree({ personnes: [], liste: { ...liste('A'), date_reference: 'novembre' }, nombrePersonnes: 3 }))).rejects.toThrow(
+        TypeError,
+      );
+      expect(Number((await db('journal').count({ n: '*' }).first())?.n)).toBe(0);
+    });
+
+    it('retrouve la personne en rejoignant la liste publiée, sauf si elle en était exclue', async () => {
+      const a = await journaliser(db, deListe('A', 3));
+      const b = await journaliser(db, deListe('B', 1, ['eleve-commun']));
+      const nommee = await journaliser(db, entree({ personnes: [hacherPersonne(CLE, 'eleve-a1')] }));
+      expect(await sequences('eleve-a1')).toEqual({ communications: [a.sequence, nommee.sequence], nonVerifiables: [] });
+      expect(await sequences('eleve-b1')).toEqual({ communications: [b.sequence], nonVerifiables: [] });
+      expect(await sequences('eleve-commun')).toEqual({ communications: [a.sequence], nonVerifiables: [] });
+      expect(await sequences('eleve-ailleurs')).toEqual({ communications: [], nonVerifiables: [] });
+      const periode = await divulgationsPersonne(db, CLE, 'eleve-a1', { au: '2000-12-31' });
+      expect(periode).toEqual({ communications: [], nonVerifiables: [] });
+    });
+
+    it('dit « non vérifiable », jamais « aucune communication », pour une liste d’une génération remplacée ou d’une sorte inconnue', async () => {
+      const a = await journaliser(db, deListe('A', 3));
+      const b = await journaliser(db, deListe('B', 1, ['eleve-commun']));
+      const inconnue = await journaliser(db, entree({ personnes: [], liste: { ...liste('A'), type: 'sorte_disparue' }, nombrePersonnes: 2 }));
+      const perimetreDisparu = await journaliser(db, entree({ personnes: [], liste: { ...liste('A'), perimetre: 'disparu' }, nombrePersonnes: 2 }));
+      // A perimeter the resolver no longer knows: it cannot tell for someone on the list; someone never on it was on none of its parts.
+      expect(await sequences('eleve-ailleurs')).toEqual({ communications: [], nonVerifiables: [inconnue.sequence] });
+      expect(await sequences('eleve-a1')).toEqual({ communications: [a.sequence], nonVerifiables: [inconnue.sequence, perimetreDisparu.sequence] });
+      await db('journal').where('sequence', perimetreDisparu.sequence).delete();
+      await db('journal_listes').where('sequence', perimetreDisparu.sequence).delete();
+      generations = [8];
+      // Whoever asks: the lists may have held the person, unless the entry withheld him.
+      expect(await sequences('eleve-ailleurs')).toEqual({ communications: [], nonVerifiables: [a.sequence, b.sequence, inconnue.sequence] });
+      expect(await sequences('eleve-commun')).toEqual({ communications: [], nonVerifiables: [a.sequence, inconnue.sequence] });
+    });
+
+    it('purge les entrées de liste avec leur table de recherche, la chaîne restant vérifiable', async () => {
+      const a = await journaliser(db, deListe('A', 3));
+      await db('journal').where('sequence', a.sequence).update({ horodatage: '2020-01-01T00:00:00.000Z' });
+      // The row's hash no longer matches its horodatage: purge only cares about the prefix.
+      const b = await journaliser(db, deListe('B', 1));
+      expect(await purgerJournal(db, '2021-01-01')).toMatchObject({ supprimees: 1 });
+      expect((await db('journal_listes').select('sequence')).map((l) => Number(l.sequence))).toEqual([b.sequence]);
+      expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 1 });
+      expect(await sequences('eleve-a1')).toEqual({ communications: [], nonVerifiables: [] });
     });
   });
 });

@@ -42,6 +42,7 @@ export interface EcoleDeListe {
 
 /** Where the mairie lists are stored: one list per commune. */
 export const SOURCE_MAIRIE: SourceListe = {
+  type: 'enfants_soumis_obligation',
   versions: 'obligation_versions',
   publications: 'obligation_publications',
   selection: (codeCommune) => ({ code_commune: codeCommune }),

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Contexte } from '../../contexte';
 import { Probleme } from '../../http/problemes';
 import type { DescripteurListe } from '../../listes/descripteur';
+import { inscrireAuJournal } from '../../listes/journal';
 import { changementsDe, listeDe, type ParametresChangements, type ParametresListe, type Reponse, type Revalidation } from '../../listes/service';
 import type { Divulgation } from '../../privacy/divulgation';
 import { geographieOfficielle } from '../../territoire/geographie';
@@ -36,6 +37,9 @@ const LISTE_MAIRIE: DescripteurListe<VersionDeListe, EnfantSoumisObligation> = {
   csv: { colonnes: COLONNES_CSV, nomFichier: nomFichierCsv },
   detailler: (champ) => champ.startsWith('scolarite_'),
 };
+
+// The data-subject report joins whole-list journal entries back to these lists.
+inscrireAuJournal(LISTE_MAIRIE);
 
 export async function listeEnfants(
   ctx: Contexte,

@@ -6,6 +6,7 @@ import { type DescripteurListe } from '../../listes/descripteur';
 import { donneesDe, sourceGenerique, type VersionGenerique } from '../../listes/generique';
 import { texteCsv, type ColonneCsv } from '../../listes/csv';
 import { changementsDe, listeDe, type FormatListe, type Reponse, type Revalidation } from '../../listes/service';
+import { inscrireAuJournal } from '../../listes/journal';
 import type { Divulgation } from '../../privacy/divulgation';
 import { MEFS, NIVEAU } from '../../referentiels/nomenclatures';
 import { geographieOfficielle } from '../../territoire/geographie';
@@ -139,6 +140,8 @@ const DESCRIPTEUR_OBLIGATION_FORMATION: DescripteurListe<VersionGenerique, Jeune
     nomFichier: (cle, date) => `jeunes-obligation-formation-${lireCle(cle).niveau}-${lireCle(cle).code}-${date}.csv`,
   },
 };
+// The data-subject report joins this list from the process's start (src/listes/journal.ts).
+inscrireAuJournal(DESCRIPTEUR_OBLIGATION_FORMATION);
 
 export interface ParametresListeJeunes {
   niveau: NiveauTerritoireFormation;

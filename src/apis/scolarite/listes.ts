@@ -6,6 +6,7 @@ import { type ColonneCsv, texteCsv } from '../../listes/csv';
 import type { DescripteurListe } from '../../listes/descripteur';
 import { donneesDe, sourceGenerique, type VersionGenerique } from '../../listes/generique';
 import { changementsDe, listeDe, type ParametresChangements, type ParametresListe, type Reponse, type Revalidation } from '../../listes/service';
+import { inscrireAuJournal } from '../../listes/journal';
 import type { Divulgation } from '../../privacy/divulgation';
 import { type Code, LIEN_RESPONSABLE, NIVEAU, REGIME } from '../../referentiels/nomenclatures';
 import { geographieOfficielle } from '../../territoire/geographie';
@@ -132,6 +133,8 @@ const DESCRIPTEURS: Readonly<Record<ListeEtablissement, DescripteurListe<Version
   internes: descripteur('internes', 'scolarite:hebergement'),
   boursiers: descripteur('boursiers', 'scolarite:bourse-collectivite'),
 };
+// The data-subject report joins these lists from the process's start (src/listes/journal.ts).
+for (const d of Object.values(DESCRIPTEURS)) inscrireAuJournal(d);
 
 export async function listeEtablissement(
   liste: ListeEtablissement,
