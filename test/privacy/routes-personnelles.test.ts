@@ -55,7 +55,7 @@ async function etablissementDeLaListe(app: Express, liste: string, type: string)
   return ligne.cle;
 }
 
-/** A list of an establishment, one page; or its changes since its first publication (a June list: a year of changes since). */
+/** A list of an establishment, one page; or its changes since its oldest publication whose token is still valid. */
 function appelListe(client: string, liste: string, type: string, scope: string, changements: boolean): AppelDemo {
   return {
     client,
@@ -64,7 +64,8 @@ function appelListe(client: string, liste: string, type: string, scope: string, 
       const chemin = `/api-scolarite/v1/etablissements/${uai}/${liste}`;
       if (!changements) return request(app).get(`${chemin}?limit=10`).set('Authorization', `Bearer ${jeton}`);
       const { db, config } = app.locals.contexte as Contexte;
-      const premiere = await db('liste_publications').where({ liste, cle: uai }).orderBy('date_publication').first();
+      const publications = await db('liste_publications').where({ liste, cle: uai }).orderBy('date_publication');
+      const premiere = publications.find((p: { date_publication: string }) => ajouterMoisMemeJour(p.date_publication, VALIDITE_MOIS) > aujourdhui());
       const siret = CLIENTS_DEMO.find((c) => c.clientId === client)!.destinataire.siret;
       const depuis = emettreJetonListe(
         { cle: `${liste}:${uai}`, generationId: premiere.generation_id, datePublication: premiere.date_publication, scope },
