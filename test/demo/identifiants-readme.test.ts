@@ -36,7 +36,7 @@ function lignesReadme(): Array<{ clientId: string; secret: string; siret: string
 describe('README demo credentials', () => {
   const lignes = lignesReadme();
 
-  it('lists the seven demo clients', () => {
+  it('lists the nine demo clients', () => {
     expect(lignes.map((l) => l.clientId)).toEqual([
       'demo-mairie-rennes',
       'demo-mairie-saint-malo',
@@ -44,6 +44,8 @@ describe('README demo credentials', () => {
       'demo-region-bretagne',
       'demo-caf-35',
       'demo-editeur-restauration',
+      'demo-rennes-metropole',
+      'demo-syndicat-scolaire',
       'demo-operateur',
     ]);
   });
