@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import request from 'supertest';
+import { annoncerDernieresPublications } from '../../src/apis/mairie/annonces';
 import { ajouterJours } from '../../src/referentiels/calendrier';
 import { aujourdhui, fixerAujourdhui } from '../../src/horloge';
 import { estSiretValide } from '../../src/territoire/codes';
@@ -194,6 +195,88 @@ describe('syndicat scolaire: members registered by the operators', () => {
     expect(vue.body.mouvements.filter((m: { code_commune: string }) => ['35238', '35999'].includes(m.code_commune))).toEqual([]);
     // Only operators.
     probleme(await request(t.app).post(url).set(bearer(syndicat)).send({ code_commune: '35024', motif: 'x' }), 403, 'scope_insuffisant');
+  });
+});
+
+describe('syndicat scolaire: its catering list follows its pupils across member communes', () => {
+  it('a child of Langouet at Saint-Germain-sur-Ille’s public école is on the syndicat’s list, not on a commune’s own', async () => {
+    const { date_publication: date } = await t
+      .db('obligation_publications')
+      .where({ code_commune: '35146' })
+      .orderBy('date_publication', 'desc')
+      .first('date_publication');
+    const ecoleVoisine = await etablissement('35274', 'ecole');
+    // A regroupement pédagogique: this child now goes to school in the neighbouring member commune.
+    const version = await t
+      .db('obligation_versions')
+      .where({ code_commune: '35146' })
+      .andWhere('valide_du', '<=', date)
+      .andWhere((w) => w.whereNull('valide_jusqu_au').orWhere('valide_jusqu_au', '>', date))
+      .orderBy('eleve_id')
+      .first('eleve_id', 'valide_du');
+    expect(version).toBeDefined();
+    await t.db('obligation_versions').where(version).update({ uai: ecoleVoisine, mode_instruction: 'public' });
+
+    const ecolesDe = (rep: request.Response) =>
+      (rep.body.enfants as Array<{ scolarite_actuelle?: { etablissement?: { uai: string } } }>).map((e) => e.scolarite_actuelle?.etablissement?.uai);
+    const rep = await request(t.app).get('/api-mairie/v1/communes/35146/enfants-soumis-obligation').query({ limit: 1000 }).set(bearer(syndicat));
+    expect(rep.status).toBe(200);
+    expect(ecolesDe(rep)).toContain(ecoleVoisine);
+    expect(rep.body.nombre_total).toBe(rep.body.enfants.length);
+
+    // A commune's own catering list keeps to its own écoles (an agent of Langouet with the same scope).
+    const siret = siretValide('213501460');
+    await admin().post('/admin/destinataires').send({ siret, nom: 'Mairie de Langouet', categorie: 'commune', code_commune: '35146' }).expect(201);
+    const habilitation = await admin()
+      .post('/admin/habilitations')
+      .send({
+        siret,
+        finalite: 'restauration_scolaire',
+        scopes: ['mairie:restauration-scolaire'],
+        intitule: 'Cantine',
+        date_debut: aujourdhui(),
+        date_fin: ajouterJours(aujourdhui(), 30),
+      });
+    expect(habilitation.status).toBe(201);
+    await admin().post(`/admin/habilitations/${habilitation.body.id}/validation`).send({}).expect(200);
+    const client = await admin().post('/admin/clients').send({ siret, nom: 'Cantine de Langouet' }).expect(201);
+    const jeton = (
+      await request(t.app)
+        .post('/oauth/token')
+        .auth(client.body.client_id, client.body.client_secret)
+        .type('form')
+        .send({ grant_type: 'client_credentials' })
+        .expect(200)
+    ).body.access_token as string;
+    const commune = await request(t.app).get('/api-mairie/v1/communes/35146/enfants-soumis-obligation').query({ limit: 1000 }).set(bearer(jeton));
+    expect(commune.status).toBe(200);
+    expect(ecolesDe(commune)).not.toContain(ecoleVoisine);
+    const ecolesLangouet = new Set((await t.db('etablissements').where({ code_commune: '35146', statut: 'public', type: 'ecole' }).pluck('uai')).map(String));
+    expect(commune.body.nombre_total).toBe(ecolesDe(rep).filter((uai) => uai !== undefined && ecolesLangouet.has(uai)).length);
+    expect(commune.body.nombre_total).toBeLessThan(rep.body.nombre_total);
+  });
+
+  it('is told of each member commune’s new list, and of no other commune', async () => {
+    // Langouet's latest month changed something, whatever the day the suite runs.
+    const [derniere] = await t.db('obligation_publications').where({ code_commune: '35146' }).orderBy('date_publication', 'desc').limit(1);
+    if (Number(derniere.nombre_ajouts) + Number(derniere.nombre_modifications) + Number(derniere.nombre_retraits) === 0) {
+      await t.db('obligation_publications').where({ code_commune: '35146', date_publication: derniere.date_publication }).update({ nombre_modifications: 1 });
+    }
+    await t.db('evenements').where({ type: 'liste_modifiee' }).delete();
+    await annoncerDernieresPublications(t);
+    const evenements = await t.db('evenements').where({ type: 'liste_modifiee', siret: SYNDICAT }).select('donnees');
+    const communes = evenements.map((e: { donnees: string }) => (JSON.parse(e.donnees) as { code_commune: string }).code_commune);
+    // Expected: each member with two lists whose last one changed something.
+    const attendues: string[] = [];
+    for (const code of COMMUNES_SYNDICAT) {
+      const publications = await t.db('obligation_publications').where({ code_commune: code }).orderBy('date_publication');
+      const p = publications[publications.length - 1];
+      if (publications.length >= 2 && Number(p.nombre_ajouts) + Number(p.nombre_modifications) + Number(p.nombre_retraits) > 0) attendues.push(code);
+    }
+    expect(attendues).toContain('35146');
+    expect(communes.sort()).toEqual(attendues);
+    // Rennes Métropole holds no catering habilitation: told of nothing.
+    expect(await t.db('evenements').where({ type: 'liste_modifiee', siret: RENNES_METROPOLE }).first()).toBeUndefined();
   });
 });
 

@@ -15,8 +15,11 @@ export type Publication = Omit<PublicationLigne, 'code_commune'>;
 
 /** Which children of the commune's list a scope sees. */
 export interface Perimetre {
-  /** Only pupils of the commune's public écoles (school catering). */
-  ecolesPubliquesDeLaCommune: boolean;
+  /**
+   * Only pupils of the public écoles of these communes (school catering: the commune's own, or
+   * those of every member of the grouping that runs the canteens); null: the whole list.
+   */
+  ecolesPubliques: readonly string[] | null;
 }
 
 /** The columns of a version the list shows: a row's bookkeeping (motifs, changed fields) stays in the database. */
@@ -69,10 +72,10 @@ function versionsEnVigueur(db: Db, codeCommune: string, date: string, perimetre:
     .where('v.code_commune', codeCommune)
     .andWhere('v.valide_du', '<=', date)
     .andWhere((w) => w.whereNull('v.valide_jusqu_au').orWhere('v.valide_jusqu_au', '>', date));
-  if (perimetre.ecolesPubliquesDeLaCommune) {
+  if (perimetre.ecolesPubliques) {
     q.andWhere('v.mode_instruction', 'public').whereIn(
       'v.uai',
-      db('etablissements').select('uai').where({ code_commune: codeCommune, statut: 'public', type: 'ecole' }),
+      db('etablissements').select('uai').whereIn('code_commune', perimetre.ecolesPubliques).andWhere({ statut: 'public', type: 'ecole' }),
     );
   }
   return q;

@@ -32,13 +32,18 @@ import {
 /** The scopes of the list (operations.json, by decreasing breadth: a recipient holding both sees the obligation list). */
 export type ScopeMairie = 'mairie:obligation-scolaire' | 'mairie:restauration-scolaire';
 
-/** Which children each scope sees; the fields are the registry's mask (scopes.json). */
-const PERIMETRES: Readonly<Record<ScopeMairie, Perimetre>> = {
-  'mairie:obligation-scolaire': { ecolesPubliquesDeLaCommune: false },
-  'mairie:restauration-scolaire': { ecolesPubliquesDeLaCommune: true },
-};
+const TOUTE_LA_LISTE: Perimetre = { ecolesPubliques: null };
 
-const TOUTE_LA_LISTE: Perimetre = PERIMETRES['mairie:obligation-scolaire'];
+/**
+ * Which children each scope sees (the fields are the registry's mask, scopes.json): the whole
+ * list, or for catering the pupils of the public écoles the recipient feeds — the commune's, or
+ * all its members' for a grouping, whose pupils often attend a school of a neighbouring member.
+ */
+function perimetreDuScope(scope: ScopeMairie, codeCommune: string, divulgation: Divulgation): Perimetre {
+  if (scope === 'mairie:obligation-scolaire') return TOUTE_LA_LISTE;
+  const groupement = divulgation.habilitation.territoire === 'groupement' ? divulgation.principal.destinataire.groupement : null;
+  return { ecolesPubliques: groupement ? groupement.communes.map((c) => c.code_commune) : [codeCommune] };
+}
 
 /** What the HTTP layer knows of the request that a service needs: whether the client's copy is current. */
 export interface Revalidation {
@@ -107,7 +112,7 @@ async function acceder(ctx: Contexte, divulgation: Divulgation, codeInsee: strin
     codeCommune: commune.code,
     publications,
     scope,
-    perimetre: PERIMETRES[scope],
+    perimetre: perimetreDuScope(scope, commune.code, divulgation),
     porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
     ecoles: new EcolesDeLaListe(ctx.db),
   };
@@ -148,6 +153,8 @@ async function validateur(
     derniere.numero,
     acces.divulgation.principal.destinataire.siret,
     acces.divulgation.scopes.join(' '),
+    // A grouping's membership changes which schools' pupils its catering list holds.
+    acces.perimetre.ecolesPubliques?.join(' ') ?? null,
     await etatDesOppositions(ctx.db, acces.divulgation.droits, aujourdhui()),
   );
   return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
@@ -198,9 +205,7 @@ export async function listeEnfants(
       versions: versions.slice(0, p.limit),
       encore: versions.length > p.limit,
       // The publication records the whole list's size; only a perimeter's share is counted.
-      total: acces.perimetre.ecolesPubliquesDeLaCommune
-        ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre)
-        : Number(publication.nombre_enfants),
+      total: acces.perimetre.ecolesPubliques ? await tailleDeLaListe(ctx.db, acces.codeCommune, date, acces.perimetre) : Number(publication.nombre_enfants),
       exclues: 0,
     });
   }
