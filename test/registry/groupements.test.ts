@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import request from 'supertest';
+import { main as cli } from '../../scripts/cli';
 import { annoncerDernieresPublications } from '../../src/apis/mairie/annonces';
 import { ajouterJours } from '../../src/referentiels/calendrier';
 import { aujourdhui, fixerAujourdhui } from '../../src/horloge';
@@ -337,6 +338,61 @@ describe('registering a grouping (admin API)', () => {
     // Nothing half-written.
     expect(await t.db('destinataires').where({ siret: sivu.siret }).first()).toBeUndefined();
     expect(await t.db('groupement_adhesions').where({ siret: sivu.siret }).first()).toBeUndefined();
+  });
+});
+
+describe('command line', () => {
+  /** Runs `npm run cli -- …` in-process on the test database; returns its exit code and output. */
+  async function commande(...args: string[]): Promise<{ code: number; sortie: string; erreurs: string }> {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const erreur = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const code = await cli(args, { ...process.env, DATABASE_URL: t.config.databaseUrl, NODE_ENV: 'test' });
+      return { code, sortie: log.mock.calls.map((c) => c.join(' ')).join('\n'), erreurs: erreur.mock.calls.map((c) => c.join(' ')).join('\n') };
+    } finally {
+      log.mockRestore();
+      erreur.mockRestore();
+    }
+  }
+
+  it('registers a syndicat, a dated adhesion and a withdrawal, the same registry as the admin API', async () => {
+    const siret = siretValide('253500059');
+    const cree = await commande(
+      'destinataire:creer',
+      '--siret',
+      siret,
+      '--nom',
+      'SIVOM de la vallée',
+      '--categorie',
+      'syndicat_scolaire',
+      '--nature',
+      'sivom',
+      '--communes',
+      '35047,35051',
+      '--date',
+      aujourdhui(),
+    );
+    expect(cree).toMatchObject({ code: 0, erreurs: '' });
+    expect(JSON.parse(cree.sortie).groupement.communes.map((c: { code_commune: string }) => c.code_commune)).toEqual(['35047', '35051']);
+    const demain = ajouterJours(aujourdhui(), 1);
+    expect(await commande('groupement:adhesion', '--siret', siret, '--commune', '35024', '--date', demain, '--motif', 'Arrêté préfectoral')).toMatchObject({
+      code: 0,
+    });
+    expect(await commande('groupement:retrait', '--siret', siret, '--commune', '35051', '--date', demain, '--motif', 'Délibération')).toMatchObject({
+      code: 0,
+    });
+    const doublon = await commande('groupement:adhesion', '--siret', siret, '--commune', '35047', '--motif', 'Doublon');
+    expect(doublon.code).toBe(1);
+    expect(doublon.erreurs).toContain('conflit');
+    const vue = await admin().get(`/admin/destinataires/${siret}/communes`);
+    expect(
+      vue.body.mouvements.map((m: { code_commune: string; mouvement: string; acteur: string }) => [m.code_commune, m.mouvement, m.acteur.startsWith('cli:')]),
+    ).toEqual([
+      ['35047', 'adhesion', true],
+      ['35051', 'adhesion', true],
+      ['35024', 'adhesion', true],
+      ['35051', 'retrait', true],
+    ]);
   });
 });
 
