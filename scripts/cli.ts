@@ -10,6 +10,7 @@ import { creerClient, renouvelerSecret, listerClients } from '../src/auth/client
 import { createDb, migrate } from '../src/db/knex';
 import { Probleme } from '../src/http/problemes';
 import { creerDestinataire, listerDestinataires, type CategorieDestinataire } from '../src/registry/destinataires';
+import { enregistrerMouvement, historiqueGroupement, type NatureGroupement } from '../src/registry/groupements';
 import {
   denoncerConvention,
   enregistrerConvention,
@@ -41,8 +42,15 @@ import { type Auteur, leverOppositionDe, listerOppositions, recevoirOpposition }
 const AIDE = `Usage : npm run cli -- <commande> [options]
 
   destinataires                                   liste les destinataires
-  destinataire:creer --siret S --nom N --categorie commune|departement|region|administration|editeur|ministere
+  destinataire:creer --siret S --nom N --categorie commune|departement|region|epci|syndicat_scolaire|administration|editeur|ministere
                      [--commune 35238] [--departement 35] [--region 53] [--pour-compte-de SIRET]
+                     [--epci 243500139]               EPCI : son code (SIREN) ; ses communes viennent du découpage officiel
+                     [--nature sivu|sivom --communes 35146,35274 [--date AAAA-MM-JJ]]
+                                                  syndicat scolaire : ses communes membres, adhérentes depuis --date (aujourd'hui)
+  groupement:communes --siret S                   communes membres d'un groupement et historique des mouvements
+  groupement:adhesion --siret S --commune C [--date AAAA-MM-JJ] --motif M
+  groupement:retrait --siret S --commune C [--date AAAA-MM-JJ] --motif M
+                                                  adhésion ou retrait daté d'une commune d'un syndicat scolaire
   habilitations [--siret S] [--statut S] [--expirant-avant AAAA-MM-JJ] [--convention ID]
                                                   liste les habilitations
   habilitation:soumettre --siret S --finalite F --scopes a,b --intitule T --debut AAAA-MM-JJ --fin AAAA-MM-JJ
@@ -89,6 +97,9 @@ const OPTIONS = {
   departement: { type: 'string' },
   region: { type: 'string' },
   'pour-compte-de': { type: 'string' },
+  epci: { type: 'string' },
+  nature: { type: 'string' },
+  communes: { type: 'string' },
   finalite: { type: 'string' },
   scopes: { type: 'string' },
   intitule: { type: 'string' },
@@ -174,15 +185,40 @@ async function executer(args: string[], env: NodeJS.ProcessEnv): Promise<number>
         return afficher(await listerDestinataires(db));
       case 'destinataire:creer':
         return afficher(
-          await creerDestinataire(db, {
-            siret: requis('siret'),
-            nom: requis('nom'),
-            categorie: requis('categorie') as CategorieDestinataire,
-            codeCommune: values.commune,
-            codeDepartement: values.departement,
-            codeRegion: values.region,
-            pourCompteDeSiret: values['pour-compte-de'],
-          }),
+          await creerDestinataire(
+            db,
+            {
+              siret: requis('siret'),
+              nom: requis('nom'),
+              categorie: requis('categorie') as CategorieDestinataire,
+              codeCommune: values.commune,
+              codeDepartement: values.departement,
+              codeRegion: values.region,
+              pourCompteDeSiret: values['pour-compte-de'],
+              codeEpci: values.epci,
+              nature: values.nature as NatureGroupement | undefined,
+              communes: values.communes?.split(',').map((c) => c.trim()),
+              dateEffet: values.date,
+            },
+            ACTEUR,
+          ),
+        );
+      case 'groupement:communes':
+        return afficher(await historiqueGroupement(db, requis('siret')));
+      case 'groupement:adhesion':
+      case 'groupement:retrait':
+        return afficher(
+          await enregistrerMouvement(
+            db,
+            requis('siret'),
+            {
+              codeCommune: requis('commune'),
+              mouvement: commande === 'groupement:adhesion' ? 'adhesion' : 'retrait',
+              dateEffet: values.date,
+              motif: requis('motif'),
+            },
+            ACTEUR,
+          ),
         );
       case 'habilitations':
         return afficher(

@@ -13,6 +13,7 @@ const LIBELLE_FINALITE = new Map((finalites as Array<{ code: string; libelle?: s
 
 const TERRITOIRE: Record<string, string> = {
   commune: 'sa commune',
+  groupement: 'les communes membres de son groupement',
   departement: 'son département',
   region: 'sa région',
   national: 'tout le territoire',

@@ -5,6 +5,7 @@ import { veille } from '../conventions/termes';
 import { ajouterMoisBorne } from '../referentiels/calendrier';
 import type { EchelonTerritorial } from '../territoire/perimetre';
 import { trouverDestinataire } from '../registry/destinataires';
+import type { CommuneMembre, NatureGroupement } from '../registry/groupements';
 import {
   changerStatut,
   listerHabilitations,
@@ -92,12 +93,26 @@ export interface DemandeHabilitation {
   justification_conservation: string | null;
   volume_attendu: number | null;
   convention_reference: string | null;
-  /** Territoire de la règle du registre appliquée au destinataire : sa commune, son département, sa région, ou national. */
-  territoire: { niveau: 'commune' | 'departement' | 'region' | 'national'; code: string | null };
+  /**
+   * Territoire de la règle du registre appliquée au destinataire : sa commune, les communes
+   * membres de son groupement (EPCI, syndicat scolaire), son département, sa région, ou national.
+   */
+  territoire: TerritoireDemande;
   date_debut: string;
   date_fin: string;
   date_fin_effective: string;
   historique: EtapeDemande[];
+}
+
+export interface TerritoireDemande {
+  /** Commune, groupement de communes (EPCI, syndicat scolaire), département, région, ou tout le territoire. */
+  niveau: 'commune' | 'groupement' | 'departement' | 'region' | 'national';
+  /** Code INSEE de la commune, code du groupement (SIREN), du département ou de la région ; null pour national. */
+  code: string | null;
+  /** Groupement : sa nature (métropole, communauté de communes, SIVU…). */
+  nature?: NatureGroupement;
+  /** Groupement : ses communes membres à la date du jour. */
+  communes?: CommuneMembre[];
 }
 
 const LIBELLE_STATUT: Record<StatutHabilitation, string> = {
@@ -207,8 +222,16 @@ export async function vueDemande(db: Db, h: Habilitation): Promise<DemandeHabili
   ]);
   const siens = new Set(clients.map((c: { client_id: string }) => `client:${c.client_id}`));
   const niveau = (regle?.territoire ?? 'national') as EchelonTerritorial;
-  const code =
-    { commune: destinataire?.code_commune, departement: destinataire?.code_departement, region: destinataire?.code_region, national: null }[niveau] ?? null;
+  const groupement = destinataire?.groupement;
+  const territoire: TerritoireDemande =
+    niveau === 'groupement'
+      ? { niveau, code: groupement?.code ?? null, nature: groupement?.nature, communes: groupement?.communes ?? [] }
+      : {
+          niveau,
+          code:
+            { commune: destinataire?.code_commune, departement: destinataire?.code_departement, region: destinataire?.code_region, national: null }[niveau] ??
+            null,
+        };
   return {
     id: h.id,
     version: h.version,
@@ -230,7 +253,7 @@ export async function vueDemande(db: Db, h: Habilitation): Promise<DemandeHabili
     justification_conservation: h.justification_conservation,
     volume_attendu: h.volume_attendu,
     convention_reference: (convention?.reference as string | undefined) ?? null,
-    territoire: { niveau, code },
+    territoire,
     date_debut: h.date_debut,
     date_fin: h.date_fin,
     date_fin_effective: h.date_fin_effective,

@@ -1,3 +1,4 @@
+import { LIBELLE_NATURE } from '../registry/groupements';
 import { documentHtml, echapper } from '../catalogue/page';
 import finalites from '../registry/data/finalites.json';
 import scopes from '../registry/data/scopes.json';
@@ -16,7 +17,7 @@ const JOUR = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UT
 const instant = (iso: string): string => INSTANT.format(new Date(iso));
 const jour = (j: string): string => JOUR.format(new Date(`${j}T00:00:00Z`));
 
-const TERRITOIRE = { commune: 'commune', departement: 'département', region: 'région', national: 'national' } as const;
+const TERRITOIRE = { commune: 'commune', groupement: 'groupement', departement: 'département', region: 'région', national: 'national' } as const;
 
 const LIBELLE_TRANSITION: Record<string, string> = {
   brouillon: 'Brouillon créé',
@@ -65,7 +66,11 @@ export function pageDemande(d: DemandeHabilitation, lien: { expire_le: string })
   const base = d.base_legale_url
     ? `<a href="${echapper(d.base_legale_url)}">${echapper(d.base_legale_texte ?? d.base_legale_url)}</a>`
     : echapper(d.base_legale_texte);
-  const territoire = `${TERRITOIRE[d.territoire.niveau]}${d.territoire.code ? ` ${echapper(d.territoire.code)}` : ''}`;
+  const communes = d.territoire.communes
+    ? ` — communes membres : <span id="communes-membres">${d.territoire.communes.map((c) => `${echapper(c.nom)} (${echapper(c.code_commune)})`).join(', ')}</span>`
+    : '';
+  const nature = d.territoire.nature ? ` (${echapper(LIBELLE_NATURE[d.territoire.nature])})` : '';
+  const territoire = `${TERRITOIRE[d.territoire.niveau]}${d.territoire.code ? ` ${echapper(d.territoire.code)}` : ''}${nature}${communes}`;
   const dpo = [d.dpo.nom, d.dpo.courriel]
     .filter(Boolean)
     .map((v) => echapper(v))

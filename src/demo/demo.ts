@@ -126,6 +126,37 @@ export const CLIENTS_DEMO: ClientDemo[] = [
     habilitations: [{ finalite: 'restauration_scolaire', scopes: ['mairie:restauration-scolaire'], intitule: 'Cantine des écoles publiques de Rennes' }],
   },
   {
+    clientId: 'demo-rennes-metropole',
+    secret: 'demo-secret-rennes-metropole',
+    // Rennes Métropole's real SIREN is its EPCI code; its 43 communes come from the official geography.
+    destinataire: { siret: '24350013900189', nom: 'Rennes Métropole', categorie: 'epci', codeEpci: '243500139' },
+    habilitations: [
+      {
+        finalite: 'planification_scolaire',
+        scopes: ['ecole:effectifs', 'ecole:capacites', 'ecole:previsions'],
+        intitule: 'Écoles des communes de Rennes Métropole',
+      },
+      DEMANDES,
+    ],
+  },
+  {
+    clientId: 'demo-syndicat-scolaire',
+    secret: 'demo-secret-syndicat-scolaire',
+    // Fictitious SIVU (and SIRET) of three small communes of the Val d'Ille, registered with their dated adhesions.
+    destinataire: {
+      siret: '25350001800010',
+      nom: 'SIVU de restauration scolaire Langouet – Saint-Germain-sur-Ille – Andouillé-Neuville (fictif)',
+      categorie: 'syndicat_scolaire',
+      nature: 'sivu',
+      communes: ['35146', '35274', '35003'],
+      dateEffet: '2025-09-01',
+    },
+    habilitations: [
+      { finalite: 'restauration_scolaire', scopes: ['mairie:restauration-scolaire'], intitule: 'Restauration scolaire des écoles du syndicat' },
+      DEMANDES,
+    ],
+  },
+  {
     clientId: 'demo-operateur',
     secret: 'demo-secret-operateur',
     destinataire: { siret: '11004301500012', nom: "Ministère de l'Éducation nationale — opérateurs", categorie: 'ministere' },
@@ -195,7 +226,13 @@ async function semerHabilitationDemo(db: Db, siret: string, h: ClientDemo['habil
 export async function semerRegistreDemo(db: Db): Promise<boolean> {
   const existant = await db('destinataires').first();
   if (existant) {
+    const demo = await db('oauth_clients').where({ demo: true }).first('client_id');
     for (const c of CLIENTS_DEMO) {
+      // A demo client added since: created whole, unless its SIRET was taken by a real registration.
+      if (demo && !(await db('oauth_clients').where({ client_id: c.clientId }).first('client_id'))) {
+        if (!(await db('destinataires').where({ siret: c.destinataire.siret }).first('siret'))) await semerClientDemo(db, c);
+        continue;
+      }
       if (!(await db('oauth_clients').where({ client_id: c.clientId, demo: true }).first('client_id'))) continue;
       for (const h of c.habilitations) {
         const deja = await db('habilitations').where({ siret: c.destinataire.siret, intitule: h.intitule }).first('id');
@@ -204,12 +241,14 @@ export async function semerRegistreDemo(db: Db): Promise<boolean> {
     }
     return false;
   }
-  for (const c of CLIENTS_DEMO) {
-    await creerDestinataire(db, c.destinataire);
-    for (const h of c.habilitations) await semerHabilitationDemo(db, c.destinataire.siret, h);
-    await creerClient(db, { siret: c.destinataire.siret, nom: c.destinataire.nom, clientId: c.clientId, secret: c.secret, demo: true });
-  }
+  for (const c of CLIENTS_DEMO) await semerClientDemo(db, c);
   return true;
+}
+
+async function semerClientDemo(db: Db, c: ClientDemo): Promise<void> {
+  await creerDestinataire(db, c.destinataire, 'demo');
+  for (const h of c.habilitations) await semerHabilitationDemo(db, c.destinataire.siret, h);
+  await creerClient(db, { siret: c.destinataire.siret, nom: c.destinataire.nom, clientId: c.clientId, secret: c.secret, demo: true });
 }
 
 /** Production must never run with a secret published in the README. */

@@ -379,6 +379,31 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NatureGroupement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["metropole"]},{"dataType":"enum","enums":["communaute_urbaine"]},{"dataType":"enum","enums":["communaute_agglomeration"]},{"dataType":"enum","enums":["communaute_communes"]},{"dataType":"enum","enums":["sivu"]},{"dataType":"enum","enums":["sivom"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CommuneMembre": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TerritoireDemande": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["groupement"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true},
+            "code": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "nature": {"ref":"NatureGroupement"},
+            "communes": {"dataType":"array","array":{"dataType":"refObject","ref":"CommuneMembre"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "EtapeDemande": {
         "dataType": "refObject",
         "properties": {
@@ -415,7 +440,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "territoire": {"ref":"TerritoireDemande","required":true},
             "date_debut": {"dataType":"string","required":true},
             "date_fin": {"dataType":"string","required":true},
             "date_fin_effective": {"dataType":"string","required":true},
@@ -456,7 +481,7 @@ const models: TsoaRoute.Models = {
             "justification_conservation": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "volume_attendu": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
             "convention_reference": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "territoire": {"dataType":"nestedObjectLiteral","nestedProperties":{"code":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"niveau":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["national"]}],"required":true}},"required":true},
+            "territoire": {"ref":"TerritoireDemande","required":true},
             "date_debut": {"dataType":"string","required":true},
             "date_fin": {"dataType":"string","required":true},
             "date_fin_effective": {"dataType":"string","required":true},
@@ -1568,7 +1593,19 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CategorieDestinataire": {
         "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["mission_locale"]},{"dataType":"enum","enums":["administration"]},{"dataType":"enum","enums":["editeur"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]},{"dataType":"enum","enums":["mission_locale"]},{"dataType":"enum","enums":["epci"]},{"dataType":"enum","enums":["syndicat_scolaire"]},{"dataType":"enum","enums":["administration"]},{"dataType":"enum","enums":["editeur"]},{"dataType":"enum","enums":["ministere"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Groupement": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "nature": {"ref":"NatureGroupement","required":true},
+            "libelle_nature": {"dataType":"string","required":true},
+            "source_membres": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["decoupage_administratif"]},{"dataType":"enum","enums":["registre"]}],"required":true},
+            "communes": {"dataType":"array","array":{"dataType":"refObject","ref":"CommuneMembre"},"required":true},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Destinataire": {
@@ -1581,8 +1618,14 @@ const models: TsoaRoute.Models = {
             "code_departement": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "code_region": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "pour_compte_de_siret": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "groupement": {"dataType":"union","subSchemas":[{"ref":"Groupement"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeInsee": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "DestinataireCorps": {
@@ -1595,6 +1638,58 @@ const models: TsoaRoute.Models = {
             "code_departement": {"dataType":"string","validators":{"maxLength":{"value":3}}},
             "code_region": {"dataType":"string","validators":{"maxLength":{"value":3}}},
             "pour_compte_de_siret": {"dataType":"string","validators":{"maxLength":{"value":14}}},
+            "code_epci": {"dataType":"string","validators":{"pattern":{"value":"^\\d{9}$"},"maxLength":{"value":9}}},
+            "nature": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["sivu"]},{"dataType":"enum","enums":["sivom"]}]},
+            "communes": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeInsee"},"validators":{"minItems":{"value":2},"maxItems":{"value":500}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "TypeMouvement": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["adhesion"]},{"dataType":"enum","enums":["retrait"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MouvementAdhesion": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true},
+            "nom": {"dataType":"string","required":true},
+            "mouvement": {"ref":"TypeMouvement","required":true},
+            "date_effet": {"dataType":"string","required":true},
+            "acteur": {"dataType":"string","required":true},
+            "motif": {"dataType":"string","required":true},
+            "enregistre_le": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "HistoriqueGroupement": {
+        "dataType": "refObject",
+        "properties": {
+            "siret": {"dataType":"string","required":true},
+            "groupement": {"ref":"Groupement","required":true},
+            "mouvements": {"dataType":"array","array":{"dataType":"refObject","ref":"MouvementAdhesion"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AdhesionCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "code_commune": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "motif": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":500}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "RetraitCommuneCorps": {
+        "dataType": "refObject",
+        "properties": {
+            "date_effet": {"dataType":"string","validators":{"pattern":{"value":"^\\d{4}-\\d{2}-\\d{2}$"},"maxLength":{"value":10}}},
+            "motif": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":500}}},
         },
         "additionalProperties": false,
     },
@@ -4258,6 +4353,7 @@ export function RegisterRoutes(app: Router) {
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsAdminController_creerDestinataire: Record<string, TsoaRoute.ParameterSchema> = {
                 corps: {"in":"body","name":"corps","required":true,"ref":"DestinataireCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/admin/destinataires',
             authenticateMiddleware([{"oauth2":["admin"]}]),
@@ -4286,6 +4382,119 @@ export function RegisterRoutes(app: Router) {
                 next,
                 validatedArgs,
                 successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminController_communesDuGroupement: Record<string, TsoaRoute.ParameterSchema> = {
+                siret: {"in":"path","name":"siret","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+        };
+        app.get('/admin/destinataires/:siret/communes',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.communesDuGroupement)),
+
+            async function AdminController_communesDuGroupement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_communesDuGroupement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AdminController>(AdminController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'communesDuGroupement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminController_adhesion: Record<string, TsoaRoute.ParameterSchema> = {
+                siret: {"in":"path","name":"siret","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"AdhesionCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/destinataires/:siret/communes',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.adhesion)),
+
+            async function AdminController_adhesion(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_adhesion, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AdminController>(AdminController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'adhesion',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAdminController_retraitCommune: Record<string, TsoaRoute.ParameterSchema> = {
+                siret: {"in":"path","name":"siret","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{14}$"},"maxLength":{"value":14}}},
+                codeInsee: {"in":"path","name":"codeInsee","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{5}|2[AB]\\d{3})$"},"maxLength":{"value":5}}},
+                corps: {"in":"body","name":"corps","required":true,"ref":"RetraitCommuneCorps"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/admin/destinataires/:siret/communes/:codeInsee/retrait',
+            authenticateMiddleware([{"oauth2":["admin"]}]),
+            ...(fetchMiddlewares<RequestHandler>(AdminController)),
+            ...(fetchMiddlewares<RequestHandler>(AdminController.prototype.retraitCommune)),
+
+            async function AdminController_retraitCommune(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAdminController_retraitCommune, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AdminController>(AdminController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'retraitCommune',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
               });
             } catch (err) {
                 return next(err);

@@ -35,7 +35,11 @@ export interface Perimetre {
   /** The whole list: its size is the publication's count, and nobody leaves it `hors_perimetre`. */
   complet: boolean;
   /** Narrows the list as of a date; `v` is the versions table's alias. */
-  restreindre?(q: Knex.QueryBuilder, db: Db, cle: string): void;
+  /**
+   * `etendue`: the communes of the recipient's grouping when its habilitation's territory is a
+   * grouping of communes (a perimeter may then span them all), else null.
+   */
+  restreindre?(q: Knex.QueryBuilder, db: Db, cle: string, etendue: readonly string[] | null): void;
 }
 
 export interface DescripteurListe<V extends VersionBase, E extends { id: string }> {

@@ -29,7 +29,15 @@ type Descripteur = DescripteurListe<VersionBase, { id: string }>;
 /** A whole list: `exclues` are the internal ids withheld (hashed by the Divulgation), `nombre` the persons sent. */
 export async function journaliserListeEntiere(
   divulgation: Divulgation,
-  liste: { descripteur: Descripteur; cle: string; scope: string; publication: Publication; exclues: readonly string[]; nombre: number },
+  liste: {
+    descripteur: Descripteur;
+    cle: string;
+    scope: string;
+    etendue: readonly string[] | null;
+    publication: Publication;
+    exclues: readonly string[];
+    nombre: number;
+  },
   champs: readonly string[],
 ): Promise<void> {
   if (liste.nombre === 0) return;
@@ -40,12 +48,22 @@ export async function journaliserListeEntiere(
       cle: liste.cle,
       dateReference: liste.publication.date_publication,
       generation: liste.publication.generation_id,
-      perimetre: liste.scope,
+      perimetre: perimetreJournalise(liste.scope, liste.etendue),
       exclues: liste.exclues,
       nombre: liste.nombre,
     },
     champs,
   );
+}
+
+/** The entry's perimeter: the scope, and a grouping's communes when the perimeter spans them (`scope@c1,c2`). */
+function perimetreJournalise(scope: string, etendue: readonly string[] | null): string {
+  return etendue ? `${scope}@${etendue.join(',')}` : scope;
+}
+
+function lirePerimetreJournalise(perimetre: string): { scope: string; etendue: readonly string[] | null } {
+  const [scope, communes] = perimetre.split('@');
+  return { scope, etendue: communes ? communes.split(',') : null };
 }
 
 /**
@@ -68,8 +86,9 @@ function resolveur(descripteur: Descripteur): ResolveurListe {
           const cle = JSON.stringify([l.cle, l.date_reference, l.perimetre]);
           let reponse = reponses.get(cle);
           if (!reponse) {
-            const perimetre = descripteur.perimetres[l.perimetre];
-            reponse = perimetre ? figuraitSurLaListe(db, { source, cle: l.cle, perimetre }, l.date_reference, idInterne) : Promise.resolve(null);
+            const { scope, etendue } = lirePerimetreJournalise(l.perimetre);
+            const perimetre = descripteur.perimetres[scope];
+            reponse = perimetre ? figuraitSurLaListe(db, { source, cle: l.cle, perimetre, etendue }, l.date_reference, idInterne) : Promise.resolve(null);
             reponses.set(cle, reponse);
           }
           return reponse;

@@ -73,6 +73,8 @@ export interface Lecture {
   source: SourceListe;
   cle: string;
   perimetre: Perimetre;
+  /** See `Perimetre.restreindre`: the grouping's communes, or null. */
+  etendue?: readonly string[] | null;
 }
 
 /** The list as of `date`: `valide_du <= date < valide_jusqu_au` (or no end), within the scope's perimeter. */
@@ -81,7 +83,7 @@ function versionsEnVigueur(db: Db, l: Lecture, date: string): Knex.QueryBuilder 
     .where(prefixer(l.source.selection(l.cle), 'v'))
     .andWhere('v.valide_du', '<=', date)
     .andWhere((w) => w.whereNull('v.valide_jusqu_au').orWhere('v.valide_jusqu_au', '>', date));
-  l.perimetre.restreindre?.(q, db, l.cle);
+  l.perimetre.restreindre?.(q, db, l.cle, l.etendue ?? null);
   return q;
 }
 

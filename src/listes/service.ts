@@ -101,10 +101,16 @@ async function acceder(ctx: Contexte, descripteur: Descripteur, divulgation: Div
     cle,
     publications,
     scope,
-    lecture: { source: descripteur.source, cle, perimetre: descripteur.perimetres[scope] },
+    lecture: { source: descripteur.source, cle, perimetre: descripteur.perimetres[scope], etendue: etendueDe(divulgation) },
     porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
     entrees: descripteur.lecteur(ctx.db),
   };
+}
+
+/** The communes a grouping's habilitation spans (see `Perimetre.restreindre`), else null. */
+export function etendueDe(divulgation: Divulgation): readonly string[] | null {
+  const groupement = divulgation.habilitation.territoire === 'groupement' ? divulgation.principal.destinataire.groupement : null;
+  return groupement ? groupement.communes.map((c) => c.code_commune) : null;
 }
 
 function lireCurseur(curseur: string | undefined): Curseur | undefined {
@@ -142,6 +148,7 @@ async function validateur(
     derniere.numero,
     acces.divulgation.principal.destinataire.siret,
     acces.divulgation.scopes.join(' '),
+    acces.lecture.etendue?.join(' ') ?? null,
     await etatDesOppositions(ctx.db, acces.divulgation.droits, aujourdhui()),
   );
   return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
@@ -304,7 +311,15 @@ async function listeEntiere(
   // A whole-list file carries every column of the mask (its header names them) before any row is read.
   await journaliserListeEntiere(
     d,
-    { descripteur: acces.descripteur, cle: acces.cle, scope: acces.scope, publication, exclues: l.exclues, nombre: l.total },
+    {
+      descripteur: acces.descripteur,
+      cle: acces.cle,
+      scope: acces.scope,
+      etendue: acces.lecture.etendue ?? null,
+      publication,
+      exclues: l.exclues,
+      nombre: l.total,
+    },
     d.champs,
   );
   const pages = pagesDeFiches(ctx.db, acces, date, new Set(l.exclues));

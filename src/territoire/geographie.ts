@@ -28,6 +28,13 @@ interface Region {
   nom: string;
 }
 
+/** An EPCI à fiscalité propre; `type`: METRO, CU, CA or CC (métropole, communautés urbaine, d'agglomération, de communes). */
+export interface Epci {
+  code: string;
+  nom: string;
+  type: string;
+}
+
 export type NiveauGeographique = 'commune' | 'departement' | 'region';
 
 /** A territory of the official geography, and the codes of those it lies in (its own included). */
@@ -48,8 +55,9 @@ export class Geographie {
   private readonly parEpci = new Map<string, Commune[]>();
   private readonly departements: Map<string, Departement>;
   private readonly regions: Map<string, Region>;
+  private readonly epcis: Map<string, Epci>;
 
-  constructor(communes: readonly Commune[], departements: readonly Departement[] = [], regions: readonly Region[] = []) {
+  constructor(communes: readonly Commune[], departements: readonly Departement[] = [], regions: readonly Region[] = [], epcis: readonly Epci[] = []) {
     this.communes = [...communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     this.parCode = new Map(this.communes.map((c) => [c.code, c]));
     for (const c of this.communes) {
@@ -58,6 +66,12 @@ export class Geographie {
     }
     this.departements = new Map(departements.map((d) => [d.code, d]));
     this.regions = new Map(regions.map((r) => [r.code, r]));
+    this.epcis = new Map(epcis.map((e) => [e.code, e]));
+  }
+
+  /** The EPCI of this code (its SIREN), undefined when unknown. */
+  epci(code: string): Epci | undefined {
+    return this.epcis.get(code);
   }
 
   commune(code: string): Commune {
@@ -138,7 +152,8 @@ let officielle: Geographie | undefined;
 export function geographieOfficielle(): Geographie {
   if (!officielle) {
     const epciParCommune = new Map<string, string>();
-    for (const e of donnees<Array<{ code: string; membres: Array<{ code: string }> }>>('epci.json')) {
+    const epcis = donnees<Array<Epci & { membres: Array<{ code: string }> }>>('epci.json');
+    for (const e of epcis) {
       for (const m of e.membres) epciParCommune.set(m.code, e.code);
     }
     const communes = donnees<CommuneBrute[]>('communes.json')
@@ -153,7 +168,12 @@ export function geographieOfficielle(): Geographie {
         arrondissement: c.arrondissement ?? null,
         epci: epciParCommune.get(c.code) ?? null,
       }));
-    officielle = new Geographie(communes, donnees<Departement[]>('departements.json'), donnees<Region[]>('regions.json'));
+    officielle = new Geographie(
+      communes,
+      donnees<Departement[]>('departements.json'),
+      donnees<Region[]>('regions.json'),
+      epcis.map(({ code, nom, type }) => ({ code, nom, type })),
+    );
   }
   return officielle;
 }

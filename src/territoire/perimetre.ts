@@ -1,8 +1,8 @@
 import type { Principal } from '../auth/principal';
 import { Probleme } from '../http/problemes';
 
-/** How far a habilitation reaches: the recipient's commune, département or région, or all of France. */
-export type EchelonTerritorial = 'commune' | 'departement' | 'region' | 'national';
+/** How far a habilitation reaches: the recipient's commune, its grouping's member communes, its département or région, or all of France. */
+export type EchelonTerritorial = 'commune' | 'groupement' | 'departement' | 'region' | 'national';
 
 /** What the territory rule reads of a habilitation (the registry's `HabilitationActive`). */
 interface RegleTerritoriale {
@@ -34,6 +34,9 @@ export function estDansTerritoire(principal: Principal, habilitation: RegleTerri
       return !!d.code_departement && d.code_departement === lieu.code_departement;
     case 'commune':
       return !!d.code_commune && d.code_commune === lieu.code_commune;
+    case 'groupement':
+      // Members as of today (the principal is read per request): a membership change applies from its date.
+      return !!lieu.code_commune && !!d.groupement?.communes.some((c) => c.code_commune === lieu.code_commune);
     default:
       return false;
   }

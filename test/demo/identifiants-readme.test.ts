@@ -36,7 +36,7 @@ function lignesReadme(): Array<{ clientId: string; secret: string; siret: string
 describe('README demo credentials', () => {
   const lignes = lignesReadme();
 
-  it('lists the eight demo clients', () => {
+  it('lists the ten demo clients', () => {
     expect(lignes.map((l) => l.clientId)).toEqual([
       'demo-mairie-rennes',
       'demo-mairie-saint-malo',
@@ -45,6 +45,8 @@ describe('README demo credentials', () => {
       'demo-mission-locale-rennes',
       'demo-caf-35',
       'demo-editeur-restauration',
+      'demo-rennes-metropole',
+      'demo-syndicat-scolaire',
       'demo-operateur',
     ]);
   });

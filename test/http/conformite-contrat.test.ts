@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { aujourdhui } from '../../src/horloge';
 import { publierEvenement } from '../../src/notifications/evenements';
-import { ajouterMoisBorne } from '../../src/referentiels/calendrier';
+import { ajouterJours, ajouterMoisBorne } from '../../src/referentiels/calendrier';
 import { estSiretValide } from '../../src/territoire/codes';
 import { lettreCleUai } from '../../src/territoire/uai';
 import { demarrerAppDeTest, PERIMETRE_TEST, type AppDeTest } from '../support/app';
@@ -251,6 +251,30 @@ describe('valid calls, with the demo tokens and the demo data', () => {
       client: 'demo-operateur',
       chemin: { clientId: client.json.client_id },
       corps: { recouvrement_heures: 1 },
+    });
+  });
+
+  it('administration: a syndicat scolaire registered with its communes, one joining, one leaving', async () => {
+    const siret = siretLibre('2535000420001');
+    await reussir(
+      'POST /admin/destinataires',
+      {
+        client: 'demo-operateur',
+        corps: { siret, nom: 'SIVU scolaire', categorie: 'syndicat_scolaire', nature: 'sivu', communes: ['35047', '35281'], date_effet: aujourdhui() },
+      },
+      201,
+    );
+    await reussir('GET /admin/destinataires/{siret}/communes', { client: 'demo-operateur', chemin: { siret: '24350013900189' } });
+    const demain = ajouterJours(aujourdhui(), 1);
+    await reussir(
+      'POST /admin/destinataires/{siret}/communes',
+      { client: 'demo-operateur', chemin: { siret }, corps: { code_commune: '35024', date_effet: demain, motif: 'Délibération' } },
+      201,
+    );
+    await reussir('POST /admin/destinataires/{siret}/communes/{codeInsee}/retrait', {
+      client: 'demo-operateur',
+      chemin: { siret, codeInsee: '35281' },
+      corps: { date_effet: demain, motif: 'Arrêté préfectoral' },
     });
   });
 
@@ -595,6 +619,18 @@ describe('refusals are in the contract too', () => {
       ],
       ['POST /admin/clients', { client: 'demo-operateur', corps: { siret: siretLibre('1234567890123'), nom: 'Sans destinataire' } }, 404],
       ['POST /admin/destinataires', { client: 'demo-operateur', corps: { siret: RENNES, nom: 'Doublon', categorie: 'commune', code_commune: '35238' } }, 409],
+      [
+        'POST /admin/destinataires/{siret}/communes',
+        { client: 'demo-operateur', chemin: { siret: '25350001800010' }, corps: { code_commune: '35146', motif: 'Déjà membre' } },
+        409,
+      ],
+      [
+        'POST /admin/destinataires/{siret}/communes/{codeInsee}/retrait',
+        { client: 'demo-operateur', chemin: { siret: '25350001800010', codeInsee: '35238' }, corps: { motif: 'Jamais membre' } },
+        409,
+      ],
+      ['GET /admin/destinataires/{siret}/communes', { client: 'demo-operateur', chemin: { siret: RENNES } }, 422],
+      ['GET /admin/destinataires/{siret}/communes', { client: 'demo-operateur', chemin: { siret: siretLibre('1234567890123') } }, 404],
       [
         'GET /api-mairie/v1/communes/{codeInsee}/enfants-soumis-obligation/changements',
         { client: 'demo-mairie-rennes', chemin: { codeInsee: '35238' }, requete: { depuis: 'a.b' } },

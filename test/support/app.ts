@@ -18,10 +18,11 @@ export interface AppDeTest {
 
 /**
  * Communes of the demo clients plus neighbours, at a small scale: a few thousand synthetic
- * children, enough for every API and fast to generate for each test file.
+ * children, enough for every API and fast to generate for each test file. The last three are the
+ * demo syndicat scolaire's small communes.
  */
 export const PERIMETRE_TEST: PerimetreDemo = {
-  communes: ['35238', '35288', '35047', '35051', '35281', '35024'],
+  communes: ['35238', '35288', '35047', '35051', '35281', '35024', '35146', '35274', '35003'],
   echelle: 0.05,
 };
 

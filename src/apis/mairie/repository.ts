@@ -50,11 +50,17 @@ export const SOURCE_MAIRIE: SourceListe = {
   colonnes: COLONNES_FICHE,
 };
 
-/** The pupils of the commune's public écoles (school catering). */
-function ecolesPubliquesDeLaCommune(q: Knex.QueryBuilder, db: Db, codeCommune: string): void {
+/**
+ * The pupils of the public écoles of the commune — or, for a grouping that runs the canteens, of
+ * every member commune (regroupements pédagogiques: a child of A often goes to school in B).
+ */
+function ecolesPubliquesDeLaCommune(q: Knex.QueryBuilder, db: Db, codeCommune: string, etendue: readonly string[] | null): void {
   q.andWhere('v.mode_instruction', 'public').whereIn(
     'v.uai',
-    db('etablissements').select('uai').where({ code_commune: codeCommune, statut: 'public', type: 'ecole' }),
+    db('etablissements')
+      .select('uai')
+      .whereIn('code_commune', etendue ?? [codeCommune])
+      .andWhere({ statut: 'public', type: 'ecole' }),
   );
 }
 

@@ -16,6 +16,7 @@ import * as journalIndexPersonnes from './092_journal_index_personnes';
 import * as habilitationsDpoNom from './095_habilitations_dpo_nom';
 import * as requetesEnCours from './096_requetes_en_cours';
 import * as listes from './100_listes';
+import * as groupements from './120_groupements';
 import * as journalListes from './140_journal_listes';
 
 export interface Migration {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '095_habilitations_dpo_nom': habilitationsDpoNom,
   '096_requetes_en_cours': requetesEnCours,
   '100_listes': listes,
+  '120_groupements': groupements,
   '140_journal_listes': journalListes,
 };
 
