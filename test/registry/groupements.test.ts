@@ -225,6 +225,18 @@ describe('syndicat scolaire: its catering list follows its pupils across member 
     expect(ecolesDe(rep)).toContain(ecoleVoisine);
     expect(rep.body.nombre_total).toBe(rep.body.enfants.length);
 
+    // The whole list is journaled as one entry naming it; the art. 15 report joins it with the grouping's perimeter.
+    const csv = await request(t.app).get('/api-mairie/v1/communes/35146/enfants-soumis-obligation').query({ format: 'csv' }).set(bearer(syndicat));
+    expect(csv.status).toBe(200);
+    const rapport = await admin().get('/dpo/personnes/divulgations').query({ idInterne: version.eleve_id });
+    expect(rapport.status).toBe(200);
+    const listesEntieres = (rapport.body.communications as Array<{ siret: string; liste?: { cle: string; perimetre: string } }>).filter(
+      (c) => c.siret === SYNDICAT && c.liste,
+    );
+    expect(listesEntieres).toHaveLength(1);
+    expect(listesEntieres[0].liste).toMatchObject({ cle: '35146', perimetre: `mairie:restauration-scolaire@${COMMUNES_SYNDICAT.join(',')}` });
+    expect(rapport.body.listes_non_verifiables).toEqual([]);
+
     // A commune's own catering list keeps to its own écoles (an agent of Langouet with the same scope).
     const siret = siretValide('213501460');
     await admin().post('/admin/destinataires').send({ siret, nom: 'Mairie de Langouet', categorie: 'commune', code_commune: '35146' }).expect(201);
