@@ -53,6 +53,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         convention: 'DEMO-14-DEPARTEMENT-35',
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
+      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises'], intitule: 'Sectorisation des collèges et mixité sociale' },
       DEMANDES,
     ],
   },
@@ -69,6 +70,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du baccalauréat', convention: 'DEMO-14-REGION-BRETAGNE' },
       { finalite: 'bourse_merite_regionale', scopes: ['examens:laureats-bourse-merite'], intitule: 'Bourse régionale au mérite' },
+      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises-echelon'], intitule: 'Mixité sociale des lycées' },
     ],
   },
   {

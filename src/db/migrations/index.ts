@@ -15,6 +15,7 @@ import * as listeMairieCouvrante from './091_liste_mairie_couvrante';
 import * as journalIndexPersonnes from './092_journal_index_personnes';
 import * as habilitationsDpoNom from './095_habilitations_dpo_nom';
 import * as requetesEnCours from './096_requetes_en_cours';
+import * as pcsResponsables from './130_pcs_responsables';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '092_journal_index_personnes': journalIndexPersonnes,
   '095_habilitations_dpo_nom': habilitationsDpoNom,
   '096_requetes_en_cours': requetesEnCours,
+  '130_pcs_responsables': pcsResponsables,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
