@@ -229,7 +229,7 @@ export const PCS: Readonly<Record<string, { libelle: string; origine: CodeOrigin
   '67': { libelle: 'Ouvriers non qualifiés', origine: 'defavorisee' },
   '69': { libelle: 'Ouvriers agricoles', origine: 'defavorisee' },
   '81': { libelle: "Chômeurs n'ayant jamais travaillé", origine: 'defavorisee' },
-  '84': { libelle: "Personnes sans activité professionnelle", origine: 'defavorisee' },
+  '84': { libelle: 'Personnes sans activité professionnelle', origine: 'defavorisee' },
   '99': { libelle: 'Non renseignée', origine: 'non_renseignee' },
 };
 

@@ -10,13 +10,7 @@ import type { CodeLibelle } from '../mairie/models';
  * `regime_masque`, `boursier_masque`, `formation_masquee`, `zone_masquee`.
  */
 export type CodeGeneralisation =
-  | 'echelon_masque'
-  | 'mef_vers_niveau'
-  | 'zone_elargie'
-  | 'regime_masque'
-  | 'boursier_masque'
-  | 'formation_masquee'
-  | 'zone_masquee';
+  'echelon_masque' | 'mef_vers_niveau' | 'zone_elargie' | 'regime_masque' | 'boursier_masque' | 'formation_masquee' | 'zone_masquee';
 
 /**
  * Zone de résidence : la commune quand elle compte assez d'élèves du fichier, sinon un

@@ -114,7 +114,8 @@ export interface ParametresChangements {
 /** The territory exists (404), is the recipient's (403), and a generation has published its year (404). */
 async function acceder(ctx: Contexte, divulgation: Divulgation, niveau: NiveauTerritoire, code: string): Promise<Acces> {
   const territoire = geographieOfficielle().territoire(niveau, code);
-  if (!territoire) throw new Probleme('ressource_introuvable', niveau === 'departement' ? 'Aucun département ne porte ce code.' : 'Aucune région ne porte ce code.');
+  if (!territoire)
+    throw new Probleme('ressource_introuvable', niveau === 'departement' ? 'Aucun département ne porte ce code.' : 'Aucune région ne porte ce code.');
   verifierTerritoire(divulgation.principal, divulgation.habilitation, {
     code_departement: territoire.code_departement,
     code_region: territoire.code_region,
@@ -172,10 +173,8 @@ async function lireSource(db: Db, acces: Acces, date: string): Promise<Source[]>
  * all together, so that no zone holds fewer than `seuil` pupils (the last group aside, which the
  * rows' secret then coarsens).
  */
-function zonesDeResidence(sources: readonly Source[], seuil: number): { zoneDe: Map<string, ZoneResidence>; zones: ZoneDuFichier[] } {
+export function zonesDeResidence(effectifs: ReadonlyMap<string, number>, seuil: number): { zoneDe: Map<string, ZoneResidence>; zones: ZoneDuFichier[] } {
   const geo = geographieOfficielle();
-  const effectifs = new Map<string, number>();
-  for (const s of sources) effectifs.set(s.code_commune_residence, (effectifs.get(s.code_commune_residence) ?? 0) + 1);
   const communes = [...effectifs.keys()].sort();
   const zoneDe = new Map<string, ZoneResidence>();
   const membres = new Map<string, ZoneDuFichier>();
@@ -218,19 +217,29 @@ function zonesDeResidence(sources: readonly Source[], seuil: number): { zoneDe: 
   return { zoneDe, zones: [...membres.values()].sort((a, b) => (a.code < b.code ? -1 : 1)) };
 }
 
-const zoneElargie = (departement: string): ZoneResidence => ({ code: `DEP-${departement}`, type: 'departement', libelle: `Département ${departement} (zone élargie)` });
+const zoneElargie = (departement: string): ZoneResidence => ({
+  code: `DEP-${departement}`,
+  type: 'departement',
+  libelle: `Département ${departement} (zone élargie)`,
+});
 
 /** The quasi-identifiers: what a neighbour or a classmate may know of a pupil. The social origin is the attribute studied. */
 function quasiIdentifiants(avecEchelon: boolean): string[] {
   return ['zone_residence', 'uai', 'formation', 'regime', 'boursier', ...(avecEchelon ? ['echelon_bourse'] : [])];
 }
 
-const combinaison = (l: Ligne): string => JSON.stringify([l.zone?.code ?? null, l.uai, l.niveau, l.mef?.code_mef_stat ?? null, l.regime, l.boursier, l.echelon]);
+const combinaison = (l: Ligne): string =>
+  JSON.stringify([l.zone?.code ?? null, l.uai, l.niveau, l.mef?.code_mef_stat ?? null, l.regime, l.boursier, l.echelon]);
 
-/** The ladder, finest loss first: rarer attributes coarsened before common ones are hidden. */
+/**
+ * The ladder, finest loss first: rarer attributes coarsened before common ones are hidden. A step
+ * applies to every row of a rare combination that shows the attribute's parent, whatever its own
+ * value: a row's list of steps must not tell what a later step hid (an `echelon_masque` only on
+ * boursiers would reveal the boursier once `boursier_masque` has hidden it).
+ */
 const ECHELLE: ReadonlyArray<Generalisation<Ligne> & { code: CodeGeneralisation }> = [
-  { code: 'echelon_masque', applicable: (l) => l.echelon !== null, appliquer: (l) => ({ ...l, echelon: null }) },
-  { code: 'mef_vers_niveau', applicable: (l) => l.mef !== null, appliquer: (l) => ({ ...l, mef: null }) },
+  { code: 'echelon_masque', applicable: (l) => l.boursier !== null, appliquer: (l) => ({ ...l, echelon: null }) },
+  { code: 'mef_vers_niveau', applicable: (l) => l.niveau !== null, appliquer: (l) => ({ ...l, mef: null }) },
   {
     code: 'zone_elargie',
     applicable: (l) => l.zone !== null && l.zone.type !== 'departement',
@@ -247,10 +256,19 @@ async function construireFichier(ctx: Contexte, acces: Acces, date: string): Pro
   let sources = await lireSource(ctx.db, acces, date);
   // Should the finalité ever admit opposition or require consent, excluded pupils leave before the secret is computed.
   if (d.exclusionsPossibles) {
-    const autorisees = new Set((await d.filtrer(sources.map((s) => s.eleve_id), date)).autorisees);
+    const autorisees = new Set(
+      (
+        await d.filtrer(
+          sources.map((s) => s.eleve_id),
+          date,
+        )
+      ).autorisees,
+    );
     sources = sources.filter((s) => autorisees.has(s.eleve_id));
   }
-  const { zoneDe, zones } = zonesDeResidence(sources, SEUIL_SECRET_STATISTIQUE);
+  const parCommune = new Map<string, number>();
+  for (const s of sources) parCommune.set(s.code_commune_residence, (parCommune.get(s.code_commune_residence) ?? 0) + 1);
+  const { zoneDe, zones } = zonesDeResidence(parCommune, SEUIL_SECRET_STATISTIQUE);
   const geo = geographieOfficielle();
   const lignes: Ligne[] = sources.map((s) => ({
     eleveId: s.eleve_id,
@@ -273,7 +291,12 @@ async function construireFichier(ctx: Contexte, acces: Acces, date: string): Pro
   return {
     date,
     lignes: publie.lignes,
-    secret: { seuil: publie.seuil, quasi_identifiants: quasiIdentifiants(acces.avecEchelon), generalisations: publie.generalisations, lignes_retenues: publie.retenues },
+    secret: {
+      seuil: publie.seuil,
+      quasi_identifiants: quasiIdentifiants(acces.avecEchelon),
+      generalisations: publie.generalisations,
+      lignes_retenues: publie.retenues,
+    },
     zones,
   };
 }
@@ -342,7 +365,10 @@ async function validateur(
 }
 
 function jeton(acces: Acces, date: string): string {
-  return emettreJeton({ codeCommune: acces.cleJeton, generationId: acces.generationId, datePublication: date, scope: acces.divulgation.scopes[0] }, acces.porteur);
+  return emettreJeton(
+    { codeCommune: acces.cleJeton, generationId: acces.generationId, datePublication: date, scope: acces.divulgation.scopes[0] },
+    acces.porteur,
+  );
 }
 
 export async function fichierElevesAnonymises(
@@ -359,7 +385,12 @@ export async function fichierElevesAnonymises(
   if (!acces.dates.includes(date)) {
     throw new Probleme('entite_non_traitable', 'Aucun fichier publié à cette date : choisir une des dates publiées.', { dates_publiees: acces.dates });
   }
-  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [`fichier-${p.format}`, date, entier ? null : p.limit, entier ? null : (p.curseur ?? null)]);
+  const { inchange, entetes } = await validateur(ctx, revalidation, acces, [
+    `fichier-${p.format}`,
+    date,
+    entier ? null : p.limit,
+    entier ? null : (p.curseur ?? null),
+  ]);
   if (inchange) return { statut: 304, entetes };
 
   const d = acces.divulgation;
@@ -378,9 +409,14 @@ export async function fichierElevesAnonymises(
   };
   if (entier) {
     // The whole file is one disclosure, journaled (every pupil, every column of the mask) before its first byte.
-    if (lignes.length > 0) await d.journaliser(lignes.map((l) => l.eleveId), d.champs);
+    if (lignes.length > 0)
+      await d.journaliser(
+        lignes.map((l) => l.eleveId),
+        d.champs,
+      );
     const eleves = lignes.map((l) => l.eleve);
-    if (p.format === 'ndjson') return { statut: 200, entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' }, corps: ndjsonDeLaListe(entete, paquets(eleves)) };
+    if (p.format === 'ndjson')
+      return { statut: 200, entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' }, corps: ndjsonDeLaListe(entete, paquets(eleves)) };
     return {
       statut: 200,
       entetes: {
@@ -394,7 +430,11 @@ export async function fichierElevesAnonymises(
   const suite = curseur ? lignes.filter((l) => l.eleve.id > curseur.apres) : lignes;
   const page = suite.slice(0, p.limit);
   const eleves = page.map((l) => l.eleve);
-  if (page.length > 0) await d.journaliser(page.map((l) => l.eleveId), champsDivulgues(eleves));
+  if (page.length > 0)
+    await d.journaliser(
+      page.map((l) => l.eleveId),
+      champsDivulgues(eleves),
+    );
   return {
     statut: 200,
     entetes,
@@ -454,7 +494,8 @@ export async function changementsElevesAnonymises(
   const depuis = lu.datePublication;
   const curseur = lireCurseur(p.curseur);
   const cible = curseur?.date ?? acces.dates[acces.dates.length - 1];
-  if (!acces.dates.includes(cible) || cible < depuis || (curseur && curseur.depuis !== depuis)) throw invalide('curseur', "ce curseur appartient à d'autres changements");
+  if (!acces.dates.includes(cible) || cible < depuis || (curseur && curseur.depuis !== depuis))
+    throw invalide('curseur', "ce curseur appartient à d'autres changements");
   const { inchange, entetes } = await validateur(ctx, revalidation, acces, ['changements', depuis, cible, p.limit, p.curseur ?? null]);
   if (inchange) return { statut: 304, entetes };
 

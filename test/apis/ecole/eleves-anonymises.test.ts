@@ -6,6 +6,8 @@ import { SEUIL_SECRET_STATISTIQUE } from '../../../src/privacy/secret-statistiqu
 import { creerDestinataire } from '../../../src/registry/destinataires';
 import { changerStatut, soumettreHabilitation } from '../../../src/registry/habilitations';
 import { estSiretValide } from '../../../src/territoire/codes';
+import { zonesDeResidence } from '../../../src/apis/ecole/eleves-anonymises';
+import { geographieOfficielle } from '../../../src/territoire/geographie';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 
 /**
@@ -40,7 +42,11 @@ beforeAll(async () => {
   );
   await changerStatut(t.db, h.id, 'validee', 'test');
   await creerClient(t.db, { siret: SIRET_AUTRE, nom: 'Observatoire', clientId: 'observatoire-35', secret: 'secret-observatoire-35-assez-long' });
-  const rep = await request(t.app).post('/oauth/token').auth('observatoire-35', 'secret-observatoire-35-assez-long').type('form').send({ grant_type: 'client_credentials' });
+  const rep = await request(t.app)
+    .post('/oauth/token')
+    .auth('observatoire-35', 'secret-observatoire-35-assez-long')
+    .type('form')
+    .send({ grant_type: 'client_credentials' });
   expect(rep.status).toBe(200);
   autre = rep.body.access_token;
 });
@@ -64,6 +70,7 @@ interface Eleve {
 }
 
 /** The whole file in NDJSON: its header line and its rows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the header read as a client reads JSON
 async function fichier(chemin: string, jeton: string, dateReference?: string): Promise<{ entete: any; eleves: Eleve[]; texte: string }> {
   const rep = await request(t.app)
     .get(chemin)
@@ -85,7 +92,15 @@ async function fichier(chemin: string, jeton: string, dateReference?: string): P
 }
 
 const combinaison = (e: Eleve) =>
-  JSON.stringify([e.zone_residence?.code ?? null, e.uai, e.formation?.niveau.code ?? null, e.formation?.mef?.code_mef_stat ?? null, e.regime?.code ?? null, e.boursier, e.echelon_bourse ?? null]);
+  JSON.stringify([
+    e.zone_residence?.code ?? null,
+    e.uai,
+    e.formation?.niveau.code ?? null,
+    e.formation?.mef?.code_mef_stat ?? null,
+    e.regime?.code ?? null,
+    e.boursier,
+    e.echelon_bourse ?? null,
+  ]);
 
 const sansId = ({ id: _id, ...reste }: Eleve) => JSON.stringify(reste);
 
@@ -178,6 +193,38 @@ describe('fichier des élèves pseudonymisés', () => {
     for (const [c, n] of parCommune) if (n < SEUIL_SECRET_STATISTIQUE) expect(entete.zones.map((z: { code: string }) => z.code)).not.toContain(c);
   });
 
+  it('groups small communes within their intercommunality, then their département, then all together', () => {
+    const geo = geographieOfficielle();
+    const rennes = geo.commune('35238');
+    const metropole = geo
+      .communesDeLEpci(rennes.epci!)
+      .filter((c) => c.code !== '35238')
+      .slice(0, 3);
+    const ailleurs = geo.communesDuDepartement('35').filter((c) => c.epci && c.epci !== rennes.epci);
+    const y = ailleurs[0];
+    const z = ailleurs.find((c) => c.epci !== y.epci)!;
+    const cotesDArmor = geo.communesDuDepartement('22')[0];
+    const effectifs = new Map<string, number>([
+      ['35238', 40],
+      ...metropole.map((c) => [c.code, 2] as [string, number]),
+      [y.code, 3],
+      [z.code, 2],
+      [cotesDArmor.code, 1],
+    ]);
+    const { zoneDe, zones } = zonesDeResidence(effectifs, SEUIL_SECRET_STATISTIQUE);
+    expect(zoneDe.get('35238')).toEqual({ code: '35238', type: 'commune', libelle: 'Rennes' });
+    for (const c of metropole) expect(zoneDe.get(c.code)).toMatchObject({ code: `EPCI-${rennes.epci}`, type: 'epci' });
+    expect(zoneDe.get(y.code)).toMatchObject({ code: 'DEP-35-AUTRES', type: 'departement_autres' });
+    expect(zoneDe.get(z.code)).toBe(zoneDe.get(y.code));
+    expect(zoneDe.get(cotesDArmor.code)).toMatchObject({ code: 'AUTRES', type: 'autres' });
+    expect(zones.map((z) => [z.code, z.communes.length])).toEqual([
+      ['35238', 1],
+      ['AUTRES', 1],
+      ['DEP-35-AUTRES', 2],
+      [`EPCI-${rennes.epci}`, 3],
+    ]);
+  });
+
   it('refuses another territory, and the other collectivité’s establishments (403)', async () => {
     const appels: Array<[string, string]> = [
       ['/api-ecole/v1/departements/22/eleves-anonymises', dep],
@@ -189,7 +236,9 @@ describe('fichier des élèves pseudonymisés', () => {
       const rep = await request(t.app).get(chemin).set('Authorization', `Bearer ${jeton}`);
       expect([chemin, rep.status, rep.body.code]).toEqual([chemin, 403, 'hors_territoire']);
     }
-    const mairie = await request(t.app).get('/api-ecole/v1/departements/35/eleves-anonymises').set('Authorization', `Bearer ${await t.jeton('demo-mairie-rennes')}`);
+    const mairie = await request(t.app)
+      .get('/api-ecole/v1/departements/35/eleves-anonymises')
+      .set('Authorization', `Bearer ${await t.jeton('demo-mairie-rennes')}`);
     expect(mairie.status).toBe(403);
     expect((await request(t.app).get('/api-ecole/v1/departements/99/eleves-anonymises').set('Authorization', `Bearer ${dep}`)).status).toBe(404);
   });
