@@ -78,9 +78,10 @@ async function fichier(chemin: string, jeton: string, dateReference?: string): P
     .set('Authorization', `Bearer ${jeton}`)
     .buffer(true)
     .parse((res, fin) => {
-      let texte = '';
-      res.on('data', (c: Buffer) => (texte += c.toString('utf8')));
-      res.on('end', () => fin(null, texte));
+      // Decoded once whole: a chunk may end in the middle of a character.
+      const morceaux: Buffer[] = [];
+      res.on('data', (c: Buffer) => morceaux.push(c));
+      res.on('end', () => fin(null, Buffer.concat(morceaux).toString('utf8')));
     });
   expect(rep.status).toBe(200);
   const texte = rep.body as string;
