@@ -22,7 +22,9 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { readJson } from '../../src/db/knex';
 import scopes from '../../src/registry/data/scopes.json';
-import { emettreJeton } from '../../src/apis/mairie/jeton-synchronisation';
+import { emettreJeton, VALIDITE_MOIS } from '../../src/apis/mairie/jeton-synchronisation';
+import { aujourdhui } from '../../src/horloge';
+import { ajouterMoisMemeJour } from '../../src/referentiels/calendrier';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import type { Contexte } from '../../src/contexte';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -109,11 +111,11 @@ const APPELS: Record<string, AppelDemo> = {
   },
 };
 
-/** The change feed of an anonymised file since its first publication (the previous school year's June file). */
+/** The change feed of an anonymised file since its oldest publication whose token is still valid (the previous school year's June file, within 13 months). */
 async function depuisLePremierFichier(app: Express, jeton: string, niveau: string, code: string, scope: string, siret: string): Promise<request.Response> {
   const { db, config } = app.locals.contexte as Contexte;
   const generation = await db('generations').orderBy('id', 'desc').first('id', 'dates_publication');
-  const [premiere] = readJson<string[]>(generation.dates_publication);
+  const premiere = readJson<string[]>(generation.dates_publication).find((d) => ajouterMoisMemeJour(d, VALIDITE_MOIS) > aujourdhui())!;
   const depuis = emettreJeton(
     { codeCommune: `eleves-anonymises:${niveau}:${code}:${scope}`, generationId: Number(generation.id), datePublication: premiere, scope },
     { siret, cle: config.cles.pseudonyme },

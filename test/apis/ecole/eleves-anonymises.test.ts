@@ -7,6 +7,8 @@ import { creerDestinataire } from '../../../src/registry/destinataires';
 import { changerStatut, soumettreHabilitation } from '../../../src/registry/habilitations';
 import { estSiretValide } from '../../../src/territoire/codes';
 import { zonesDeResidence } from '../../../src/apis/ecole/eleves-anonymises';
+import { VALIDITE_MOIS } from '../../../src/apis/mairie/jeton-synchronisation';
+import { ajouterMoisMemeJour } from '../../../src/referentiels/calendrier';
 import { geographieOfficielle } from '../../../src/territoire/geographie';
 import { demarrerAppDeTest, type AppDeTest } from '../../support/app';
 
@@ -249,9 +251,10 @@ describe('fichier des élèves pseudonymisés', () => {
     const generation = await t.db('generations').orderBy('id', 'desc').first('dates_publication');
     const dates = readJson<string[]>(generation.dates_publication).filter((d) => d <= aujourdhui());
     expect(dernier.entete.date_reference).toBe(dates[dates.length - 1]);
-    // The previous school year's June file: the rentrée reads as changes.
-    const premier = await fichier('/api-ecole/v1/departements/35/eleves-anonymises', dep, dates[0]);
-    expect(premier.entete.date_reference).toBe(dates[0]);
+    // The oldest file whose token is still valid (13 months): the previous school year's June file, the rentrée reading as changes.
+    const plusAncienne = dates.find((d) => ajouterMoisMemeJour(d, VALIDITE_MOIS) > aujourdhui())!;
+    const premier = await fichier('/api-ecole/v1/departements/35/eleves-anonymises', dep, plusAncienne);
+    expect(premier.entete.date_reference).toBe(plusAncienne);
 
     const ajouts: Eleve[] = [];
     const modifications: Array<{ champs_modifies: string[]; eleve: Eleve }> = [];
