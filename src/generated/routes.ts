@@ -1672,7 +1672,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "seuil": {"dataType":"double","required":true},
             "quasi_identifiants": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "generalisations": {"ref":"Record_string.number_","required":true},
+            "lignes_generalisees": {"ref":"Record_string.number_","required":true},
             "lignes_retenues": {"dataType":"double","required":true},
         },
         "additionalProperties": false,
@@ -1694,7 +1694,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "code_territoire": {"dataType":"string","required":true},
             "niveau_territoire": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"required":true},
-            "etablissements": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["college"]},{"dataType":"enum","enums":["lycee"]}],"required":true},
+            "types_etablissement": {"dataType":"array","array":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["college"]},{"dataType":"enum","enums":["lycee"]}]},"required":true},
             "annee_scolaire": {"dataType":"string","required":true},
             "date_reference": {"dataType":"string","required":true},
             "nombre_eleves": {"dataType":"double","required":true},

@@ -75,7 +75,7 @@ export interface SecretDuFichier {
   /** Les attributs dont la combinaison pourrait désigner un élève. */
   quasi_identifiants: string[];
   /** Nombre de lignes touchées par chaque généralisation. */
-  generalisations: Record<string, number>;
+  lignes_generalisees: Record<string, number>;
   /** Élèves retenus : leur combinaison restait plus rare que le seuil après toutes les généralisations. */
   lignes_retenues: number;
 }
@@ -85,8 +85,8 @@ export interface EnteteFichierElevesAnonymises {
   /** @example "35" */
   code_territoire: string;
   niveau_territoire: 'departement' | 'region';
-  /** Collèges publics (département) ou lycées publics (région). */
-  etablissements: 'college' | 'lycee';
+  /** Les établissements publics dont la collectivité a la charge, selon la règle de son habilitation : collèges (département), lycées (région). */
+  types_etablissement: Array<'college' | 'lycee'>;
   /** @example "2026-2027" */
   annee_scolaire: string;
   /** Date de la publication dont le fichier est l'état : par défaut la dernière ; le 1er juin, celui de l'année scolaire précédente. @example "2026-11-01" */

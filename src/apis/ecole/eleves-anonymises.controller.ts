@@ -32,9 +32,11 @@ export class ElevesAnonymisesController extends Controller {
   }
 
   /**
-   * Fichier annuel des élèves des collèges publics du département, une ligne par élève, pour la
-   * sectorisation (L213-1 du code de l'éducation) et la mixité sociale (loi du 24 août 2021,
-   * art. 61 : « données sociales anonymisées des élèves »). Chaque ligne porte un pseudonyme
+   * Fichier annuel des élèves des établissements publics du département dont le destinataire a
+   * la charge, une ligne par élève : ses collèges pour le département (sectorisation, L213-1 du
+   * code de l'éducation), les lycées du département pour sa région (L214-5) ; la règle du
+   * registre en décide (`types_etablissement` de l'en-tête). Finalité : sectorisation et mixité
+   * sociale (loi du 24 août 2021, art. 61 : « données sociales anonymisées des élèves »). Chaque ligne porte un pseudonyme
    * propre au destinataire, la zone de résidence (commune, ou petites communes regroupées),
    * l'UAI, la formation, le régime, le statut boursier (l'échelon avec le scope
    * `ecole:eleves-anonymises-echelon`) et l'origine sociale (PCS regroupée du premier
@@ -51,7 +53,7 @@ export class ElevesAnonymisesController extends Controller {
    * `format=ndjson`, première ligne = en-tête) ou en CSV pour tableur (`format=csv`). Conserver
    * `jeton_synchronisation` pour `/changements`. `ETag` / `If-None-Match` : 304 tant que rien n'a changé.
    *
-   * @summary Fichier des élèves pseudonymisés des collèges du département
+   * @summary Fichier des élèves pseudonymisés d'un département
    * @param codeDepartement Code du département. @example codeDepartement "35"
    * @pattern codeDepartement ^(?:\d{2}|2[AB]|97\d)$
    * @maxLength codeDepartement 3
@@ -91,13 +93,13 @@ export class ElevesAnonymisesController extends Controller {
   }
 
   /**
-   * Ce qui a changé dans le fichier des collèges du département depuis celui d'un jeton de
+   * Ce qui a changé dans le fichier du département depuis celui d'un jeton de
    * synchronisation : élèves arrivés (lignes entières), lignes modifiées (ligne et champs
    * modifiés), élèves partis (pseudonyme). C'est exactement la différence des deux fichiers.
    * Un jeton d'une autre année scolaire, d'un autre destinataire, territoire ou scope, expiré ou
    * mal formé donne 410 `jeton_synchronisation_perime` : retélécharger le fichier.
    *
-   * @summary Changements du fichier des collèges depuis un jeton de synchronisation
+   * @summary Changements du fichier d'un département depuis un jeton de synchronisation
    * @param codeDepartement @example codeDepartement "35"
    * @pattern codeDepartement ^(?:\d{2}|2[AB]|97\d)$
    * @maxLength codeDepartement 3
@@ -133,9 +135,10 @@ export class ElevesAnonymisesController extends Controller {
   /**
    * Fichier annuel des élèves des lycées publics de la région (L214-5 du code de l'éducation ;
    * loi du 24 août 2021, art. 61), une ligne par élève : les mêmes champs, le même secret
-   * statistique et les mêmes formats que le fichier des collèges d'un département.
+   * statistique et les mêmes formats que le fichier d'un département. Réservé à la région : un
+   * département reçoit 403 `hors_territoire`.
    *
-   * @summary Fichier des élèves pseudonymisés des lycées de la région
+   * @summary Fichier des élèves pseudonymisés d'une région
    * @param codeRegion Code de la région. @example codeRegion "53"
    * @pattern codeRegion ^\d{2}$
    * @maxLength codeRegion 2
@@ -175,10 +178,10 @@ export class ElevesAnonymisesController extends Controller {
   }
 
   /**
-   * Ce qui a changé dans le fichier des lycées de la région depuis celui d'un jeton de
-   * synchronisation (comme pour les collèges d'un département).
+   * Ce qui a changé dans le fichier de la région depuis celui d'un jeton de synchronisation
+   * (comme pour le fichier d'un département).
    *
-   * @summary Changements du fichier des lycées depuis un jeton de synchronisation
+   * @summary Changements du fichier d'une région depuis un jeton de synchronisation
    * @param codeRegion @example codeRegion "53"
    * @pattern codeRegion ^\d{2}$
    * @maxLength codeRegion 2

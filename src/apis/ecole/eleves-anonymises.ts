@@ -41,8 +41,9 @@ import type {
 
 export type NiveauTerritoire = 'departement' | 'region';
 
-/** Which establishments each collectivité has in charge (L213-1, L214-5). */
-const ETABLISSEMENTS: Readonly<Record<NiveauTerritoire, 'college' | 'lycee'>> = { departement: 'college', region: 'lycee' };
+/** The establishments the file can cover: those whose pupils have SIÈCLE files of their own cycle. */
+type TypeEtablissementFichier = 'college' | 'lycee';
+const TYPES_FICHIER: readonly TypeEtablissementFichier[] = ['college', 'lycee'];
 
 /** SIÈCLE's row of a pupil as the file reads it (never sent). */
 interface Source {
@@ -89,6 +90,8 @@ interface Acces {
   /** Publication dates up to today, in order: the previous year's June file, then each 1st of month from the rentrée. */
   dates: string[];
   avecEchelon: boolean;
+  /** The establishments of the recipient's charge, from its habilitation's rule. */
+  types: TypeEtablissementFichier[];
   porteur: Porteur;
   /** What the sync token is bound to, besides the recipient and the scope. */
   cleJeton: string;
@@ -116,11 +119,10 @@ async function acceder(ctx: Contexte, divulgation: Divulgation, niveau: NiveauTe
   const territoire = geographieOfficielle().territoire(niveau, code);
   if (!territoire)
     throw new Probleme('ressource_introuvable', niveau === 'departement' ? 'Aucun département ne porte ce code.' : 'Aucune région ne porte ce code.');
-  verifierTerritoire(divulgation.principal, divulgation.habilitation, {
-    code_departement: territoire.code_departement,
-    code_region: territoire.code_region,
-    type_etablissement: ETABLISSEMENTS[niveau],
-  });
+  verifierTerritoire(divulgation.principal, divulgation.habilitation, { code_departement: territoire.code_departement, code_region: territoire.code_region });
+  // Which establishments is the registry's (the rule's perimeter): collèges for a département (L213-1), lycées for a région (L214-5).
+  const permis = divulgation.habilitation.perimetre?.types_etablissement;
+  const types = TYPES_FICHIER.filter((t) => !permis || permis.includes(t));
   const generation = await ctx.db('generations').whereNotNull('termine_le').orderBy('id', 'desc').first('id', 'dates_publication');
   const jour = aujourdhui();
   // The June file of the previous school year comes first, so that the rentrée reads as changes.
@@ -134,6 +136,7 @@ async function acceder(ctx: Contexte, divulgation: Divulgation, niveau: NiveauTe
     generationId: Number(generation.id),
     dates,
     avecEchelon: divulgation.champs.includes('echelon_bourse'),
+    types,
     porteur: { siret: divulgation.principal.destinataire.siret, cle: ctx.config.cles.pseudonyme },
     cleJeton: `eleves-anonymises:${niveau}:${code}:${scope}`,
   };
@@ -141,12 +144,12 @@ async function acceder(ctx: Contexte, divulgation: Divulgation, niveau: NiveauTe
 
 /** The pupils of the territory's public collèges or lycées on `date`: entered on or before it, not yet gone. */
 async function lireSource(db: Db, acces: Acces, date: string): Promise<Source[]> {
-  const type = ETABLISSEMENTS[acces.niveau];
-  const lignes: Source[] = await db('scolarites as s')
+  const lignes: Array<Source & { type: TypeEtablissementFichier }> = await db('scolarites as s')
     .join('eleves as e', 'e.id', 's.eleve_id')
     .join('etablissements as t', 't.uai', 's.uai')
     .leftJoin('responsables as r', (j) => j.on('r.foyer_id', 'e.foyer_id').andOnVal('r.rang', 1))
-    .where({ 's.annee_scolaire': anneeScolaireDe(date), 's.mode_instruction': 'public', 't.statut': 'public', 't.type': type })
+    .where({ 's.annee_scolaire': anneeScolaireDe(date), 's.mode_instruction': 'public', 't.statut': 'public' })
+    .whereIn('t.type', acces.types)
     .andWhere(acces.niveau === 'departement' ? 't.code_departement' : 't.code_region', acces.code)
     .andWhere((w) => w.whereNull('s.date_entree').orWhere('s.date_entree', '<=', date))
     .andWhere((w) => w.whereNull('s.date_sortie').orWhere('s.date_sortie', '>', date))
@@ -162,9 +165,10 @@ async function lireSource(db: Db, acces: Acces, date: string): Promise<Source[]>
       's.echelon_bourse',
       'e.code_commune_residence',
       'r.pcs',
+      't.type',
     );
-  // A collège's SEGPA pupil is a collège pupil; a lycée's BTS students are students, not in the file.
-  return lignes.filter((l) => l.niveau_code !== null && NIVEAU[l.niveau_code]?.cycle === type);
+  // A lycée's BTS students are students, not pupils: not in the file.
+  return lignes.filter(({ type, ...l }) => l.niveau_code !== null && NIVEAU[l.niveau_code]?.cycle === type).map(({ type: _type, ...l }) => l);
 }
 
 /**
@@ -294,7 +298,7 @@ async function construireFichier(ctx: Contexte, acces: Acces, date: string): Pro
     secret: {
       seuil: publie.seuil,
       quasi_identifiants: quasiIdentifiants(acces.avecEchelon),
-      generalisations: publie.generalisations,
+      lignes_generalisees: publie.generalisations,
       lignes_retenues: publie.retenues,
     },
     zones,
@@ -304,7 +308,7 @@ async function construireFichier(ctx: Contexte, acces: Acces, date: string): Pro
 /** A file is computed once per content of its sources (generation, date, scope, oppositions) and kept. */
 async function fichier(ctx: Contexte, acces: Acces, date: string): Promise<Fichier> {
   const d = acces.divulgation;
-  const cle = `eleves-anonymises:${acces.niveau}:${acces.code}:${date}:${acces.avecEchelon}:${d.droits.consentement_requis ? d.siretDestinataire : ''}`;
+  const cle = `eleves-anonymises:${acces.niveau}:${acces.code}:${acces.types.join(',')}:${date}:${acces.avecEchelon}:${d.droits.consentement_requis ? d.siretDestinataire : ''}`;
   const sources = empreinte([acces.generationId, await etatDesOppositions(ctx.db, d.droits, date)]);
   return publicationMemorisee(ctx.db, cle, sources, () => construireFichier(ctx, acces, date));
 }
@@ -399,7 +403,7 @@ export async function fichierElevesAnonymises(
   const entete: EnteteFichierElevesAnonymises = {
     code_territoire: acces.code,
     niveau_territoire: acces.niveau,
-    etablissements: ETABLISSEMENTS[acces.niveau],
+    types_etablissement: acces.types,
     annee_scolaire: anneeScolaireDe(date),
     date_reference: date,
     nombre_eleves: lignes.length,

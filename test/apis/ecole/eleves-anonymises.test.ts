@@ -112,7 +112,7 @@ describe('fichier des élèves pseudonymisés', () => {
     const { entete, eleves, texte } = await fichier('/api-ecole/v1/departements/35/eleves-anonymises', dep);
     expect(eleves.length).toBeGreaterThan(50);
     expect(entete.nombre_eleves).toBe(eleves.length);
-    expect(entete.etablissements).toBe('college');
+    expect(entete.types_etablissement).toEqual(['college']);
     for (const e of eleves) {
       expect(Object.keys(e).sort()).toEqual(['boursier', 'formation', 'generalisations', 'id', 'origine_sociale', 'regime', 'uai', 'zone_residence']);
       expect(e.id).toMatch(/^[a-z2-7]{26}$/);
@@ -158,11 +158,11 @@ describe('fichier des élèves pseudonymisés', () => {
         if (e.generalisations.includes('zone_elargie')) expect(e.zone_residence?.type).toBe('departement');
       }
       for (const code of new Set(eleves.flatMap((e) => e.generalisations))) {
-        expect(entete.secret_statistique.generalisations[code]).toBeGreaterThanOrEqual(eleves.filter((e) => e.generalisations.includes(code)).length);
+        expect(entete.secret_statistique.lignes_generalisees[code]).toBeGreaterThanOrEqual(eleves.filter((e) => e.generalisations.includes(code)).length);
       }
     }
     const lycees = await fichier('/api-ecole/v1/regions/53/eleves-anonymises', region);
-    expect(lycees.entete.etablissements).toBe('lycee');
+    expect(lycees.entete.types_etablissement).toEqual(['lycee']);
     expect(lycees.entete.secret_statistique.quasi_identifiants).toContain('echelon_bourse');
     // The région's scope opens the échelon: some boursiers keep it.
     expect(lycees.eleves.every((e) => 'echelon_bourse' in e)).toBe(true);
@@ -228,11 +228,11 @@ describe('fichier des élèves pseudonymisés', () => {
     ]);
   });
 
-  it('refuses another territory, and the other collectivité’s establishments (403)', async () => {
+  it('refuses another territory (403), and gives a région only the lycées of one of its départements', async () => {
     const appels: Array<[string, string]> = [
       ['/api-ecole/v1/departements/22/eleves-anonymises', dep],
       ['/api-ecole/v1/regions/53/eleves-anonymises', dep],
-      ['/api-ecole/v1/departements/35/eleves-anonymises', region],
+      ['/api-ecole/v1/departements/44/eleves-anonymises', region],
       ['/api-ecole/v1/regions/52/eleves-anonymises', region],
     ];
     for (const [chemin, jeton] of appels) {
@@ -244,6 +244,12 @@ describe('fichier des élèves pseudonymisés', () => {
       .set('Authorization', `Bearer ${await t.jeton('demo-mairie-rennes')}`);
     expect(mairie.status).toBe(403);
     expect((await request(t.app).get('/api-ecole/v1/departements/99/eleves-anonymises').set('Authorization', `Bearer ${dep}`)).status).toBe(404);
+
+    const lyceesDu35 = await fichier('/api-ecole/v1/departements/35/eleves-anonymises', region);
+    expect(lyceesDu35.entete.types_etablissement).toEqual(['lycee']);
+    const lycees = new Set(await t.db('etablissements').where({ type: 'lycee', statut: 'public', code_departement: '35' }).pluck('uai'));
+    expect(lyceesDu35.eleves.length).toBeGreaterThan(0);
+    for (const e of lyceesDu35.eleves) expect(lycees).toContain(e.uai);
   });
 
   it('gives, since a sync token, exactly the difference of the two files', async () => {
