@@ -329,11 +329,19 @@ function eleveAnonymise(acces: Acces, ligne: Ligne, generalisations: string[]): 
   return acces.divulgation.masquer(complet) as EleveAnonymise;
 }
 
-/** The recipient's rows sorted by its pseudonyms (an order that says nothing of the internal ids), with their internal ids. */
-function lignesDuDestinataire(acces: Acces, f: Fichier): Array<{ eleveId: string; eleve: EleveAnonymise }> {
+/** A row of the recipient's file: its pseudonym, and the row itself built only when sent (a page costs its size). */
+interface LigneDuDestinataire {
+  eleveId: string;
+  id: string;
+  eleve: () => EleveAnonymise;
+}
+
+/** The recipient's rows sorted by its pseudonyms: an order that says nothing of the internal ids. */
+function lignesDuDestinataire(acces: Acces, f: Fichier): LigneDuDestinataire[] {
   return f.lignes
-    .map(({ ligne, generalisations }) => ({ eleveId: ligne.eleveId, eleve: eleveAnonymise(acces, ligne, generalisations) }))
-    .sort((a, b) => (a.eleve.id < b.eleve.id ? -1 : a.eleve.id > b.eleve.id ? 1 : 0));
+    .map(({ ligne, generalisations }) => ({ eleveId: ligne.eleveId, id: acces.divulgation.pseudonyme(ligne.eleveId), ligne, generalisations }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ eleveId, id, ligne, generalisations }) => ({ eleveId, id, eleve: () => eleveAnonymise(acces, ligne, generalisations) }));
 }
 
 interface Curseur {
@@ -418,9 +426,8 @@ export async function fichierElevesAnonymises(
         lignes.map((l) => l.eleveId),
         d.champs,
       );
-    const eleves = lignes.map((l) => l.eleve);
     if (p.format === 'ndjson')
-      return { statut: 200, entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' }, corps: ndjsonDeLaListe(entete, paquets(eleves)) };
+      return { statut: 200, entetes: { ...entetes, 'Content-Type': 'application/x-ndjson; charset=utf-8' }, corps: ndjsonDeLaListe(entete, paquets(lignes)) };
     return {
       statut: 200,
       entetes: {
@@ -428,12 +435,12 @@ export async function fichierElevesAnonymises(
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="eleves-anonymises-${acces.niveau}-${acces.code}-${date}.csv"`,
       },
-      corps: csvDuFichier(acces.avecEchelon, eleves),
+      corps: csvDuFichier(acces.avecEchelon, paquets(lignes)),
     };
   }
-  const suite = curseur ? lignes.filter((l) => l.eleve.id > curseur.apres) : lignes;
+  const suite = curseur ? lignes.filter((l) => l.id > curseur.apres) : lignes;
   const page = suite.slice(0, p.limit);
-  const eleves = page.map((l) => l.eleve);
+  const eleves = page.map((l) => l.eleve());
   if (page.length > 0)
     await d.journaliser(
       page.map((l) => l.eleveId),
@@ -450,13 +457,13 @@ export async function fichierElevesAnonymises(
   };
 }
 
-/** Rows handed to the stream a few hundred at a time. */
-async function* paquets<T>(lignes: readonly T[], taille = 500): AsyncGenerator<T[]> {
-  for (let i = 0; i < lignes.length; i += taille) yield lignes.slice(i, i + taille);
+/** Rows built and handed to the stream a few hundred at a time, as the socket drains. */
+async function* paquets(lignes: readonly LigneDuDestinataire[], taille = 500): AsyncGenerator<EleveAnonymise[]> {
+  for (let i = 0; i < lignes.length; i += taille) yield lignes.slice(i, i + taille).map((l) => l.eleve());
 }
 
 /** One spreadsheet row per pupil; codes with leading zeros stay text in Excel. */
-function csvDuFichier(avecEchelon: boolean, eleves: readonly EleveAnonymise[]): Readable {
+function csvDuFichier(avecEchelon: boolean, eleves: AsyncIterable<EleveAnonymise[]>): Readable {
   const colonnes: Array<[string, (e: EleveAnonymise) => unknown]> = [
     ['identifiant', (e) => e.id],
     ['zone_residence', (e) => (e.zone_residence ? new TexteCsv(e.zone_residence.code) : null)],
@@ -474,7 +481,7 @@ function csvDuFichier(avecEchelon: boolean, eleves: readonly EleveAnonymise[]): 
   ];
   async function* lignes(): AsyncGenerator<string[]> {
     yield [BOM + ligneCsv(colonnes.map(([entete]) => entete))];
-    for await (const paquet of paquets(eleves)) yield paquet.map((e) => ligneCsv(colonnes.map(([, cellule]) => cellule(e))));
+    for await (const paquet of eleves) yield paquet.map((e) => ligneCsv(colonnes.map(([, cellule]) => cellule(e))));
   }
   return fluxDeLignes(lignes());
 }
@@ -503,8 +510,10 @@ export async function changementsElevesAnonymises(
   const { inchange, entetes } = await validateur(ctx, revalidation, acces, ['changements', depuis, cible, p.limit, p.curseur ?? null]);
   if (inchange) return { statut: 304, entetes };
 
-  const avant = new Map(lignesDuDestinataire(acces, await fichier(ctx, acces, depuis)).map((l) => [l.eleve.id, l]));
-  const apres = new Map(lignesDuDestinataire(acces, await fichier(ctx, acces, cible)).map((l) => [l.eleve.id, l]));
+  const lignes = async (date: string) =>
+    new Map(lignesDuDestinataire(acces, await fichier(ctx, acces, date)).map((l) => [l.id, { eleveId: l.eleveId, eleve: l.eleve() }]));
+  const avant = await lignes(depuis);
+  const apres = await lignes(cible);
   const ids = [...new Set([...avant.keys(), ...apres.keys()])]
     .filter((id) => {
       const a = avant.get(id)?.eleve;
