@@ -35,6 +35,8 @@ export interface ResponsableLigne {
   adresse_ligne: string;
   code_postal: string;
   code_commune: string;
+  /** Occupation, PCS two-digit code (`PCS` in nomenclatures); '99' not stated. */
+  pcs: string | null;
 }
 
 /** A pupil's schooling for one school year (state at the last publication, or when he left the territory). */
@@ -189,7 +191,7 @@ export const COLONNES = {
     'code_postal',
     'code_commune_residence',
   ] satisfies ReadonlyArray<keyof EleveLigne>,
-  responsables: ['foyer_id', 'rang', 'lien', 'nom', 'prenoms', 'sexe', 'adresse_ligne', 'code_postal', 'code_commune'] satisfies ReadonlyArray<
+  responsables: ['foyer_id', 'rang', 'lien', 'nom', 'prenoms', 'sexe', 'adresse_ligne', 'code_postal', 'code_commune', 'pcs'] satisfies ReadonlyArray<
     keyof ResponsableLigne
   >,
   scolarites: [

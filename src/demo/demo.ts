@@ -53,6 +53,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         convention: 'DEMO-14-DEPARTEMENT-35',
       },
       { finalite: 'pilotage_educatif', scopes: ['examens:resultats'], intitule: 'Résultats du DNB', convention: 'DEMO-14-DEPARTEMENT-35' },
+      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises'], intitule: 'Sectorisation des collèges et mixité sociale' },
       DEMANDES,
       {
         finalite: 'restauration_hebergement_secondaire',
@@ -99,6 +100,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         scopes: ['scolarite:obligation-formation-contact'],
         intitule: "Contrôle de l'obligation de formation (16–18 ans)",
       },
+      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises-echelon'], intitule: 'Mixité sociale des lycées' },
     ],
   },
   {

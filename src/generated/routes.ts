@@ -43,6 +43,8 @@ import { AdminController } from './../admin/admin.controller';
 import { ListesEtablissementController } from './../apis/scolarite/listes.controller';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ObligationFormationController } from './../apis/obligation-formation/obligation-formation.controller';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ElevesAnonymisesController } from './../apis/ecole/eleves-anonymises.controller';
 import { expressAuthentication } from './../auth/authentification-tsoa';
 // @ts-ignore - no great way to install types from subpackage
 import { iocContainer } from './../ioc';
@@ -1945,6 +1947,130 @@ const models: TsoaRoute.Models = {
             "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"JeuneObligationFormation"},"required":true},
             "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationJeune"},"required":true},
             "retraits": {"dataType":"array","array":{"dataType":"refObject","ref":"RetraitJeune"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ZoneResidence": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["epci"]},{"dataType":"enum","enums":["departement_autres"]},{"dataType":"enum","enums":["autres"]},{"dataType":"enum","enums":["departement"]}],"required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FormationAnonymisee": {
+        "dataType": "refObject",
+        "properties": {
+            "niveau": {"ref":"CodeLibelle","required":true},
+            "mef": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"libelle":{"dataType":"string","required":true},"code_mef_stat":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeOrigineSociale": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["tres_favorisee"]},{"dataType":"enum","enums":["favorisee"]},{"dataType":"enum","enums":["moyenne"]},{"dataType":"enum","enums":["defavorisee"]},{"dataType":"enum","enums":["non_renseignee"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "OrigineSociale": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"ref":"CodeOrigineSociale","required":true},
+            "libelle": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CodeGeneralisation": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["echelon_masque"]},{"dataType":"enum","enums":["mef_vers_niveau"]},{"dataType":"enum","enums":["zone_elargie"]},{"dataType":"enum","enums":["regime_masque"]},{"dataType":"enum","enums":["boursier_masque"]},{"dataType":"enum","enums":["formation_masquee"]},{"dataType":"enum","enums":["zone_masquee"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "EleveAnonymise": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "zone_residence": {"dataType":"union","subSchemas":[{"ref":"ZoneResidence"},{"dataType":"enum","enums":[null]}],"required":true},
+            "uai": {"dataType":"string","required":true},
+            "formation": {"dataType":"union","subSchemas":[{"ref":"FormationAnonymisee"},{"dataType":"enum","enums":[null]}],"required":true},
+            "regime": {"dataType":"union","subSchemas":[{"ref":"CodeLibelle"},{"dataType":"enum","enums":[null]}],"required":true},
+            "boursier": {"dataType":"union","subSchemas":[{"dataType":"boolean"},{"dataType":"enum","enums":[null]}],"required":true},
+            "echelon_bourse": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}]},
+            "origine_sociale": {"ref":"OrigineSociale","required":true},
+            "generalisations": {"dataType":"array","array":{"dataType":"refAlias","ref":"CodeGeneralisation"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.number_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SecretDuFichier": {
+        "dataType": "refObject",
+        "properties": {
+            "seuil": {"dataType":"double","required":true},
+            "quasi_identifiants": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "lignes_generalisees": {"ref":"Record_string.number_","required":true},
+            "lignes_retenues": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ZoneDuFichier": {
+        "dataType": "refObject",
+        "properties": {
+            "code": {"dataType":"string","required":true},
+            "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["commune"]},{"dataType":"enum","enums":["epci"]},{"dataType":"enum","enums":["departement_autres"]},{"dataType":"enum","enums":["autres"]},{"dataType":"enum","enums":["departement"]}],"required":true},
+            "libelle": {"dataType":"string","required":true},
+            "communes": {"dataType":"array","array":{"dataType":"string"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "FichierElevesAnonymises": {
+        "dataType": "refObject",
+        "properties": {
+            "code_territoire": {"dataType":"string","required":true},
+            "niveau_territoire": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"required":true},
+            "types_etablissement": {"dataType":"array","array":{"dataType":"union","subSchemas":[{"dataType":"enum","enums":["college"]},{"dataType":"enum","enums":["lycee"]}]},"required":true},
+            "annee_scolaire": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "nombre_eleves": {"dataType":"double","required":true},
+            "secret_statistique": {"ref":"SecretDuFichier","required":true},
+            "zones": {"dataType":"array","array":{"dataType":"refObject","ref":"ZoneDuFichier"},"required":true},
+            "jeton_synchronisation": {"dataType":"string","required":true},
+            "eleves": {"dataType":"array","array":{"dataType":"refObject","ref":"EleveAnonymise"},"required":true},
+            "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ModificationEleveAnonymise": {
+        "dataType": "refObject",
+        "properties": {
+            "champs_modifies": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "eleve": {"ref":"EleveAnonymise","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ChangementsElevesAnonymises": {
+        "dataType": "refObject",
+        "properties": {
+            "code_territoire": {"dataType":"string","required":true},
+            "niveau_territoire": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["departement"]},{"dataType":"enum","enums":["region"]}],"required":true},
+            "depuis": {"dataType":"string","required":true},
+            "date_reference": {"dataType":"string","required":true},
+            "ajouts": {"dataType":"array","array":{"dataType":"refObject","ref":"EleveAnonymise"},"required":true},
+            "modifications": {"dataType":"array","array":{"dataType":"refObject","ref":"ModificationEleveAnonymise"},"required":true},
+            "retraits": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"id":{"dataType":"string","required":true}}},"required":true},
             "curseur_suivant": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "jeton_synchronisation": {"dataType":"string","required":true},
         },
@@ -4928,6 +5054,168 @@ export function RegisterRoutes(app: Router) {
 
               await templateService.apiHandler({
                 methodName: 'changementsJeunesObligationFormation',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsElevesAnonymisesController_elevesAnonymisesDepartement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeDepartement: {"in":"path","name":"codeDepartement","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{2}|2[AB]|97\\d)$"},"maxLength":{"value":3}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-ecole/v1/departements/:codeDepartement/eleves-anonymises',
+            authenticateMiddleware([{"oauth2":["ecole:eleves-anonymises-echelon"]},{"oauth2":["ecole:eleves-anonymises"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController)),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController.prototype.elevesAnonymisesDepartement)),
+
+            async function ElevesAnonymisesController_elevesAnonymisesDepartement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsElevesAnonymisesController_elevesAnonymisesDepartement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ElevesAnonymisesController>(ElevesAnonymisesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'elevesAnonymisesDepartement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsElevesAnonymisesController_changementsElevesAnonymisesDepartement: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeDepartement: {"in":"path","name":"codeDepartement","required":true,"dataType":"string","validators":{"pattern":{"value":"^(?:\\d{2}|2[AB]|97\\d)$"},"maxLength":{"value":3}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-ecole/v1/departements/:codeDepartement/eleves-anonymises/changements',
+            authenticateMiddleware([{"oauth2":["ecole:eleves-anonymises-echelon"]},{"oauth2":["ecole:eleves-anonymises"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController)),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController.prototype.changementsElevesAnonymisesDepartement)),
+
+            async function ElevesAnonymisesController_changementsElevesAnonymisesDepartement(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsElevesAnonymisesController_changementsElevesAnonymisesDepartement, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ElevesAnonymisesController>(ElevesAnonymisesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsElevesAnonymisesDepartement',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsElevesAnonymisesController_elevesAnonymisesRegion: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeRegion: {"in":"path","name":"codeRegion","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{2}$"},"maxLength":{"value":2}}},
+                dateReference: {"in":"query","name":"dateReference","dataType":"string","validators":{"pattern":{"value":"^\\d{4}-(?:0[1-9]|1[0-2])-01$"},"maxLength":{"value":10}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+                format: {"in":"query","name":"format","dataType":"union","subSchemas":[{"dataType":"enum","enums":["json"]},{"dataType":"enum","enums":["csv"]},{"dataType":"enum","enums":["ndjson"]}]},
+        };
+        app.get('/api-ecole/v1/regions/:codeRegion/eleves-anonymises',
+            authenticateMiddleware([{"oauth2":["ecole:eleves-anonymises-echelon"]},{"oauth2":["ecole:eleves-anonymises"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController)),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController.prototype.elevesAnonymisesRegion)),
+
+            async function ElevesAnonymisesController_elevesAnonymisesRegion(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsElevesAnonymisesController_elevesAnonymisesRegion, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ElevesAnonymisesController>(ElevesAnonymisesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'elevesAnonymisesRegion',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 200,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsElevesAnonymisesController_changementsElevesAnonymisesRegion: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                codeRegion: {"in":"path","name":"codeRegion","required":true,"dataType":"string","validators":{"pattern":{"value":"^\\d{2}$"},"maxLength":{"value":2}}},
+                depuis: {"in":"query","name":"depuis","required":true,"dataType":"string","validators":{"maxLength":{"value":1024}}},
+                limit: {"default":1000,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":1000}}},
+                curseur: {"in":"query","name":"curseur","dataType":"string","validators":{"maxLength":{"value":1024}}},
+        };
+        app.get('/api-ecole/v1/regions/:codeRegion/eleves-anonymises/changements',
+            authenticateMiddleware([{"oauth2":["ecole:eleves-anonymises-echelon"]},{"oauth2":["ecole:eleves-anonymises"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController)),
+            ...(fetchMiddlewares<RequestHandler>(ElevesAnonymisesController.prototype.changementsElevesAnonymisesRegion)),
+
+            async function ElevesAnonymisesController_changementsElevesAnonymisesRegion(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsElevesAnonymisesController_changementsElevesAnonymisesRegion, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ElevesAnonymisesController>(ElevesAnonymisesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'changementsElevesAnonymisesRegion',
                 controller,
                 response,
                 next,

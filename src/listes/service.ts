@@ -108,7 +108,7 @@ async function acceder(ctx: Contexte, descripteur: Descripteur, divulgation: Div
 }
 
 /** The communes a grouping's habilitation spans (see `Perimetre.restreindre`), else null. */
-export function etendueDe(divulgation: Divulgation): readonly string[] | null {
+function etendueDe(divulgation: Divulgation): readonly string[] | null {
   const groupement = divulgation.habilitation.territoire === 'groupement' ? divulgation.principal.destinataire.groupement : null;
   return groupement ? groupement.communes.map((c) => c.code_commune) : null;
 }

@@ -62,7 +62,8 @@ export interface ListePubliee {
   total: Cellule;
 }
 
-const SEUIL_SECRET_STATISTIQUE = 5;
+/** Smallest count published as is: also the least number of rows sharing a published combination of quasi-identifiers. */
+export const SEUIL_SECRET_STATISTIQUE = 5;
 
 interface Terme {
   valeur: number;

@@ -191,3 +191,49 @@ export const MOTIFS_AJOUT: readonly MotifDebut[] = ['publication_initiale', 'ent
 
 /** Why a child left a commune's list: the tombstone reasons of the change feed. */
 export type MotifFin = 'demenagement' | 'fin_obligation' | 'correction';
+
+/** The DEPP's four social-origin groups of a pupil, from the PCS of his first responsable; `non_renseignee` when unknown. */
+export type CodeOrigineSociale = 'tres_favorisee' | 'favorisee' | 'moyenne' | 'defavorisee' | 'non_renseignee';
+const ORIGINES_SOCIALES: ReadonlyArray<Code & { code: CodeOrigineSociale }> = [
+  { code: 'tres_favorisee', libelle: 'Très favorisée' },
+  { code: 'favorisee', libelle: 'Favorisée' },
+  { code: 'moyenne', libelle: 'Moyenne' },
+  { code: 'defavorisee', libelle: 'Défavorisée' },
+  { code: 'non_renseignee', libelle: 'Non renseignée' },
+];
+export const ORIGINE_SOCIALE = indexer(ORIGINES_SOCIALES);
+
+/**
+ * The PCS codes (INSEE, two digits, as SIÈCLE records a responsable's occupation) and the DEPP
+ * group each falls in ("PCS regroupée"); 99: not stated.
+ */
+export const PCS: Readonly<Record<string, { libelle: string; origine: CodeOrigineSociale }>> = {
+  '10': { libelle: 'Agriculteurs exploitants', origine: 'moyenne' },
+  '21': { libelle: 'Artisans', origine: 'moyenne' },
+  '22': { libelle: 'Commerçants et assimilés', origine: 'moyenne' },
+  '23': { libelle: "Chefs d'entreprise de 10 salariés ou plus", origine: 'tres_favorisee' },
+  '31': { libelle: 'Professions libérales', origine: 'tres_favorisee' },
+  '33': { libelle: 'Cadres de la fonction publique', origine: 'tres_favorisee' },
+  '34': { libelle: 'Professeurs, professions scientifiques', origine: 'tres_favorisee' },
+  '37': { libelle: "Cadres administratifs et commerciaux d'entreprise", origine: 'tres_favorisee' },
+  '38': { libelle: "Ingénieurs et cadres techniques d'entreprise", origine: 'tres_favorisee' },
+  '42': { libelle: 'Professeurs des écoles, instituteurs', origine: 'favorisee' },
+  '43': { libelle: 'Professions intermédiaires de la santé et du travail social', origine: 'favorisee' },
+  '46': { libelle: 'Professions intermédiaires administratives et commerciales des entreprises', origine: 'favorisee' },
+  '47': { libelle: 'Techniciens', origine: 'favorisee' },
+  '52': { libelle: 'Employés civils et agents de service de la fonction publique', origine: 'moyenne' },
+  '54': { libelle: "Employés administratifs d'entreprise", origine: 'moyenne' },
+  '55': { libelle: 'Employés de commerce', origine: 'moyenne' },
+  '56': { libelle: 'Personnels des services directs aux particuliers', origine: 'moyenne' },
+  '62': { libelle: 'Ouvriers qualifiés', origine: 'defavorisee' },
+  '67': { libelle: 'Ouvriers non qualifiés', origine: 'defavorisee' },
+  '69': { libelle: 'Ouvriers agricoles', origine: 'defavorisee' },
+  '81': { libelle: "Chômeurs n'ayant jamais travaillé", origine: 'defavorisee' },
+  '84': { libelle: 'Personnes sans activité professionnelle', origine: 'defavorisee' },
+  '99': { libelle: 'Non renseignée', origine: 'non_renseignee' },
+};
+
+/** The DEPP group of a PCS code; an absent or unknown code is `non_renseignee`. */
+export function origineSociale(pcs: string | null | undefined): CodeOrigineSociale {
+  return (pcs && PCS[pcs]?.origine) || 'non_renseignee';
+}

@@ -18,6 +18,7 @@ import { normaliserNomMemorise, tirerNom, tirerPrenoms } from './identites';
 import type { Enfant, Erreur, Foyer } from './modele';
 import { type CodeLien, type CodeModeInstruction, type MotifFin, NIVEAU, type Sexe } from '../referentiels/nomenclatures';
 import { Scolarisation } from './scolarisation';
+import { tirerPcs } from './pcs';
 import type {
   EleveLigne,
   ListePublicationLigne,
@@ -607,6 +608,7 @@ export class GenerateurPopulation {
         adresse_ligne: r.adresse.ligne,
         code_postal: r.adresse.code_postal,
         code_commune: r.adresse.code_commune,
+        pcs: tirerPcs(this.parametres.graine, foyer.id, r.rang, foyer.ressources),
       });
     }
   }

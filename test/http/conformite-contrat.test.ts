@@ -182,6 +182,36 @@ describe('valid calls, with the demo tokens and the demo data', () => {
     });
   });
 
+  it('API école: the anonymised pupil files of a département and a région, in pages, NDJSON and CSV, and their changes', async () => {
+    const departement = 'GET /api-ecole/v1/departements/{codeDepartement}/eleves-anonymises';
+    const page = await reussir(departement, { client: 'demo-departement-35', chemin: { codeDepartement: '35' }, requete: { limit: 20 } });
+    await reussir(departement, {
+      client: 'demo-departement-35',
+      chemin: { codeDepartement: '35' },
+      requete: { limit: 20, curseur: page.json.curseur_suivant },
+    });
+    await reussir(departement, { client: 'demo-departement-35', chemin: { codeDepartement: '35' }, requete: { format: 'ndjson' } });
+    await reussir(departement, { client: 'demo-departement-35', chemin: { codeDepartement: '35' }, entetes: { Accept: 'text/csv' } });
+    const premier = page.json.date_reference as string;
+    const ancien = await reussir(departement, {
+      client: 'demo-departement-35',
+      chemin: { codeDepartement: '35' },
+      requete: { limit: 1, dateReference: premier },
+    });
+    await reussir(`${departement}/changements`, {
+      client: 'demo-departement-35',
+      chemin: { codeDepartement: '35' },
+      requete: { depuis: ancien.json.jeton_synchronisation, limit: 20 },
+    });
+    const region = 'GET /api-ecole/v1/regions/{codeRegion}/eleves-anonymises';
+    const lycees = await reussir(region, { client: 'demo-region-bretagne', chemin: { codeRegion: '53' }, requete: { limit: 20 } });
+    await reussir(`${region}/changements`, {
+      client: 'demo-region-bretagne',
+      chemin: { codeRegion: '53' },
+      requete: { depuis: lycees.json.jeton_synchronisation },
+    });
+  });
+
   it('API résultats examens: an establishment, a territory, the consenting laureates', async () => {
     const { session } = (await t.db('candidats_examens').where({ examen: 'bac' }).whereNotNull('eleve_id').max({ session: 'session' }).first())!;
     const candidat = await t

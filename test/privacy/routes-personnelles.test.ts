@@ -155,6 +155,27 @@ const APPELS: Record<string, AppelDemo> = {
       ...corps.retraits.map((r: { id: string }) => ({ id: r.id })),
     ],
   },
+  ElevesAnonymisesDepartement: {
+    client: 'demo-departement-35',
+    appeler: (app, jeton) => request(app).get('/api-ecole/v1/departements/35/eleves-anonymises?limit=20').set('Authorization', `Bearer ${jeton}`),
+    enregistrements: (corps) => corps.eleves,
+  },
+  ElevesAnonymisesRegion: {
+    client: 'demo-region-bretagne',
+    appeler: (app, jeton) => request(app).get('/api-ecole/v1/regions/53/eleves-anonymises?limit=20').set('Authorization', `Bearer ${jeton}`),
+    enregistrements: (corps) => corps.eleves,
+  },
+  ChangementsElevesAnonymisesDepartement: {
+    client: 'demo-departement-35',
+    // A token of the earliest file of the year, signed as the gateway signs it (fetching it would journal a page first).
+    appeler: async (app, jeton) => depuisLePremierFichier(app, jeton, 'departement', '35', 'ecole:eleves-anonymises', '22350001800013'),
+    enregistrements: (corps) => [...corps.ajouts, ...corps.modifications.map((m: { eleve: unknown }) => m.eleve), ...corps.retraits],
+  },
+  ChangementsElevesAnonymisesRegion: {
+    client: 'demo-region-bretagne',
+    appeler: async (app, jeton) => depuisLePremierFichier(app, jeton, 'region', '53', 'ecole:eleves-anonymises-echelon', '23350001600016'),
+    enregistrements: (corps) => [...corps.ajouts, ...corps.modifications.map((m: { eleve: unknown }) => m.eleve), ...corps.retraits],
+  },
   LaureatsBac: {
     client: 'demo-region-bretagne',
     // Exam results (and the demo consents) come after the pupils: generated here if the seed has not.
@@ -167,6 +188,18 @@ const APPELS: Record<string, AppelDemo> = {
     enregistrements: (corps) => corps.laureats,
   },
 };
+
+/** The change feed of an anonymised file since its oldest publication whose token is still valid (the previous school year's June file, within 13 months). */
+async function depuisLePremierFichier(app: Express, jeton: string, niveau: string, code: string, scope: string, siret: string): Promise<request.Response> {
+  const { db, config } = app.locals.contexte as Contexte;
+  const generation = await db('generations').orderBy('id', 'desc').first('id', 'dates_publication');
+  const premiere = readJson<string[]>(generation.dates_publication).find((d) => ajouterMoisMemeJour(d, VALIDITE_MOIS) > aujourdhui())!;
+  const depuis = emettreJetonListe(
+    { cle: `eleves-anonymises:${niveau}:${code}:${scope}`, generationId: Number(generation.id), datePublication: premiere, scope },
+    { siret, cle: config.cles.pseudonyme },
+  );
+  return request(app).get(`/api-ecole/v1/${niveau}s/${code}/eleves-anonymises/changements?depuis=${depuis}`).set('Authorization', `Bearer ${jeton}`);
+}
 
 /** Leaf paths present in records, arrays transparent: what the response actually disclosed. */
 function cheminsPresents(valeur: unknown, prefixe = ''): string[] {
@@ -207,7 +240,7 @@ describe('registre des scopes', () => {
     expect([...scopesPersonnels.keys()].sort()).toEqual(
       scopes
         .map((s) => s.code)
-        .filter((c) => /^(mairie|scolarite):/.test(c) || c === 'examens:laureats-bourse-merite')
+        .filter((c) => /^(mairie|scolarite|ecole:eleves-anonymises)/.test(c) || c === 'examens:laureats-bourse-merite')
         .sort(),
     );
   });

@@ -1,7 +1,7 @@
 import { accueilDuNiveau, TYPES_PAR_ACCUEIL } from '../../src/synthetique/carte-scolaire';
 import { GenerateurPopulation } from '../../src/synthetique/generateur';
 import { normaliserNom } from '../../src/referentiels/texte';
-import { MODE_INSTRUCTION, NIVEAU, REGIME, STATUT_ELEVE } from '../../src/referentiels/nomenclatures';
+import { MODE_INSTRUCTION, NIVEAU, origineSociale, PCS, REGIME, STATUT_ELEVE } from '../../src/referentiels/nomenclatures';
 import type { EleveLigne, PublicationLigne, ResponsableLigne, ScolariteLigne, VersionLigne } from '../../src/db/tables-eleves';
 import { carteOfficielleDesCommunes } from '../../src/synthetique/territoire';
 import { COMMUNES_TEST, ETABLISSEMENTS_TEST } from './etablissements-test';
@@ -166,6 +166,21 @@ describe('générateur de population synthétique', () => {
     );
     expect(part(memeAdresse.length, g.eleves.length)).toBeGreaterThan(0.7);
     expect(new Set(g.responsables.map((r) => r.lien))).toEqual(new Set(['mere', 'pere', 'tuteur', 'autre_membre_famille']));
+  });
+
+  it('donne à chaque responsable une PCS, les boursiers venant surtout des milieux défavorisés', () => {
+    for (const r of g.responsables) expect(Object.keys(PCS)).toContain(r.pcs);
+    const premiers = new Map(g.responsables.filter((r) => r.rang === 1).map((r) => [r.foyer_id, r.pcs]));
+    const origines = (boursier: boolean) =>
+      courantes
+        .filter((s) => s.est_boursier === boursier && s.statut_eleve === 'ST' && s.regime !== null)
+        .map((s) => origineSociale(premiers.get(eleves.get(s.eleve_id)!.foyer_id)));
+    const defavorises = (liste: string[]) => part(liste.filter((o) => o === 'defavorisee').length, liste.length);
+    expect(defavorises(origines(true))).toBeGreaterThan(0.6);
+    expect(defavorises(origines(false))).toBeLessThan(0.4);
+    const toutes = [...premiers.values()].map(origineSociale);
+    for (const o of ['tres_favorisee', 'favorisee', 'moyenne', 'defavorisee'])
+      expect(part(toutes.filter((x) => x === o).length, toutes.length)).toBeGreaterThan(0.08);
   });
 
   it('publie chaque mois les arrivées, départs, changements et sorties à 16 ans', () => {

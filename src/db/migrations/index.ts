@@ -17,6 +17,7 @@ import * as habilitationsDpoNom from './095_habilitations_dpo_nom';
 import * as requetesEnCours from './096_requetes_en_cours';
 import * as listes from './100_listes';
 import * as groupements from './120_groupements';
+import * as pcsResponsables from './130_pcs_responsables';
 import * as journalListes from './140_journal_listes';
 
 export interface Migration {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '096_requetes_en_cours': requetesEnCours,
   '100_listes': listes,
   '120_groupements': groupements,
+  '130_pcs_responsables': pcsResponsables,
   '140_journal_listes': journalListes,
 };
 
