@@ -87,6 +87,7 @@ export const CLIENTS_DEMO: ClientDemo[] = [
       },
       { finalite: 'tarification_sociale_secondaire', scopes: ['scolarite:bourse-collectivite'], intitule: 'Tarification sociale des lycées de Bretagne' },
       { finalite: 'obligation_formation', scopes: ['scolarite:obligation-formation'], intitule: 'Suivi des jeunes sortis sans diplôme (16–18 ans)' },
+      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises-echelon'], intitule: 'Mixité sociale des lycées' },
     ],
   },
   {
@@ -100,7 +101,6 @@ export const CLIENTS_DEMO: ClientDemo[] = [
         scopes: ['scolarite:obligation-formation-contact'],
         intitule: "Contrôle de l'obligation de formation (16–18 ans)",
       },
-      { finalite: 'sectorisation_mixite_sociale', scopes: ['ecole:eleves-anonymises-echelon'], intitule: 'Mixité sociale des lycées' },
     ],
   },
   {
