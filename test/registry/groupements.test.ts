@@ -30,7 +30,8 @@ let operateur: string;
 let metropole: string;
 let syndicat: string;
 beforeAll(async () => {
-  t = await demarrerAppDeTest();
+  // Many calls in quick succession: the per-habilitation limit (20/s by default) is not what is tested here.
+  t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   [operateur, metropole, syndicat] = await Promise.all([t.jeton('demo-operateur'), t.jeton('demo-rennes-metropole'), t.jeton('demo-syndicat-scolaire')]);
 });
 afterAll(async () => {

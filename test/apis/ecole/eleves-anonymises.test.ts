@@ -26,7 +26,8 @@ let autre: string;
 const SIRET_AUTRE = avecCleLuhn('2235000180004');
 
 beforeAll(async () => {
-  t = await demarrerAppDeTest();
+  // Many calls in quick succession: the per-habilitation limit (20/s by default) is not what is tested here.
+  t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   dep = await t.jeton('demo-departement-35');
   region = await t.jeton('demo-region-bretagne');
   await creerDestinataire(t.db, { siret: SIRET_AUTRE, nom: 'Observatoire départemental de la mixité', categorie: 'departement', codeDepartement: '35' });

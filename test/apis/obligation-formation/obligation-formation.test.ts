@@ -31,7 +31,8 @@ const derniere = publications[publications.length - 1];
 const siretDe = (clientId: string) => CLIENTS_DEMO.find((c) => c.clientId === clientId)!.destinataire.siret;
 
 beforeAll(async () => {
-  t = await demarrerAppDeTest();
+  // Pages, files and feeds in quick succession: the per-habilitation limit (20/s by default) is not what is tested here.
+  t = await demarrerAppDeTest({ LIMITE_REQUETES_PAR_SECONDE: '1000' });
   mission = await t.jeton('demo-mission-locale-rennes');
   region = await t.jeton('demo-region-bretagne', 'scolarite:obligation-formation');
   // The source system's young people, drawn again from the generation's inputs: the oracle of who is on a list when.
