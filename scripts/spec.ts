@@ -49,7 +49,8 @@ for (const operations of Object.values<Record<string, { responses?: Record<strin
     }
   }
 }
-fs.writeFileSync(cheminSpec, JSON.stringify(spec, null, '\t'));
+// Spaces, not tabs: Spectral parses JSON as YAML and reports each tab, and past ~120 000 reports its parser overflows its stack.
+fs.writeFileSync(cheminSpec, JSON.stringify(spec, null, 2));
 
 if (process.argv.includes('--check')) {
   const changes = fichiers.filter((f) => fs.readFileSync(path.join(racine, f), 'utf8') !== avant.get(f));
