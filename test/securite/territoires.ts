@@ -10,6 +10,14 @@ import { lettreCleUai } from '../../src/territoire/uai';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const COMMUNES: Array<{ code: string; departement: string; region: string; type: string }> = require('@etalab/decoupage-administratif/data/communes.json');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const EPCI: Array<{ code: string; membres: Array<{ code: string }> }> = require('@etalab/decoupage-administratif/data/epci.json');
+
+/** A grouping's communes: an EPCI's members in the official geography, a syndicat's as registered in the demo. */
+function communesDuGroupement(d: { codeEpci?: string; communes?: string[] }): string[] {
+  if (d.codeEpci) return EPCI.find((e) => e.code === d.codeEpci)?.membres.map((m) => m.code) ?? [];
+  return d.communes ?? [];
+}
 
 export type Genre = 'commune' | 'departement' | 'region' | 'uai';
 
@@ -110,6 +118,8 @@ export function estDansTerritoire(clientId: string, scope: string, lieu: Lieu): 
       return lieu.genre !== 'region' && departement === lieu.code_departement;
     case 'commune':
       return lieu.code_commune !== undefined && d.codeCommune === lieu.code_commune;
+    case 'groupement':
+      return lieu.code_commune !== undefined && communesDuGroupement(d).includes(lieu.code_commune);
     default:
       return false;
   }
