@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
+import regles from '../../src/registry/data/regles.json';
 import scopes from '../../src/registry/data/scopes.json';
 import apis from '../../src/registry/data/apis.json';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
@@ -46,7 +47,10 @@ describe('GET /catalogue', () => {
     expect(obligation.champs).toEqual(scopes.find((s) => s.code === 'mairie:obligation-scolaire')!.champs);
     expect(obligation.destinataires).toEqual([expect.objectContaining({ categorie: 'commune', finalite: 'obligation_scolaire', territoire: 'commune' })]);
     const restauration = mairie.scopes.find((s: { code: string }) => s.code === 'mairie:restauration-scolaire');
-    expect(restauration.destinataires.map((d: { categorie: string }) => d.categorie).sort()).toEqual(['commune', 'editeur']);
+    // Communes, their software editors and the groupings of communes that run school catering: what the rules say, no more.
+    const categoriesDesRegles = [...new Set(regles.filter((r) => r.scopes.includes('mairie:restauration-scolaire')).map((r) => r.categorie_code))].sort();
+    expect(categoriesDesRegles).toEqual(['commune', 'editeur', 'epci', 'syndicat_scolaire']);
+    expect(restauration.destinataires.map((d: { categorie: string }) => d.categorie).sort()).toEqual(categoriesDesRegles);
   });
 });
 
