@@ -159,8 +159,8 @@ describe('appliquerSecretStatistiqueListe (une dimension)', () => {
         valeurs.forEach((v, i) => verifierCellule(publie.cellules[i], v));
         verifierCellule(publie.total, somme(valeurs));
         const termes = [...publie.cellules, publie.total];
-        // Only when every term is a small count is nothing left to hide them behind.
-        if (termes.every((t) => t.valeur === null && t.secret === 'primaire')) return;
+        // Only when every term is a small count (or a published zero, which hides nothing) is nothing left to hide them behind.
+        if (termes.every((t) => (t.valeur === null && t.secret === 'primaire') || t.valeur === 0)) return;
         const plafond = somme(valeurs) + 3 * SEUIL;
         termes.forEach((t, k) => {
           if (t.valeur !== null) return;
