@@ -11,6 +11,18 @@ export function etagDe(...parties: Array<string | number | null | undefined>): s
   return `"${h.digest('base64url').slice(0, 32)}"`;
 }
 
+/**
+ * The validator of a representation only its recipient sees (a list, a file): its ETag, whether the
+ * client's copy is current, and the headers that keep shared caches out of it.
+ */
+export function validationPrivee(
+  inchange: (etag: string) => boolean,
+  ...parties: Array<string | number | null | undefined>
+): { inchange: boolean; entetes: Record<string, string> } {
+  const etag = etagDe(...parties);
+  return { inchange: inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
+}
+
 /** RFC 9110 §13.1.2: If-None-Match matches with weak comparison; `*` matches any current representation. */
 export function estInchange(req: Request, etag: string): boolean {
   const entete = req.headers['if-none-match'];

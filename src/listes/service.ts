@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Contexte } from '../contexte';
 import type { Db } from '../db/knex';
 import { aujourdhui } from '../horloge';
-import { etagDe } from '../http/etag';
+import { validationPrivee } from '../http/etag';
 import { decoderCurseur, encoderCurseur } from '../http/pagination';
 import { invalide, Probleme } from '../http/problemes';
 import type { Divulgation } from '../privacy/divulgation';
@@ -141,7 +141,8 @@ async function validateur(
   parties: Array<string | number | null>,
 ): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
   const derniere = acces.publications[acces.publications.length - 1];
-  const etag = etagDe(
+  return validationPrivee(
+    (etag) => revalidation.inchange(etag),
     ...parties,
     acces.descripteur.cleDuJeton(acces.cle),
     derniere.generation_id,
@@ -151,7 +152,6 @@ async function validateur(
     acces.lecture.etendue?.join(' ') ?? null,
     await etatDesOppositions(ctx.db, acces.divulgation.droits, aujourdhui()),
   );
-  return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
 }
 
 function jetonDe(acces: Acces, publication: Publication): string {

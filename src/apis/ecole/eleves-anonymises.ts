@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Contexte } from '../../contexte';
 import type { Db } from '../../db/knex';
 import { aujourdhui } from '../../horloge';
-import { etagDe } from '../../http/etag';
+import { validationPrivee } from '../../http/etag';
 import { decoderCurseur, encoderCurseur } from '../../http/pagination';
 import { invalide, Probleme } from '../../http/problemes';
 import { BOM, ligneCsv, TexteCsv } from '../../privacy/csv';
@@ -363,7 +363,8 @@ async function validateur(
   parties: Array<string | number | null>,
 ): Promise<{ inchange: boolean; entetes: Record<string, string> }> {
   const d = acces.divulgation;
-  const etag = etagDe(
+  return validationPrivee(
+    (etag) => revalidation.inchange(etag),
     ...parties,
     acces.niveau,
     acces.code,
@@ -373,7 +374,6 @@ async function validateur(
     d.scopes.join(' '),
     await etatDesOppositions(ctx.db, d.droits, aujourdhui()),
   );
-  return { inchange: revalidation.inchange(etag), entetes: { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization, Accept' } };
 }
 
 function jeton(acces: Acces, date: string): string {
