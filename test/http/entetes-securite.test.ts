@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { demarrerAppDeTest, type AppDeTest } from '../support/app';
 
-// The exact security headers every response carries, whatever the route and the status: written
-// against helmet's output (8.x, with the gateway's CSP) so that their precomputed replacement changes nothing.
+// The exact security headers every response carries, whatever the route and the status. helmet computes
+// them once at start-up; this list, frozen from helmet 8 with the gateway's CSP, shows any change an upgrade brings.
 
 let t: AppDeTest;
 let jetonRennes: string;
