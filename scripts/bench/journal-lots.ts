@@ -3,7 +3,7 @@
  * of DATABASE_URL (SQLite by default, in a temporary file; on PostgreSQL a database created on that
  * server and dropped at the end).
  *
- * Each case is one setting (entries per transaction, wait of a lone append, transactions in flight)
+ * Each case is one setting (entries per transaction, start after an idle spell, transactions in flight)
  * under one load: `processus` child processes (each its own pool, as two instances or workers)
  * sharing the chain, each an HTTP server loaded by autocannon with `concurrence` connections. A
  * request arrives as its own I/O callback, as in the gateway; it makes one indexed read (the
@@ -64,7 +64,7 @@ const DUREE_MS = Number(process.env.BENCH_DUREE_MS || 3000);
 const TOURS = Number(process.env.BENCH_TOURS || 3);
 const POSTGRES = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 
-/** `taille/depart/enVol`, comma-separated, `depart` being `aussitot`, `tour` or ms; the first is the gateway's. */
+/** `taille/depart/enVol`, comma-separated, `depart` being `aussitot`, `tour` or ms; by default the gateway's first. */
 function reglages(): ReglageLots[] {
   const texte = process.env.BENCH_REGLAGES || '500/tour/1,1/tour/1,50/tour/1,500/aussitot/1,500/1/1,500/tour/2';
   return texte.split(',').map((r) => {
