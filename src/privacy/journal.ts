@@ -375,40 +375,89 @@ interface EnAttente {
   rejeter: (erreur: unknown) => void;
 }
 
-/** Group commit: appends that arrive while a transaction runs are written together in the next one. */
+/** How appends are grouped into transactions: `npm run bench:journal-lots` compares settings (docs/benchmarks.md). */
+export interface ReglageLots {
+  /** At most this many entries per transaction. */
+  taille: number;
+  /**
+   * When the transaction of an append arriving with none in flight starts: at once, on the next turn
+   * of the event loop (the appends of the requests handled in the same turn join it), or after that many ms.
+   */
+  depart: 'aussitot' | 'tour' | number;
+  /** Transactions of this process in flight at once: a later one waits for the chain's lock while an earlier one commits. */
+  enVol: number;
+}
+
+/**
+ * Measured on both engines, alone and with two processes sharing the chain: starting on the next
+ * turn is needed on SQLite, whose transaction never yields the event loop (at once, every entry
+ * commits alone) and no worse on PostgreSQL; a wait or a second transaction in flight only slowed
+ * appends; 500 entries (batches under the bench's load stayed near 50) only bounds a burst.
+ */
+const REGLAGE_LOTS: ReglageLots = { taille: TAILLE_LOT, depart: 'tour', enVol: 1 };
+
+/**
+ * Group commit: appends that arrive while a transaction runs are written together in the next one.
+ * An entry's promise resolves only after the transaction holding it has committed.
+ */
 class FileJournal {
   private attente: EnAttente[] = [];
-  private actif = false;
+  private enVol = 0;
+  private planifie = false;
+  /** Transactions committed so far. */
+  lots = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    public reglage: ReglageLots,
+  ) {}
 
   ajouter(ligne: LigneAChainer, personnes: string[]): Promise<EntreeJournal> {
     return new Promise((resoudre, rejeter) => {
       this.attente.push({ ligne, personnes, resoudre, rejeter });
-      if (!this.actif) {
-        this.actif = true;
-        setImmediate(() => void this.vider());
-      }
+      if (this.enVol < this.reglage.enVol) this.planifier();
     });
   }
 
-  private async vider(): Promise<void> {
-    while (this.attente.length > 0) {
-      const lot = this.attente.splice(0, TAILLE_LOT);
-      try {
-        const lignes = await transaction(this.db, (t) =>
-          ecrireLot(
-            t,
-            lot.map((a) => a.ligne),
-          ),
-        );
-        planifierIndexation(this.db);
-        lot.forEach((a, i) => a.resoudre({ ...versResume(lignes[i]), personnes: a.personnes }));
-      } catch (erreur) {
-        lot.forEach((a) => a.rejeter(erreur));
-      }
+  private planifier(): void {
+    if (this.planifie) return;
+    this.planifie = true;
+    const partir = () => {
+      this.planifie = false;
+      this.lancer();
+    };
+    const { depart } = this.reglage;
+    if (depart === 'aussitot') queueMicrotask(partir);
+    else if (depart === 'tour') setImmediate(partir);
+    else setTimeout(partir, depart);
+  }
+
+  /** Starts transactions while appends wait and fewer than `enVol` are in flight; each one that ends takes what gathered meanwhile. */
+  private lancer(): void {
+    while (this.attente.length > 0 && this.enVol < this.reglage.enVol) {
+      const lot = this.attente.splice(0, this.reglage.taille);
+      this.enVol++;
+      void this.ecrire(lot).finally(() => {
+        this.enVol--;
+        this.lancer();
+      });
     }
-    this.actif = false;
+  }
+
+  private async ecrire(lot: EnAttente[]): Promise<void> {
+    try {
+      const lignes = await transaction(this.db, (t) =>
+        ecrireLot(
+          t,
+          lot.map((a) => a.ligne),
+        ),
+      );
+      this.lots++;
+      planifierIndexation(this.db);
+      lot.forEach((a, i) => a.resoudre({ ...versResume(lignes[i]), personnes: a.personnes }));
+    } catch (erreur) {
+      lot.forEach((a) => a.rejeter(erreur));
+    }
   }
 }
 
@@ -422,12 +471,27 @@ export function journaliser(db: Db, entree: EntreeAJournaliser): Promise<EntreeJ
   } catch (erreur) {
     return Promise.reject(erreur);
   }
+  return fileDe(db).ajouter(preparee.ligne, preparee.personnes);
+}
+
+function fileDe(db: Db): FileJournal {
   let file = files.get(db);
   if (!file) {
-    file = new FileJournal(db);
+    file = new FileJournal(db, REGLAGE_LOTS);
     files.set(db, file);
   }
-  return file.ajouter(preparee.ligne, preparee.personnes);
+  return file;
+}
+
+/** Other group commit settings for this database's appends from now on: the bench compares them. */
+export function reglerLots(db: Db, reglage: Partial<ReglageLots>): void {
+  const file = fileDe(db);
+  file.reglage = { ...file.reglage, ...reglage };
+}
+
+/** Transactions the group commit has committed for this database in this process. */
+export function lotsEcrits(db: Db): number {
+  return fileDe(db).lots;
 }
 
 /** Recomputes the chain from the latest anchor and names the first entry at fault. */

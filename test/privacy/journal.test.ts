@@ -1,10 +1,13 @@
-import { createDb, type Db } from '../../src/db/knex';
+import { createDb, type Db, isPostgres } from '../../src/db/knex';
 import {
   divulgationsPersonne,
   type EntreeAJournaliser,
   indexerPersonnes,
   journaliser,
+  lotsEcrits,
   purgerJournal,
+  reglerLots,
+  type ReglageLots,
   rechercherJournal,
   verifierJournal,
 } from '../../src/privacy/journal';
@@ -91,6 +94,57 @@ describe('journal des divulgations', () => {
     }
     expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 200 });
   });
+
+  it("n'écrit rien d'un lot que la base refuse en cours de transaction, et la chaîne reprend après lui", async () => {
+    const premiere = await journaliser(db, entree());
+    // The chained rows are inserted before the head: refusing the head fails the transaction after them.
+    if (isPostgres(db)) {
+      await db.raw(`CREATE FUNCTION refuser_tete() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'tete refusee'; END $$ LANGUAGE plpgsql`);
+      await db.raw('CREATE TRIGGER refus_tete BEFORE INSERT OR UPDATE ON journal_tete FOR EACH ROW EXECUTE FUNCTION refuser_tete()');
+    } else {
+      await db.raw(`CREATE TRIGGER refus_tete_ajout BEFORE INSERT ON journal_tete BEGIN SELECT RAISE(ABORT, 'tete refusee'); END`);
+      await db.raw(`CREATE TRIGGER refus_tete_maj BEFORE UPDATE ON journal_tete BEGIN SELECT RAISE(ABORT, 'tete refusee'); END`);
+    }
+    const refusees = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => journaliser(db, entree({ requestId: `refus-${i}` }))));
+    expect(refusees.map((r) => r.status)).toEqual(Array(20).fill('rejected'));
+    expect(await db('journal').pluck('request_id')).toEqual(['req-1']);
+
+    await db.raw(isPostgres(db) ? 'DROP TRIGGER refus_tete ON journal_tete' : 'DROP TRIGGER refus_tete_ajout');
+    if (!isPostgres(db)) await db.raw('DROP TRIGGER refus_tete_maj');
+    const suivante = await journaliser(db, entree({ requestId: 'req-2' }));
+    expect(suivante).toMatchObject({ sequence: 2, hash_precedent: premiere.hash });
+    expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 2 });
+  });
+
+  it('écrit dans une seule transaction les entrées des requêtes traitées dans un même tour de boucle', async () => {
+    await journaliser(db, entree());
+    const avant = lotsEcrits(db);
+    // Each append from its own callback of one turn, as requests arriving together are handled.
+    const entrees = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => new Promise((r) => setImmediate(r)).then(() => journaliser(db, entree({ requestId: `tour-${i}` })))),
+    );
+    expect(lotsEcrits(db) - avant).toBe(1);
+    expect(entrees.map((e) => e.sequence)).toEqual(Array.from({ length: 10 }, (_, i) => i + 2));
+  });
+
+  it.each<Partial<ReglageLots>>([{ taille: 7 }, { depart: 'aussitot', enVol: 2 }, { depart: 2, enVol: 3, taille: 5 }])(
+    'garde une seule chaîne valide à deux processus avec le réglage %j',
+    async (reglage) => {
+      const autreProcessus = createDb(url);
+      try {
+        reglerLots(db, reglage);
+        reglerLots(autreProcessus, reglage);
+        const entrees = await Promise.all(
+          [db, autreProcessus].flatMap((base, p) => Array.from({ length: 60 }, (_, i) => journaliser(base, entree({ requestId: `p${p}-${i}` })))),
+        );
+        expect(entrees.map((e) => e.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+        if (reglage.taille) expect(lotsEcrits(db)).toBeGreaterThanOrEqual(60 / reglage.taille);
+      } finally {
+        await autreProcessus.destroy();
+      }
+      expect(await verifierJournal(db)).toEqual({ ok: true, entrees: 120 });
+    },
+  );
 
   it('localise une entrée modifiée directement en SQL', async () => {
     await remplir(db, 10);
