@@ -1,4 +1,4 @@
-import { type Db, executer, instruction, readJson } from '../db/knex';
+import { type Db, instruction, readJson } from '../db/knex';
 import { oublierJeton } from './principal';
 import { empreinteJeton } from './secrets';
 
@@ -10,17 +10,18 @@ export interface JetonStocke {
   revoque_le: string | null;
 }
 
+const insererJeton = instruction<{ empreinte: string; clientId: string; scopes: string; emisLe: string; expireLe: string }, number>((db, p) =>
+  db('oauth_tokens').insert({ token_hash: p.empreinte, client_id: p.clientId, scopes: p.scopes, emis_le: p.emisLe, expire_le: p.expireLe }),
+);
+
 export async function enregistrerJeton(db: Db, jeton: string, clientId: string, scopes: string[], expireLe: Date): Promise<void> {
-  await executer(
-    db,
-    db('oauth_tokens').insert({
-      token_hash: empreinteJeton(jeton),
-      client_id: clientId,
-      scopes: JSON.stringify(scopes),
-      emis_le: new Date().toISOString(),
-      expire_le: expireLe.toISOString(),
-    }),
-  );
+  await insererJeton(db, {
+    empreinte: empreinteJeton(jeton),
+    clientId,
+    scopes: JSON.stringify(scopes),
+    emisLe: new Date().toISOString(),
+    expireLe: expireLe.toISOString(),
+  });
 }
 
 export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {
