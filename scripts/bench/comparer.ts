@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   ];
   const bases = new Map<string, { url: string; supprimer: () => Promise<void> }>();
   const resultats: Resultat[] = [];
+  let postgres: boolean;
   const dossier = fs.mkdtempSync(path.join(os.tmpdir(), 'apisation-comparer-'));
   try {
     for (const [nom, racine] of builds) {
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
       await db.destroy();
     }
     const db = createDb(bases.get('comparée')!.url);
-    const postgres = isPostgres(db);
+    postgres = isPostgres(db);
     const chemins = await identites(db, 500);
     const uai = (await db('etablissements').where({ code_commune: RENNES, type: 'lycee' }).orderBy('uai').first('uai')).uai as string;
     await db.destroy();
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
       const rs = resultats.filter((r) => r.scenario === scenario && r.build === nom);
       const med = (f: (r: Resultat) => number) => mediane(rs.map(f));
       console.log(
-        `| ${scenario} | ${nom} | ${med((r) => r.rps).toFixed(0)} | ${med((r) => r.p99)} | ${med((r) => r.cpuUs).toFixed(0)} µs | ${med((r) => r.pgUs).toFixed(0)} µs | ${med((r) => r.instructions).toFixed(2)} | ${rs.map((r) => r.charge.toFixed(1)).join(' ; ')} |`,
+        `| ${scenario} | ${nom} | ${med((r) => r.rps).toFixed(0)} | ${med((r) => r.p99)} | ${med((r) => r.cpuUs).toFixed(0)} µs | ${postgres ? `${med((r) => r.pgUs).toFixed(0)} µs` : '—'} | ${postgres ? med((r) => r.instructions).toFixed(2) : '—'} | ${rs.map((r) => r.charge.toFixed(1)).join(' ; ')} |`,
       );
     }
   }
