@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Db, executer } from '../db/knex';
+import { type Db, instruction } from '../db/knex';
 import { Probleme } from '../http/problemes';
 import { trouverDestinataire } from '../registry/destinataires';
 import { CacheSecretsVerifies, hacherSecret, nouveauSecret, verifierSecret } from './secrets';
@@ -78,8 +78,14 @@ const cache = new CacheSecretsVerifies();
 // An unknown client still costs one scrypt, so response time does not reveal which ids exist.
 let hacheLeurre: Promise<string> | undefined;
 
+const clientActif = instruction<{ clientId: string }, LigneClient | undefined>((db, p) =>
+  db('oauth_clients')
+    .where({ client_id: p.clientId, actif: true })
+    .first('client_id', 'siret', 'nom', 'demo', 'secret_hash', 'ancien_secret_hash', 'ancien_secret_expire_le'),
+);
+
 export async function authentifierClient(db: Db, clientId: string, secret: string): Promise<ClientOAuth | null> {
-  const client = await executer<LigneClient | undefined>(db, db('oauth_clients').where({ client_id: clientId, actif: true }).first());
+  const client = await clientActif(db, { clientId });
   if (!client) {
     hacheLeurre ??= hacherSecret(nouveauSecret());
     await verifierSecret(secret, await hacheLeurre);

@@ -1,4 +1,4 @@
-import { type Db, executer, instruction, readJson } from '../db/knex';
+import { type Db, instruction, isPostgres, readJson } from '../db/knex';
 import { oublierJeton } from './principal';
 import { empreinteJeton } from './secrets';
 
@@ -10,17 +10,28 @@ export interface JetonStocke {
   revoque_le: string | null;
 }
 
+/**
+ * On PostgreSQL the token's commit does not wait for the disk (`synchronous_commit` off for this
+ * one statement): every instance sees it at once, and a crash of the database in the next fraction
+ * of a second can only lose tokens, which their clients then ask for again (401 → /oauth/token).
+ */
+const insererJeton = instruction<{ empreinte: string; clientId: string; scopes: string; emisLe: string; expireLe: string }, number>((db, p) =>
+  isPostgres(db)
+    ? db.raw(
+        "insert into oauth_tokens (token_hash, client_id, scopes, emis_le, expire_le) select ?, ?, ?, ?, ? from (select set_config('synchronous_commit', 'off', true)) as sans_attente",
+        [p.empreinte, p.clientId, p.scopes, p.emisLe, p.expireLe],
+      )
+    : db('oauth_tokens').insert({ token_hash: p.empreinte, client_id: p.clientId, scopes: p.scopes, emis_le: p.emisLe, expire_le: p.expireLe }),
+);
+
 export async function enregistrerJeton(db: Db, jeton: string, clientId: string, scopes: string[], expireLe: Date): Promise<void> {
-  await executer(
-    db,
-    db('oauth_tokens').insert({
-      token_hash: empreinteJeton(jeton),
-      client_id: clientId,
-      scopes: JSON.stringify(scopes),
-      emis_le: new Date().toISOString(),
-      expire_le: expireLe.toISOString(),
-    }),
-  );
+  await insererJeton(db, {
+    empreinte: empreinteJeton(jeton),
+    clientId,
+    scopes: JSON.stringify(scopes),
+    emisLe: new Date().toISOString(),
+    expireLe: expireLe.toISOString(),
+  });
 }
 
 export async function trouverJeton(db: Db, jeton: string): Promise<JetonStocke | undefined> {

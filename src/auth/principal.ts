@@ -45,7 +45,7 @@ export interface JetonResolu {
 export interface StatistiquesJetons {
   /** Calls of `resoudreJeton`: one per authenticated request, however many @Security alternatives its route has. */
   resolutions: number;
-  /** Registry reads (token, client, recipient, habilitations): at most one per token and DUREE_CACHE_JETON_MS on the request path. */
+  /** Registry reads (token, client, recipient, habilitations): at most one per token and DUREE_CACHE_JETON_MS on the request path, however many requests miss the cache together. */
   lecturesRegistre: number;
 }
 
@@ -97,12 +97,28 @@ function cacheDe(db: Db): Cache {
   return cache;
 }
 
+/** Reads in flight per token: requests that miss the cache together share one read. */
+const lecturesEnCours = new WeakMap<Db, Map<string, Promise<Lecture | undefined>>>();
+
 async function lireEnCache(db: Db, empreinte: string): Promise<Lecture | undefined> {
+  const cache = cacheDe(db);
+  const entree = cache.get(empreinte);
+  if (entree && entree.jusqua > Date.now()) return entree.lecture;
+  let enCours = lecturesEnCours.get(db);
+  if (!enCours) lecturesEnCours.set(db, (enCours = new Map()));
+  const partagee = enCours.get(empreinte);
+  if (partagee) return partagee;
+  const lecture: Promise<Lecture | undefined> = lireEtRetenir(db, empreinte).finally(() => {
+    if (enCours.get(empreinte) === lecture) enCours.delete(empreinte);
+  });
+  enCours.set(empreinte, lecture);
+  return lecture;
+}
+
+async function lireEtRetenir(db: Db, empreinte: string): Promise<Lecture | undefined> {
   const cache = cacheDe(db);
   // Counted from before the read: a revocation committed during the read is seen within the delay too.
   const maintenant = Date.now();
-  const entree = cache.get(empreinte);
-  if (entree && entree.jusqua > maintenant) return entree.lecture;
   const lecture = await lire(db, empreinte);
   cache.delete(empreinte);
   if (lecture) {
@@ -118,6 +134,7 @@ async function lireEnCache(db: Db, empreinte: string): Promise<Lecture | undefin
 /** A token revoked through this process is refused here at once; other processes follow within the delay. */
 export function oublierJeton(db: Db, empreinte: string): void {
   caches.get(db)?.delete(empreinte);
+  lecturesEnCours.get(db)?.delete(empreinte);
 }
 
 /**

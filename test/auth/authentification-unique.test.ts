@@ -63,4 +63,15 @@ describe('one token resolution per request, whatever the number of @Security alt
     expect(r.resolutions).toBe(10);
     expect(r.lecturesRegistre).toBeLessThanOrEqual(1 + Math.floor((Date.now() - debut) / DUREE_CACHE_JETON_MS));
   });
+
+  it('reads the registry once for a token that many requests present at once, before any is cached', async () => {
+    const frais = await t.jeton('demo-editeur-restauration');
+    const debut = Date.now();
+    const avant = statistiquesJetons(t.db);
+    const reponses = await Promise.all(Array.from({ length: 20 }, () => request(t.app).get(LISTE).auth(frais, { type: 'bearer' })));
+    const apres = statistiquesJetons(t.db);
+    expect(reponses.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(apres.resolutions - avant.resolutions).toBe(20);
+    expect(apres.lecturesRegistre - avant.lecturesRegistre).toBeLessThanOrEqual(1 + Math.floor((Date.now() - debut) / DUREE_CACHE_JETON_MS));
+  });
 });

@@ -15,6 +15,8 @@ import { basePreparee, demarrerServeurReel, type ServeurReel } from '../securite
 // the same file.
 
 const ECHECS = 4;
+// The default limit: blocks of at most ⌈20 / 10⌉ = 2 points, so two instances let 19 or 20 through a window.
+const LIMITE = 20;
 const siPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? it : it.skip;
 let base: { url: string; supprimer: () => Promise<void> };
 let db: Db;
@@ -90,7 +92,12 @@ beforeAll(async () => {
   base = await basePreparee();
   // Each server would drop the database when closed: the test drops it once, after both.
   const partagee = { url: base.url, supprimer: async () => {} };
-  const env = { WORKERS: '1', ECHECS_AUTHENTIFICATION_PAR_MINUTE: String(ECHECS), APISATION_AUJOURDHUI: aujourdhui() };
+  const env = {
+    WORKERS: '1',
+    ECHECS_AUTHENTIFICATION_PAR_MINUTE: String(ECHECS),
+    LIMITE_REQUETES_PAR_SECONDE: String(LIMITE),
+    APISATION_AUJOURDHUI: aujourdhui(),
+  };
   a = await demarrerServeurReel(env, partagee);
   b = await demarrerServeurReel(env, partagee);
   db = createDb(base.url);
@@ -159,6 +166,29 @@ describe('two instances on one database', () => {
       .update({ expire: Date.now() - 1 });
     expect((await statut(b)).status).toBe(200);
     expect((await statut(a)).status).toBe(200);
+  });
+
+  // SQLite instances each count in their own memory (docs/deploiement.md): the shared limit is PostgreSQL's.
+  siPostgres('shares one rate limit across instances, reserved by blocks: never more than the limit in a second, at most one block short', async () => {
+    const uai = (await db('etablissements').orderBy('uai').first('uai')).uai as string;
+    // Open-data route, limited per client IP: this test's own address.
+    const entetes = { 'X-Forwarded-For': '203.0.113.20' };
+    let rafale: Reponse[] = [];
+    for (let essai = 0; essai < 5; essai++) {
+      await new Promise((r) => setTimeout(r, 1100));
+      const debut = Date.now();
+      rafale = await Promise.all(Array.from({ length: 3 * LIMITE }, (_, i) => appeler(`${(i % 2 ? a : b).url}/api-ecole/v1/etablissements/${uai}`, entetes)));
+      if (Date.now() - debut < 600) break;
+    }
+    const acceptees = rafale.filter((r) => r.status === 200);
+    const refusees = rafale.filter((r) => r.status === 429);
+    expect(acceptees.length + refusees.length).toBe(3 * LIMITE);
+    expect(acceptees.length).toBeLessThanOrEqual(LIMITE);
+    expect(acceptees.length).toBeGreaterThanOrEqual(LIMITE - 1);
+    // Both instances let some through: each reserved points from the same counter.
+    expect(rafale.filter((r, i) => i % 2 === 1 && r.status === 200).length).toBeGreaterThan(0);
+    expect(rafale.filter((r, i) => i % 2 === 0 && r.status === 200).length).toBeGreaterThan(0);
+    expect(refusees.every((r) => code(r) === 'trop_de_requetes' && Number(r.entetes['retry-after']) >= 1)).toBe(true);
   });
 
   it('counts failed client authentications of one IP across instances: 429 with Retry-After at the configured count, on both', async () => {

@@ -19,6 +19,7 @@ import * as listes from './100_listes';
 import * as groupements from './120_groupements';
 import * as pcsResponsables from './130_pcs_responsables';
 import * as journalListes from './140_journal_listes';
+import * as compteursSansWal from './150_compteurs_sans_wal';
 
 export interface Migration {
   up(knex: Knex): Promise<void>;
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '120_groupements': groupements,
   '130_pcs_responsables': pcsResponsables,
   '140_journal_listes': journalListes,
+  '150_compteurs_sans_wal': compteursSansWal,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
