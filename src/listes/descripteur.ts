@@ -28,6 +28,8 @@ export interface SourceListe {
   colonneNombre: string;
   /** The versions' columns an entry is built from (`eleve_id` is always read). */
   colonnes: readonly string[];
+  /** The versions' index on the selection, then `eleve_id`, `valide_du`, `valide_jusqu_au`: a list as of a date, in its order, from the index alone. */
+  index: string;
 }
 
 /** Which entries of a list a scope sees. */

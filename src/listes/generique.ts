@@ -17,6 +17,7 @@ export function sourceGenerique(liste: string): SourceListe {
       selection: (cle) => ({ liste, cle }),
       colonneNombre: 'nombre_total',
       colonnes: ['eleve_id', 'annee_scolaire', 'valide_du', 'donnees'],
+      index: 'liste_versions_liste_index',
     };
     sources.set(liste, source);
   }

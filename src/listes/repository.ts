@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Db, executer, instruction } from '../db/knex';
+import { type Db, executer, instruction, isPostgres } from '../db/knex';
 import { oppositionsChangeesDepuis } from '../privacy/opposition';
 import type { Perimetre, SourceListe, VersionBase } from './descripteur';
 
@@ -77,9 +77,19 @@ export interface Lecture {
   etendue?: readonly string[] | null;
 }
 
+/**
+ * The versions table as `v`, read on SQLite through the list's index. With the statistics of a
+ * large base (`ANALYZE`), SQLite's planner otherwise prefers the index on (commune, `valide_du`)
+ * for `valide_du <= date`, then sorts the commune's whole history to find a page: 66 000 rows
+ * for Rennes on the national base, ≈ 100 ms a page instead of ≈ 1 ms.
+ */
+function tableDesVersions(db: Db, source: SourceListe): Knex.QueryBuilder {
+  return isPostgres(db) ? db(`${source.versions} as v`) : db.from(db.raw('?? as v indexed by ??', [source.versions, source.index]));
+}
+
 /** The list as of `date`: `valide_du <= date < valide_jusqu_au` (or no end), within the scope's perimeter. */
 function versionsEnVigueur(db: Db, l: Lecture, date: string): Knex.QueryBuilder {
-  const q = db(`${l.source.versions} as v`)
+  const q = tableDesVersions(db, l.source)
     .where(prefixer(l.source.selection(l.cle), 'v'))
     .andWhere('v.valide_du', '<=', date)
     .andWhere((w) => w.whereNull('v.valide_jusqu_au').orWhere('v.valide_jusqu_au', '>', date));
@@ -110,11 +120,16 @@ export async function versionsDe<V extends VersionBase>(db: Db, l: Lecture, date
   return executer(db, fichesEnVigueur(db, l, date).whereIn('v.eleve_id', ids));
 }
 
-/** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
-export async function versionsApres<V extends VersionBase>(db: Db, l: Lecture, date: string, apres: string | undefined, limite: number): Promise<V[]> {
+/** The query of a page: the next `limite` entries of the list after `apres` (from the start when undefined). */
+export function requeteDePage(db: Db, l: Lecture, date: string, apres: string | undefined, limite: number): Knex.QueryBuilder {
   const q = fichesEnVigueur(db, l, date).limit(limite);
   if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
-  return executer(db, q);
+  return q;
+}
+
+/** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
+export async function versionsApres<V extends VersionBase>(db: Db, l: Lecture, date: string, apres: string | undefined, limite: number): Promise<V[]> {
+  return executer(db, requeteDePage(db, l, date, apres, limite));
 }
 
 /**

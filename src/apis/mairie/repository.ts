@@ -48,6 +48,7 @@ export const SOURCE_MAIRIE: SourceListe = {
   selection: (codeCommune) => ({ code_commune: codeCommune }),
   colonneNombre: 'nombre_enfants',
   colonnes: COLONNES_FICHE,
+  index: 'obligation_versions_liste_index',
 };
 
 /**
