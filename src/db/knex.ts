@@ -204,12 +204,16 @@ function nomDeLInstruction(conn: ConnexionPg, sql: string): string | undefined {
 async function executerPg<T>(conn: ConnexionPg, c: Compilee): Promise<T> {
   const resultat = await conn.query({ text: c.sql, values: c.valeurs, name: nomDeLInstruction(conn, c.sql) });
   if (c.methode === 'raw') return resultat as T;
+  // `pg`'s result object often reaches V8's old generation before its query ends: left there, it
+  // would keep every page of a streamed list alive until a full collection (peak RSS growing with the list).
+  const lignes = resultat.rows;
+  resultat.rows = [];
   if (resultat.command === 'SELECT') {
-    if (c.methode === 'first') return resultat.rows[0] as T;
-    if (c.methode === 'pluck') return resultat.rows.map((l) => l[c.colonne!]) as T;
-    return resultat.rows as T;
+    if (c.methode === 'first') return lignes[0] as T;
+    if (c.methode === 'pluck') return lignes.map((l) => l[c.colonne!]) as T;
+    return lignes as T;
   }
-  if (/\breturning\b/i.test(c.sql)) return resultat.rows as T;
+  if (/\breturning\b/i.test(c.sql)) return lignes as T;
   return (resultat.rowCount ?? 0) as T;
 }
 
