@@ -251,6 +251,28 @@ type Scalaire = string | number | boolean | null | Date;
 
 const MARQUE = '\u0000apisation:';
 
+/** A statement compiled with markers in place of its parameters' values. */
+type Modele<P> = Omit<Compilee, 'valeurs'> & { valeurs: Array<{ parametre: keyof P & string } | { constante: unknown }> };
+
+function modeleDe<P extends Record<string, Scalaire>>(requete: (p: P) => Requete): Modele<P> {
+  const marques = new Proxy({} as P, { get: (_, nom) => `${MARQUE}${String(nom)}` });
+  const c = compiler(requete(marques));
+  const valeurs = c.valeurs.map((v) => (typeof v === 'string' && v.startsWith(MARQUE) ? { parametre: v.slice(MARQUE.length) } : { constante: v }));
+  return { ...c, valeurs };
+}
+
+function lier<P extends Record<string, Scalaire>>(modele: Modele<P>, p: P): Compilee {
+  const valeurs = modele.valeurs.map((v) => {
+    if ('constante' in v) return v.constante;
+    const valeur = p[v.parametre];
+    if (valeur === undefined || (typeof valeur === 'object' && valeur !== null && !(valeur instanceof Date))) {
+      throw new TypeError(`instruction : le paramètre ${v.parametre} doit être une valeur scalaire`);
+    }
+    return valeur;
+  });
+  return { ...modele, valeurs };
+}
+
 /**
  * A statement of the request path compiled once per database: each call binds its values to
  * the SQL knex built the first time, instead of building and compiling the query again.
@@ -258,25 +280,21 @@ const MARQUE = '\u0000apisation:';
  * `limit`/`offset` or a list.
  */
 export function instruction<P extends Record<string, Scalaire>, T>(construire: (db: Db, p: P) => Requete): (db: Db, p: P) => Promise<T> {
-  const modeles = new WeakMap<Db, Omit<Compilee, 'valeurs'> & { valeurs: Array<{ parametre: keyof P & string } | { constante: unknown }> }>();
+  const modeles = new WeakMap<Db, Modele<P>>();
   return async (db, p) => {
     let modele = modeles.get(db);
-    if (!modele) {
-      const marques = new Proxy({} as P, { get: (_, nom) => `${MARQUE}${String(nom)}` });
-      const c = compiler(construire(db, marques));
-      const valeurs = c.valeurs.map((v) => (typeof v === 'string' && v.startsWith(MARQUE) ? { parametre: v.slice(MARQUE.length) } : { constante: v }));
-      modeles.set(db, (modele = { ...c, valeurs }));
-    }
-    const valeurs = modele.valeurs.map((v) => {
-      if ('constante' in v) return v.constante;
-      const valeur = p[v.parametre];
-      if (valeur === undefined || (typeof valeur === 'object' && valeur !== null && !(valeur instanceof Date))) {
-        throw new TypeError(`instruction : le paramètre ${v.parametre} doit être une valeur scalaire`);
-      }
-      return valeur;
-    });
-    return executerCompilee<T>(db, { ...modele, valeurs });
+    if (!modele) modeles.set(db, (modele = modeleDe<P>((marques) => construire(db, marques))));
+    return executerCompilee<T>(db, lier(modele, p));
   };
+}
+
+/**
+ * The same for one piece of work (a request's pages of a list): compiled now, with whatever
+ * constants and lists it holds, then run as often as needed with new values for its markers.
+ */
+export function preparer<P extends Record<string, Scalaire>, T>(db: Db, construire: (p: P) => Requete): (p: P) => Promise<T> {
+  const modele = modeleDe(construire);
+  return async (p) => executerCompilee<T>(db, lier(modele, p));
 }
 
 /** Statements of one transaction: built with `knex`, run with `executer`. */
