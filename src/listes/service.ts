@@ -21,7 +21,6 @@ import {
   idsTouches,
   type Lecture,
   motifsDeRetrait,
-  pagesDeLaListe,
   type Publication,
   publicationsDeLaListe,
   tailleDeLaListe,
@@ -213,7 +212,8 @@ export async function listeDe<V extends VersionBase, E extends Entree>(
     return pageDeListe(acces, publication, entetes, jeton, {
       versions: versions.slice(0, p.limit),
       encore: versions.length > p.limit,
-      total: await tailleDansLePerimetre(ctx, acces, publication),
+      // The publication records the whole list's size; only a perimeter's share is counted.
+      total: acces.lecture.perimetre.complet ? publication.nombre_total : await tailleDeLaListe(ctx.db, acces.lecture, date),
       exclues: 0,
     });
   }
@@ -232,7 +232,7 @@ export async function listeDe<V extends VersionBase, E extends Entree>(
 
   // Exclusions (the few opposed) and counts precede any byte of the list.
   const exclues = await exclusDeLaListe(ctx, acces, date);
-  const total = (await tailleDansLePerimetre(ctx, acces, publication)) - exclues.length;
+  const total = (await tailleDeLaListe(ctx.db, acces.lecture, date)) - exclues.length;
   if (p.format !== 'json') return listeEntiere(ctx, acces, publication, entetes, jeton, { format: p.format, exclues, total });
 
   // Reading as many more entries as there are exclusions leaves a full page once they are dropped.
@@ -245,11 +245,6 @@ export async function listeDe<V extends VersionBase, E extends Entree>(
     total,
     exclues: exclues.length,
   });
-}
-
-/** The publication records the whole list's size; only a perimeter's share is counted (a full scan of the list's index). */
-async function tailleDansLePerimetre(ctx: Contexte, acces: Acces, publication: Publication): Promise<number> {
-  return acces.lecture.perimetre.complet ? publication.nombre_total : tailleDeLaListe(ctx.db, acces.lecture, publication.date_publication);
 }
 
 /**
@@ -267,16 +262,23 @@ async function exclusDeLaListe(ctx: Contexte, acces: Acces, date: string): Promi
   return idsOpposesDeLaListe(ctx.db, acces.lecture, date, { finaliteCode: d.droits.code, jour: aujourdhui() });
 }
 
-/** Entries read from the list per query by the whole-list representations: two such pages in memory at a time. */
-const PAGE_DE_LECTURE = 500;
+/** Entries read from the list per query by the whole-list representations: one such page in memory at a time. */
+const PAGE_DE_LECTURE = 200;
 
 /**
  * The masked entries of the list, a page at a time in the list's order, but the `exclues`
  * persons (read and journaled before the first byte).
  */
 async function* pagesDeFiches(db: Db, acces: Acces, date: string, exclues: ReadonlySet<string>): AsyncGenerator<Array<Partial<Entree>>> {
-  for await (const versions of pagesDeLaListe(db, acces.lecture, date, PAGE_DE_LECTURE)) {
-    yield await fiches(acces, exclues.size === 0 ? versions : versions.filter((v) => !exclues.has(v.eleve_id)));
+  let apres: string | undefined;
+  for (;;) {
+    const versions = await versionsApres(db, acces.lecture, date, apres, PAGE_DE_LECTURE);
+    if (versions.length === 0) return;
+    apres = versions[versions.length - 1].eleve_id;
+    yield await fiches(
+      acces,
+      versions.filter((v) => !exclues.has(v.eleve_id)),
+    );
   }
 }
 
