@@ -226,10 +226,14 @@ async function main(): Promise<void> {
       }
     }
     if (PROFIL) console.log(`\nprofils : ${PROFIL}`);
+  } catch (err) {
+    // The servers' logs say why a download failed.
+    console.error(`journaux des passerelles gardés dans ${dossier}`);
+    throw err;
   } finally {
     for (const b of bases) await b.supprimer();
-    fs.rmSync(dossier, { recursive: true, force: true });
   }
+  fs.rmSync(dossier, { recursive: true, force: true });
 }
 
 main().catch((err: Error) => {
