@@ -13,6 +13,8 @@ interface InstructionSqlite {
   reader: boolean;
   all(valeurs: unknown[]): unknown[];
   run(valeurs: unknown[]): { changes: number };
+  raw(actif: boolean): InstructionSqlite;
+  columns(): Array<{ name: string }>;
 }
 
 interface ConnexionSqlite {
@@ -141,6 +143,8 @@ interface Compilee {
   /** `first` (one row), `pluck` (one column), `raw` (the driver's result), else rows or a count. */
   methode?: string;
   colonne?: string;
+  /** Hundreds of rows per call (a list's pages): see `lignesNombreuses`. */
+  nombreuses?: boolean;
 }
 
 function compiler(requete: Requete): Compilee {
@@ -149,12 +153,32 @@ function compiler(requete: Requete): Compilee {
   return { sql: natif.sql, valeurs: natif.bindings, methode: r._method, colonne: r._single?.pluck };
 }
 
+/**
+ * The same rows, read as arrays and named here: better-sqlite3 builds a row object field by
+ * field from C++, ≈ 30 % of reading a list's page of 500. The statement is shared (cached per
+ * connection), so its array mode is set and reset around this synchronous read.
+ */
+function lignesNombreuses(instruction: InstructionSqlite, valeurs: unknown[]): Array<Record<string, unknown>> {
+  const noms = instruction.columns().map((c) => c.name);
+  let tableaux: unknown[][];
+  try {
+    tableaux = instruction.raw(true).all(valeurs) as unknown[][];
+  } finally {
+    instruction.raw(false);
+  }
+  return tableaux.map((t) => {
+    const ligne: Record<string, unknown> = {};
+    for (let i = 0; i < noms.length; i++) ligne[noms[i]] = t[i];
+    return ligne;
+  });
+}
+
 /** Knex's result shapes: rows (one row for `first`, one column for `pluck`), or the number of rows a write changed. */
 function executerSqlite<T>(db: Db, conn: ConnexionSqlite, c: Compilee): T {
   const instruction = conn.prepare(c.sql);
   const valeurs = (db.client as unknown as ClientSqlite)._formatBindings(c.valeurs);
   if (!instruction.reader) return instruction.run(valeurs).changes as T;
-  const lignes = instruction.all(valeurs) as Array<Record<string, unknown>>;
+  const lignes = c.nombreuses ? lignesNombreuses(instruction, valeurs) : (instruction.all(valeurs) as Array<Record<string, unknown>>);
   if (c.methode === 'first') return lignes[0] as T;
   if (c.methode === 'pluck') return lignes.map((l) => l[c.colonne!]) as T;
   return lignes as T;
@@ -290,10 +314,11 @@ export function instruction<P extends Record<string, Scalaire>, T>(construire: (
 
 /**
  * The same for one piece of work (a request's pages of a list): compiled now, with whatever
- * constants and lists it holds, then run as often as needed with new values for its markers.
+ * constants and lists it holds, then run as often as needed with new values for its markers;
+ * its rows come many at a time (`lignesNombreuses` on SQLite).
  */
 export function preparer<P extends Record<string, Scalaire>, T>(db: Db, construire: (p: P) => Requete): (p: P) => Promise<T> {
-  const modele = modeleDe(construire);
+  const modele = { ...modeleDe(construire), nombreuses: true };
   return async (p) => executerCompilee<T>(db, lier(modele, p));
 }
 
