@@ -11,7 +11,7 @@
  *      commit's), that build's gateway too, alternated with this one over BENCH_TOURS rounds
  *      (default 2; the order flips each round), on the same databases; the bodies of both builds
  *      must be byte-identical (SHA-256), and the figures are given as ratios this/compared.
- * Options (environment): BENCH_ESSAIS (default 3), BENCH_TOURS, BENCH_MEMOIRE=0, BENCH_SANS_BUILD=1,
+ * Options (environment): BENCH_ESSAIS (default 3), BENCH_TOURS, BENCH_MEMOIRE=0, BENCH_SANS_BUILD=1, BENCH_PORT,
  * BENCH_PROFIL=<directory>: this build's gateway on the timed database runs under `node --cpu-prof`
  * (profiles written there; `npx tsx scripts/bench/profil.ts <fichier>` summarises one).
  */
@@ -24,7 +24,8 @@ import { nouvelleBase } from '../../test/support/base';
 import { baseRennes, jeton, mediane, telecharger } from './outils';
 import { demarrer, memoire, tempsCpuArbreMs } from './processus';
 
-const PORT = 3120;
+/** Another port (BENCH_PORT) lets two runs, one per engine, go side by side. */
+const PORT = Number(process.env.BENCH_PORT || 3120);
 const LIMITE_BENCH = '1000000';
 const ESSAIS = Number(process.env.BENCH_ESSAIS || 3);
 const AVEC_MEMOIRE = process.env.BENCH_MEMOIRE !== '0';
