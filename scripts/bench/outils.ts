@@ -163,7 +163,18 @@ export async function telecharger(
   let enfants = 0;
   const empreinte = createHash('sha256');
   while (suivante) {
-    const rep: Response = await fetch(suivante, { headers: { Authorization: `Bearer ${jetonMairie}` } });
+    const requete = { headers: { Authorization: `Bearer ${jetonMairie}` } };
+    const essai = performance.now();
+    let rep: Response;
+    try {
+      rep = await fetch(suivante, requete);
+    } catch (err) {
+      console.warn(`  requête perdue (${String((err as { cause?: { code?: string } }).cause?.code ?? err)}), envoyée de nouveau`);
+      // The server closes a keep-alive connection idle for 5 s as the next request leaves (counting
+      // and hashing the previous list takes seconds on a loaded machine): sent again, the failed try not timed.
+      horsMesureMs += performance.now() - essai;
+      rep = await fetch(suivante, requete);
+    }
     if (rep.status !== 200) throw new Error(`liste : statut ${rep.status}`);
     const corps = Buffer.from(await rep.arrayBuffer());
     octets += corps.length;
