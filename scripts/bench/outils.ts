@@ -1,10 +1,16 @@
-/** What `npm run bench` and `npm run bench:echelle` share: demo credentials, statut queries, one autocannon measure. */
+/**
+ * What the benches share: demo credentials, statut queries, one autocannon measure, Rennes-only
+ * databases and the download of the whole Rennes list.
+ */
+import { createHash } from 'node:crypto';
 import os from 'node:os';
+import { chargerConfig } from '../../src/config';
 import type { Db } from '../../src/db/knex';
+import { preparerBase } from '../../src/demarrage';
 import { CLIENTS_DEMO } from '../../src/demo/demo';
 import { anneeScolaireDe } from '../../src/referentiels/calendrier';
 import { tempsCpuArbreMs } from './processus';
-import type { Mesure } from './rapport';
+import type { Mesure, MesureListe } from './rapport';
 import { aujourdhui } from '../../src/horloge';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -106,4 +112,79 @@ export async function mesurer(nom: string, options: Record<string, unknown>, att
     `  ${nom.padEnd(42)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  p99 ${String(m.p99).padStart(4)} ms${cpu}  ${JSON.stringify(statuts)}${m.inattendus ? `  (${m.inattendus} inattendus)` : ''}`,
   );
   return m;
+}
+
+export const RENNES = '35238';
+
+export function mediane(valeurs: number[]): number {
+  const v = [...valeurs].sort((a, b) => a - b);
+  return v[Math.floor(v.length / 2)];
+}
+
+/** A Rennes-only database whose list holds about `enfants` children (the demo's scale factor, calibrated on Rennes). */
+export async function baseRennes(url: string, enfants: number): Promise<number> {
+  const ENFANTS_RENNES_ECHELLE_1 = 33_233;
+  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: url });
+  const db = await preparerBase(config, { perimetreDemo: { communes: [RENNES], echelle: enfants / ENFANTS_RENNES_ECHELLE_1 } });
+  try {
+    const p = await db('obligation_publications').where({ code_commune: RENNES }).orderBy('date_publication', 'desc').first('nombre_enfants');
+    return Number(p.nombre_enfants);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** How a whole list is downloaded: JSON pages following `Link: rel="next"`, or one streamed response. */
+export type FormatListe = MesureListe['format'];
+
+const REQUETE_LISTE: Record<FormatListe, { requete: string; compter: (texte: string) => number }> = {
+  json: { requete: '?limit=1000', compter: (texte) => (JSON.parse(texte) as { enfants: unknown[] }).enfants.length },
+  // The first line is the list's header.
+  ndjson: { requete: '?format=ndjson', compter: (texte) => texte.split('\n').filter(Boolean).length - 1 },
+  // The first row is the column headers.
+  csv: { requete: '?format=csv', compter: (texte) => texte.split('\r\n').filter(Boolean).length - 1 },
+};
+
+/**
+ * Downloads the whole Rennes list: every JSON page following `Link: rel="next"`, or the NDJSON
+ * or CSV stream. The time is the last byte's: counting the children and hashing the bytes
+ * (`empreinte`, SHA-256 of the bodies, to compare two builds) afterwards are left out.
+ */
+export async function telecharger(
+  url: string,
+  jetonMairie: string,
+  format: FormatListe,
+): Promise<{ ms: number; octets: number; pages: number; enfants: number; empreinte: string }> {
+  const debut = performance.now();
+  let horsMesureMs = 0;
+  let suivante: string | null = `${url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation${REQUETE_LISTE[format].requete}`;
+  let octets = 0;
+  let pages = 0;
+  let enfants = 0;
+  const empreinte = createHash('sha256');
+  while (suivante) {
+    const requete = { headers: { Authorization: `Bearer ${jetonMairie}` } };
+    const essai = performance.now();
+    let rep: Response;
+    try {
+      rep = await fetch(suivante, requete);
+    } catch (err) {
+      console.warn(`  requête perdue (${String((err as { cause?: { code?: string } }).cause?.code ?? err)}), envoyée de nouveau`);
+      // The server closes a keep-alive connection idle for 5 s as the next request leaves (counting
+      // and hashing the previous list takes seconds on a loaded machine): sent again, the failed try not timed.
+      horsMesureMs += performance.now() - essai;
+      rep = await fetch(suivante, requete);
+    }
+    if (rep.status !== 200) throw new Error(`liste : statut ${rep.status}`);
+    const corps = Buffer.from(await rep.arrayBuffer());
+    octets += corps.length;
+    pages++;
+    const debutHorsMesure = performance.now();
+    enfants += REQUETE_LISTE[format].compter(corps.toString('utf8'));
+    empreinte.update(corps);
+    horsMesureMs += performance.now() - debutHorsMesure;
+    const lien = /<([^>]+)>;\s*rel="next"/.exec(rep.headers.get('link') ?? '');
+    suivante = format === 'json' && lien ? new URL(lien[1], url).toString() : null;
+  }
+  return { ms: performance.now() - debut - horsMesureMs, octets, pages, enfants, empreinte: empreinte.digest('hex') };
 }

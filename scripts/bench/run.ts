@@ -19,12 +19,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chargerConfig } from '../../src/config';
 import { createDb, isPostgres } from '../../src/db/knex';
-import { preparerBase } from '../../src/demarrage';
 import { RACINE } from '../../src/racine';
 import { nouvelleBase } from '../../test/support/base';
-import { basic, CONNEXIONS, DUREE_S, identites, jeton, mesurer } from './outils';
+import { baseRennes, basic, CONNEXIONS, DUREE_S, identites, jeton, mediane, mesurer, RENNES, telecharger, type FormatListe } from './outils';
 import { demarrer, memoire, type ServeurEnfant } from './processus';
 import { ecrireRapport, type Mesure, type MesureListe, type MesureMemoire, type Rapport } from './rapport';
 
@@ -32,54 +30,11 @@ import { ecrireRapport, type Mesure, type MesureListe, type MesureMemoire, type 
 const WORKERS = String(process.env.WORKERS || 1);
 /** The per-habilitation limit (20/s in production) would measure the 429 path, not the route. */
 const LIMITE_BENCH = '1000000';
-const RENNES = '35238';
 const PORT_BASE = 3100;
 const PORT_PASSERELLE = 3101;
 const PORT_MEMOIRE = 3102;
 const REFERENCE_DEBUT = 'référence : express « bonjour » (début)';
 const REFERENCE_FIN = 'référence : express « bonjour » (fin)';
-
-/** How a whole list is downloaded: JSON pages following `Link: rel="next"`, or one streamed response. */
-type FormatListe = MesureListe['format'];
-
-const REQUETE_LISTE: Record<FormatListe, { requete: string; compter: (texte: string) => number }> = {
-  json: { requete: '?limit=1000', compter: (texte) => (JSON.parse(texte) as { enfants: unknown[] }).enfants.length },
-  // The first line is the list's header.
-  ndjson: { requete: '?format=ndjson', compter: (texte) => texte.split('\n').filter(Boolean).length - 1 },
-  // The first row is the column headers.
-  csv: { requete: '?format=csv', compter: (texte) => texte.split('\r\n').filter(Boolean).length - 1 },
-};
-
-/**
- * Downloads a whole list: every JSON page following `Link: rel="next"`, or the NDJSON or CSV
- * stream. The time is the last byte's: counting the children afterwards is left out.
- */
-async function telecharger(url: string, jetonMairie: string, format: FormatListe): Promise<{ ms: number; octets: number; pages: number; enfants: number }> {
-  const debut = performance.now();
-  let comptageMs = 0;
-  let suivante: string | null = `${url}/api-mairie/v1/communes/${RENNES}/enfants-soumis-obligation${REQUETE_LISTE[format].requete}`;
-  let octets = 0;
-  let pages = 0;
-  let enfants = 0;
-  while (suivante) {
-    const rep: Response = await fetch(suivante, { headers: { Authorization: `Bearer ${jetonMairie}` } });
-    if (rep.status !== 200) throw new Error(`liste : statut ${rep.status}`);
-    const corps = Buffer.from(await rep.arrayBuffer());
-    octets += corps.length;
-    pages++;
-    const debutComptage = performance.now();
-    enfants += REQUETE_LISTE[format].compter(corps.toString('utf8'));
-    comptageMs += performance.now() - debutComptage;
-    const lien = /<([^>]+)>;\s*rel="next"/.exec(rep.headers.get('link') ?? '');
-    suivante = format === 'json' && lien ? new URL(lien[1], url).toString() : null;
-  }
-  return { ms: performance.now() - debut - comptageMs, octets, pages, enfants };
-}
-
-function mediane(valeurs: number[]): number {
-  const v = [...valeurs].sort((a, b) => a - b);
-  return v[Math.floor(v.length / 2)];
-}
 
 async function mesurerListe(url: string, jetonMairie: string, format: FormatListe, essais = 3): Promise<MesureListe> {
   const runs = [];
@@ -89,19 +44,6 @@ async function mesurerListe(url: string, jetonMairie: string, format: FormatList
     `  liste de Rennes (${format}) : ${m.enfants} enfants, ${m.pages} page(s), ${(m.octets / 1e6).toFixed(1)} Mo, dernier octet en ${m.ms.toFixed(0)} ms (médiane de ${essais})`,
   );
   return m;
-}
-
-/** A Rennes-only database whose list holds about `enfants` children (the demo's scale factor, calibrated on Rennes). */
-async function baseRennes(url: string, enfants: number): Promise<number> {
-  const ENFANTS_RENNES_ECHELLE_1 = 33_233;
-  const config = chargerConfig({ NODE_ENV: 'test', DATABASE_URL: url });
-  const db = await preparerBase(config, { perimetreDemo: { communes: [RENNES], echelle: enfants / ENFANTS_RENNES_ECHELLE_1 } });
-  try {
-    const p = await db('obligation_publications').where({ code_commune: RENNES }).orderBy('date_publication', 'desc').first('nombre_enfants');
-    return Number(p.nombre_enfants);
-  } finally {
-    await db.destroy();
-  }
 }
 
 async function mesurerMemoire(dossier: string, script: string, cible: number): Promise<MesureMemoire> {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { type Db, executer, instruction, isPostgres } from '../db/knex';
+import { type Db, executer, instruction, isPostgres, preparer } from '../db/knex';
 import { oppositionsChangeesDepuis } from '../privacy/opposition';
 import type { Perimetre, SourceListe, VersionBase } from './descripteur';
 
@@ -130,6 +130,29 @@ export function requeteDePage(db: Db, l: Lecture, date: string, apres: string | 
 /** The next `limite` entries of the list after `apres` (from the start when undefined): a page costs its size, not the list's. */
 export async function versionsApres<V extends VersionBase>(db: Db, l: Lecture, date: string, apres: string | undefined, limite: number): Promise<V[]> {
   return executer(db, requeteDePage(db, l, date, apres, limite));
+}
+
+/**
+ * The whole list as of `date`, `taille` entries at a time in the list's order: the page query is
+ * compiled once, and the next page is asked for before the caller gets this one (PostgreSQL reads
+ * it while the caller turns this one into entries; SQLite reads it at once). Two pages at most in memory.
+ */
+export async function* pagesDeLaListe<V extends VersionBase>(db: Db, l: Lecture, date: string, taille: number): AsyncGenerator<V[]> {
+  const premiere = preparer<Record<string, never>, V[]>(db, () => fichesEnVigueur(db, l, date).limit(taille));
+  const suivante = preparer<{ apres: string }, V[]>(db, (p) => fichesEnVigueur(db, l, date).limit(taille).andWhere('v.eleve_id', '>', p.apres));
+  let page = premiere({});
+  for (;;) {
+    const versions = await page;
+    if (versions.length === 0) return;
+    if (versions.length < taille) {
+      yield versions;
+      return;
+    }
+    page = suivante({ apres: versions[versions.length - 1].eleve_id });
+    // Awaited at the next turn; a download cut short leaves it unread, which must not be an unhandled rejection.
+    page.catch(() => undefined);
+    yield versions;
+  }
 }
 
 /**

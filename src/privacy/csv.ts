@@ -10,15 +10,23 @@ export class TexteCsv {
   constructor(readonly valeur: string) {}
 }
 
+const CHIFFRES = /^\d+$/;
+
 export function celluleCsv(valeur: unknown): string {
   if (valeur === null || valeur === undefined) return '';
-  if (valeur instanceof TexteCsv && /^\d+$/.test(valeur.valeur)) return `"=""${valeur.valeur}"""`;
-  let texte = valeur instanceof TexteCsv ? valeur.valeur : Array.isArray(valeur) ? valeur.join(', ') : String(valeur);
+  let texte: string;
+  if (typeof valeur === 'string') texte = valeur;
+  else if (valeur instanceof TexteCsv) {
+    if (CHIFFRES.test(valeur.valeur)) return `"=""${valeur.valeur}"""`;
+    texte = valeur.valeur;
+  } else texte = Array.isArray(valeur) ? valeur.join(', ') : String(valeur);
   if (FORMULE.test(texte)) texte = `'${texte}`;
   return A_PROTEGER.test(texte) ? `"${texte.replace(/"/g, '""')}"` : texte;
 }
 
 /** One CSV record, CRLF-terminated as RFC 4180 and Excel expect. */
 export function ligneCsv(valeurs: readonly unknown[]): string {
-  return `${valeurs.map(celluleCsv).join(SEPARATEUR)}\r\n`;
+  let ligne = valeurs.length > 0 ? celluleCsv(valeurs[0]) : '';
+  for (let i = 1; i < valeurs.length; i++) ligne += SEPARATEUR + celluleCsv(valeurs[i]);
+  return `${ligne}\r\n`;
 }

@@ -37,31 +37,48 @@ function estObjet(valeur: unknown): valeur is Record<string, unknown> {
   return typeof valeur === 'object' && valeur !== null && !Array.isArray(valeur) && !(valeur instanceof Date);
 }
 
-/** Returns undefined when nothing listed is present, so the caller omits the key. */
-function filtrer(valeur: unknown, arbre: Map<string, Noeud>): unknown {
-  if (Array.isArray(valeur)) {
-    const elements = valeur.map((element) => filtrer(element, arbre)).filter((e) => e !== undefined);
-    return elements.length > 0 ? elements : undefined;
-  }
-  if (!estObjet(valeur)) return undefined;
-  const gardes: [string, unknown][] = [];
-  for (const [cle, noeud] of arbre) {
-    if (!Object.prototype.hasOwnProperty.call(valeur, cle)) continue;
-    const sousValeur = noeud === true ? valeur[cle] : filtrer(valeur[cle], noeud);
-    if (sousValeur !== undefined) gardes.push([cle, sousValeur]);
-  }
-  // fromEntries defines own properties, so a key such as "__proto__" cannot touch the prototype.
-  return gardes.length > 0 ? Object.fromEntries(gardes) : undefined;
+type Filtre = (valeur: unknown) => unknown;
+
+/**
+ * The tree turned into nested closures, once per mask: each object level walks its own listed
+ * keys, with no map lookup, and builds its result key by key (the same shape for every row).
+ * A filter returns undefined when nothing listed is present, so the caller omits the key.
+ */
+function compilerFiltre(arbre: Map<string, Noeud>): Filtre {
+  const listes = [...arbre].map(([cle, noeud]) => ({ cle, sous: noeud === true ? undefined : compilerFiltre(noeud), proto: cle === '__proto__' }));
+  const filtre = (valeur: unknown): unknown => {
+    if (Array.isArray(valeur)) {
+      const elements: unknown[] = [];
+      for (const element of valeur) {
+        const garde = filtre(element);
+        if (garde !== undefined) elements.push(garde);
+      }
+      return elements.length > 0 ? elements : undefined;
+    }
+    if (!estObjet(valeur)) return undefined;
+    let gardes: Record<string, unknown> | undefined;
+    for (const { cle, sous, proto } of listes) {
+      if (!Object.prototype.hasOwnProperty.call(valeur, cle)) continue;
+      const sousValeur = sous === undefined ? valeur[cle] : sous(valeur[cle]);
+      if (sousValeur === undefined) continue;
+      gardes ??= {};
+      // Defined, not assigned, so a key such as "__proto__" cannot touch the prototype.
+      if (proto) Object.defineProperty(gardes, cle, { value: sousValeur, enumerable: true, writable: true, configurable: true });
+      else gardes[cle] = sousValeur;
+    }
+    return gardes;
+  };
+  return filtre;
 }
 
 /** Compile once, apply to every row of a list. */
 export function compilerMasque(champs: readonly string[]): Masque {
-  const arbre = compilerArbre(champs);
+  const filtre = compilerFiltre(compilerArbre(champs));
   return <T>(valeur: T): Partial<T> => {
     if (Array.isArray(valeur)) {
-      return valeur.map((element) => filtrer(element, arbre) ?? {}) as unknown as Partial<T>;
+      return valeur.map((element) => filtre(element) ?? {}) as unknown as Partial<T>;
     }
-    return (filtrer(valeur, arbre) ?? {}) as Partial<T>;
+    return (filtre(valeur) ?? {}) as Partial<T>;
   };
 }
 

@@ -28,12 +28,16 @@ function exigerNonVide(valeur: string, nom: string): void {
   if (typeof valeur !== 'string' || valeur.length === 0) throw new TypeError(`${nom} manquant`);
 }
 
-/** Length-prefixed fields, so ("ab","c") and ("a","bc") never hash alike. */
+/**
+ * Length-prefixed fields, so ("ab","c") and ("a","bc") never hash alike. One `update` of the
+ * whole message (a list hashes one id per person): the same bytes as one per field, since no
+ * surrogate pair can straddle the U+0000 before each field.
+ */
 function hmac(cle: string, domaine: string, champs: string[]): Buffer {
   exigerNonVide(cle, 'Clé de hachage');
-  const mac = createHmac('sha256', cle).update(domaine);
-  for (const champ of champs) mac.update(`\u0000${Buffer.byteLength(champ)}:${champ}`);
-  return mac.digest();
+  let message = domaine;
+  for (const champ of champs) message += `\u0000${Buffer.byteLength(champ)}:${champ}`;
+  return createHmac('sha256', cle).update(message).digest();
 }
 
 /**
