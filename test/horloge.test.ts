@@ -36,6 +36,7 @@ const HORLOGE_MACHINE_PERMISE = new Map([
   ['src/auth/jetons.ts', 'token issue, expiry and revocation (RFC 6749 lifetimes)'],
   ['src/auth/oauth.ts', 'token expiry'],
   ['src/auth/principal.ts', 'token cache delay'],
+  ['src/http/limites.ts', 'rate-limit windows of one second, reserved in blocks'],
   ['src/http/requetes-en-cours.ts', 'expiry of in-flight request markers'],
   ['src/demarrage.ts', 'duration of the demo generation, logged'],
   ['src/demandes/lien.ts', 'expiry of a signed consultation link, like a token'],
