@@ -120,7 +120,7 @@ export async function versionsDe<V extends VersionBase>(db: Db, l: Lecture, date
   return executer(db, fichesEnVigueur(db, l, date).whereIn('v.eleve_id', ids));
 }
 
-/** The query of a page: the next `limite` entries of the list after `apres` (from the start when undefined). */
+/** The query of a page, for JSON pages and whole lists alike: the next `limite` entries of the list after `apres` (from the start when undefined). */
 export function requeteDePage(db: Db, l: Lecture, date: string, apres: string | undefined, limite: number): Knex.QueryBuilder {
   const q = fichesEnVigueur(db, l, date).limit(limite);
   if (apres !== undefined) q.andWhere('v.eleve_id', '>', apres);
@@ -138,8 +138,8 @@ export async function versionsApres<V extends VersionBase>(db: Db, l: Lecture, d
  * it while the caller turns this one into entries; SQLite reads it at once). Two pages at most in memory.
  */
 export async function* pagesDeLaListe<V extends VersionBase>(db: Db, l: Lecture, date: string, taille: number): AsyncGenerator<V[]> {
-  const premiere = preparer<Record<string, never>, V[]>(db, () => fichesEnVigueur(db, l, date).limit(taille));
-  const suivante = preparer<{ apres: string }, V[]>(db, (p) => fichesEnVigueur(db, l, date).limit(taille).andWhere('v.eleve_id', '>', p.apres));
+  const premiere = preparer<Record<string, never>, V[]>(db, () => requeteDePage(db, l, date, undefined, taille));
+  const suivante = preparer<{ apres: string }, V[]>(db, (p) => requeteDePage(db, l, date, p.apres, taille));
   let page = premiere({});
   for (;;) {
     const versions = await page;
