@@ -109,4 +109,16 @@ decrire('QuotaParBlocs: one limit for every process, by blocks', () => {
     // 20 spent before: one block of 10 covers the first ten requests of the new window.
     expect(a.reservations - avant).toBe(1);
   });
+
+  it('the counters skip the write-ahead log, the journal and the tokens do not (migration 150)', async () => {
+    const lignes: { rows: Array<{ relname: string; relpersistence: string }> } = await dbA.raw(
+      "select relname, relpersistence from pg_class where relkind = 'r' and relname in ('limites_debit', 'requetes_en_cours', 'journal', 'oauth_tokens') order by relname",
+    );
+    expect(lignes.rows).toEqual([
+      { relname: 'journal', relpersistence: 'p' },
+      { relname: 'limites_debit', relpersistence: 'u' },
+      { relname: 'oauth_tokens', relpersistence: 'p' },
+      { relname: 'requetes_en_cours', relpersistence: 'u' },
+    ]);
+  });
 });
